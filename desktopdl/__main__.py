@@ -1,0 +1,5 @@
+import sys
+
+from desktopdl.cli import main
+
+sys.exit(main())

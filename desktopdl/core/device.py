@@ -1,0 +1,65 @@
+"""Which torch device to train on, and a plain-words reason when a choice cannot be honoured."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import torch
+
+#: Below this many multiply-adds per step a GPU loses to kernel-launch and copy overheads.
+GPU_WORTHWHILE_WORK = 2_000_000
+
+CHOICES = ("auto", "cpu", "cuda", "mps")
+
+
+def cuda_available() -> bool:
+    return torch.cuda.is_available()
+
+
+def mps_available() -> bool:
+    backend = getattr(torch.backends, "mps", None)
+    return bool(backend and backend.is_available())
+
+
+def offered_choices() -> list[str]:
+    """What the device chooser lists: Auto, CPU and CUDA always (so a missing GPU can be
+    explained rather than hidden), MPS only on machines that have it."""
+    return ["auto", "cpu", "cuda"] + (["mps"] if mps_available() else [])
+
+
+@dataclass(frozen=True)
+class DeviceChoice:
+    device: torch.device
+    #: Why this device, in words for the status bar.
+    reason: str
+    #: True when the requested device could not be used and the CPU stands in.
+    fell_back: bool = False
+
+
+def resolve(choice: str, work_per_step: int) -> DeviceChoice:
+    """Map the chooser's value to a device; 'auto' picks the CPU for small models."""
+    choice = choice.lower()
+    if choice == "auto":
+        if work_per_step >= GPU_WORTHWHILE_WORK:
+            if cuda_available():
+                return DeviceChoice(torch.device("cuda"), "Auto: CUDA (the model is large)")
+            if mps_available():
+                return DeviceChoice(torch.device("mps"), "Auto: MPS (the model is large)")
+        return DeviceChoice(torch.device("cpu"), "Auto: CPU (fastest for a model this small)")
+    if choice == "cpu":
+        return DeviceChoice(torch.device("cpu"), "CPU")
+    if choice == "cuda":
+        if cuda_available():
+            return DeviceChoice(torch.device("cuda"), f"CUDA ({torch.cuda.get_device_name(0)})")
+        return DeviceChoice(
+            torch.device("cpu"),
+            "CUDA is not available here (no NVIDIA GPU, or a CPU-only torch): training on the CPU",
+            fell_back=True,
+        )
+    if choice == "mps":
+        if mps_available():
+            return DeviceChoice(torch.device("mps"), "MPS (Apple GPU)")
+        return DeviceChoice(
+            torch.device("cpu"), "MPS is not available here: training on the CPU", fell_back=True
+        )
+    raise ValueError(f"unknown device {choice!r}; choose from {', '.join(CHOICES)}")

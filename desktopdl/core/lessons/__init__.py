@@ -1,0 +1,22 @@
+"""The lesson registry: adding a lesson is one module here and one line below."""
+
+from __future__ import annotations
+
+from desktopdl.core.lessons.base import Lesson, Rect
+from desktopdl.core.lessons.binary import BinaryClassification
+from desktopdl.core.lessons.linear import LinearRegression
+
+LESSONS: dict[str, type[Lesson]] = {
+    cls.key: cls for cls in (LinearRegression, BinaryClassification)
+}
+
+
+def lesson(key: str) -> Lesson:
+    """A fresh lesson object by key ('linear', 'binary', ...)."""
+    try:
+        return LESSONS[key]()
+    except KeyError:
+        raise KeyError(f"unknown lesson {key!r}; choose from {', '.join(LESSONS)}") from None
+
+
+__all__ = ["LESSONS", "Lesson", "Rect", "lesson"]

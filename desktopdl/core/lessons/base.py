@@ -1,0 +1,105 @@
+"""What every lesson defines: its data needs, its parameters, H(x), its cost and its surface.
+
+A lesson is written the way the lecture writes it (plain tensors, ``torch.matmul``, the cost
+formula spelled out), because the app must print the lecture's numbers to the last digit.
+The trainer is generic and only calls these methods.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from typing import ClassVar
+
+import numpy as np
+import torch
+
+from desktopdl.core.data import PointSet
+
+
+@dataclass(frozen=True)
+class Rect:
+    """An axis-aligned region of the data plane: the part of the canvas a surface covers."""
+
+    xmin: float
+    xmax: float
+    ymin: float
+    ymax: float
+
+    @property
+    def width(self) -> float:
+        return self.xmax - self.xmin
+
+    @property
+    def height(self) -> float:
+        return self.ymax - self.ymin
+
+
+class Lesson(ABC):
+    """One lecture topic as a model: parameters, hypothesis H(x) and cost."""
+
+    key: ClassVar[str]
+    title: ClassVar[str]
+    formula: ClassVar[str]
+    cost_formula: ClassVar[str]
+    #: Number of point classes the canvas offers; 0 means (x, y) points for regression.
+    n_classes: ClassVar[int]
+    #: Names of the parameters, in the order ``init_params`` draws them from the generator.
+    param_names: ClassVar[tuple[str, ...]]
+    #: The preset a fresh tab starts with (a file name in resources/presets).
+    default_preset: ClassVar[str]
+
+    @abstractmethod
+    def check_data(self, data: PointSet) -> str | None:
+        """A sentence telling the teacher what is missing, or None when training can start."""
+
+    @abstractmethod
+    def tensors(self, data: PointSet) -> tuple[torch.Tensor, torch.Tensor]:
+        """x_train and y_train as float32 tensors, shaped as in the lecture."""
+
+    @abstractmethod
+    def init_params(self, generator: torch.Generator) -> list[torch.Tensor]:
+        """Fresh parameters, drawn in the lecture's order (``w`` then ``b``)."""
+
+    @abstractmethod
+    def hypothesis(self, params: list[torch.Tensor], x: torch.Tensor) -> torch.Tensor:
+        """H(x)."""
+
+    @abstractmethod
+    def cost(self, params: list[torch.Tensor], x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+        """The scalar cost, with the lecture's exact expression."""
+
+    @abstractmethod
+    def equation(self, params: list[np.ndarray]) -> str:
+        """H(x) with the current numbers in place of W and b, for the Model panel."""
+
+    def surface(self, params: list[torch.Tensor], rect: Rect, resolution: int) -> np.ndarray | None:
+        """Model output over a grid (rows = y) covering ``rect``, or None if the lesson has none."""
+        return None
+
+    def predict(self, params: list[np.ndarray], x: np.ndarray) -> np.ndarray:
+        """H(x) for test inputs, computed in float32 torch on the CPU like the lecture's print."""
+        tensors = [torch.tensor(np.asarray(p, dtype=np.float32)) for p in params]
+        with torch.inference_mode():
+            out = self.hypothesis(tensors, torch.as_tensor(np.asarray(x, dtype=np.float32)))
+        return out.numpy().reshape(-1)
+
+    def test_input(self, x: float, y: float) -> np.ndarray:
+        """The model input for a point clicked at (x, y) in Test mode."""
+        return np.array([[x, y]], dtype=np.float32)
+
+
+def grid_points(rect: Rect, resolution: int) -> torch.Tensor:
+    """Cell centres of a resolution×resolution grid over rect, row-major (y rows, x columns)."""
+    xs = torch.linspace(rect.xmin, rect.xmax, resolution + 1)
+    ys = torch.linspace(rect.ymin, rect.ymax, resolution + 1)
+    xc = (xs[:-1] + xs[1:]) / 2
+    yc = (ys[:-1] + ys[1:]) / 2
+    gy, gx = torch.meshgrid(yc, xc, indexing="ij")
+    return torch.stack([gx.reshape(-1), gy.reshape(-1)], dim=1)
+
+
+def signed(value: float, digits: int = 4) -> str:
+    """' + 1.2345' or ' − 1.2345': a term written the way a teacher writes it on the board."""
+    sign = "−" if value < 0 else "+"
+    return f" {sign} {abs(value):.{digits}f}"

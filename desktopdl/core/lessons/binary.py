@@ -1,0 +1,71 @@
+"""Binary classification: H(x) = sigmoid(Wx + b) on 2-D points with the cross-entropy cost.
+
+The cost is the lecture's expression, H(x) evaluated twice and all: autograd sums the two
+branches' gradients in that order, and a rewrite (one H, or BCE-with-logits) would change the
+last printed digits.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import torch
+
+from desktopdl.core.data import PointSet
+from desktopdl.core.lessons.base import Lesson, Rect, grid_points, signed
+
+
+class BinaryClassification(Lesson):
+    key = "binary"
+    title = "Binary Classification"
+    formula = "H(x) = sigmoid(Wx + b)"
+    cost_formula = "cost = −mean(y·log H(x) + (1 − y)·log(1 − H(x)))"
+    n_classes = 2
+    param_names = ("W", "b")
+    default_preset = "lecture_binary.json"
+
+    def check_data(self, data: PointSet) -> str | None:
+        counts = data.class_counts(2)
+        if len(data) == 0:
+            return "There are no points yet: add points of class 0 and class 1 (keys 1 and 2)."
+        missing = [str(c) for c in range(2) if counts[c] == 0]
+        if missing:
+            return (
+                f"Only one class is present: add at least one point of class {missing[0]} "
+                f"(press {int(missing[0]) + 1}, then click)."
+            )
+        return None
+
+    def tensors(self, data: PointSet) -> tuple[torch.Tensor, torch.Tensor]:
+        x_train = torch.tensor(data.xy, dtype=torch.float32)
+        y_train = torch.tensor(data.labels.reshape(-1, 1), dtype=torch.float32)
+        return x_train, y_train
+
+    def init_params(self, generator: torch.Generator) -> list[torch.Tensor]:
+        w = torch.randn([2, 1], generator=generator)
+        b = torch.randn([1], generator=generator)
+        return [w, b]
+
+    def hypothesis(self, params: list[torch.Tensor], x: torch.Tensor) -> torch.Tensor:
+        w, b = params
+        return torch.sigmoid(torch.matmul(x, w) + b)
+
+    def cost(self, params: list[torch.Tensor], x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+        h = self.hypothesis
+        return -torch.mean(y * torch.log(h(params, x)) + (1 - y) * torch.log(1 - h(params, x)))
+
+    def equation(self, params: list[np.ndarray]) -> str:
+        w, b = (p.reshape(-1) for p in params)
+        return f"H(x) = sigmoid({float(w[0]):.4f}·x₁{signed(float(w[1]))}·x₂{signed(float(b[0]))})"
+
+    def surface(self, params: list[torch.Tensor], rect: Rect, resolution: int) -> np.ndarray:
+        grid = grid_points(rect, resolution).to(params[0].device)
+        with torch.inference_mode():
+            prob = self.hypothesis(params, grid)
+        return prob.reshape(resolution, resolution).float().cpu().numpy()
+
+    def boundary(self, params: list[np.ndarray]) -> tuple[np.ndarray, float] | None:
+        """(w, b) of the line w·x + b = 0 where H(x) = 0.5, or None when w is zero."""
+        w, b = (np.asarray(p, dtype=np.float64).reshape(-1) for p in params)
+        if not np.all(np.isfinite(w)) or not np.isfinite(b[0]) or not np.any(w):
+            return None
+        return w, float(b[0])

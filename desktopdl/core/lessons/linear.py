@@ -1,0 +1,52 @@
+"""Linear regression: H(x) = Wx + b with the mean squared error, a quadratic bowl in (W, b)."""
+
+from __future__ import annotations
+
+import numpy as np
+import torch
+
+from desktopdl.core.data import PointSet
+from desktopdl.core.lessons.base import Lesson, signed
+
+
+class LinearRegression(Lesson):
+    key = "linear"
+    title = "Linear Regression"
+    formula = "H(x) = Wx + b"
+    cost_formula = "cost = mean((H(x) − y)²)"
+    n_classes = 0
+    param_names = ("W", "b")
+    default_preset = "linear_small.json"
+
+    def check_data(self, data: PointSet) -> str | None:
+        if len(data) == 0:
+            return "There are no points yet: click on the canvas to add at least two."
+        if len(data) == 1:
+            return "One point is not enough to fit a line: add at least one more point."
+        if np.ptp(data.xy[:, 0]) == 0:
+            return "All points share the same x, so no line y = Wx + b fits them: spread them out."
+        return None
+
+    def tensors(self, data: PointSet) -> tuple[torch.Tensor, torch.Tensor]:
+        x_train = torch.tensor(data.xy[:, :1], dtype=torch.float32)
+        y_train = torch.tensor(data.xy[:, 1:], dtype=torch.float32)
+        return x_train, y_train
+
+    def init_params(self, generator: torch.Generator) -> list[torch.Tensor]:
+        w = torch.randn([1, 1], generator=generator)
+        b = torch.randn([1], generator=generator)
+        return [w, b]
+
+    def hypothesis(self, params: list[torch.Tensor], x: torch.Tensor) -> torch.Tensor:
+        w, b = params
+        return torch.matmul(x, w) + b
+
+    def cost(self, params: list[torch.Tensor], x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+        return torch.mean((self.hypothesis(params, x) - y) ** 2)
+
+    def equation(self, params: list[np.ndarray]) -> str:
+        w, b = params
+        return f"H(x) = {float(w.reshape(-1)[0]):.4f}·x{signed(float(b.reshape(-1)[0]))}"
+
+    def test_input(self, x: float, y: float) -> np.ndarray:
+        return np.array([[x]], dtype=np.float32)

@@ -1,0 +1,92 @@
+"""Start-up: the QApplication, the theme, the main window, and the self-test."""
+
+from __future__ import annotations
+
+import math
+import os
+import sys
+import time
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktopdl.core import lesson_file
+from desktopdl.qt import theme
+from desktopdl.qt.main_window import MainWindow
+from desktopdl.qt.worker import freeze_startup_garbage, stop_all_workers
+
+SELF_TEST_STEPS = 50
+SELF_TEST_TIMEOUT_S = 60.0
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setApplicationName("DesktopDL")
+    app.setOrganizationName("DesktopDL")
+    theme.apply(app)
+    app.aboutToQuit.connect(stop_all_workers)
+    return app
+
+
+def run(lesson_key: str | None = None, path: str | None = None) -> int:
+    app = application()
+    window = MainWindow(lesson_key)
+    if path is not None:
+        open_file(window, path)
+    window.show()
+    QTimer.singleShot(0, freeze_startup_garbage)
+    return app.exec()
+
+
+def open_file(window: MainWindow, path: str) -> bool:
+    """Open a lesson file in its tab; a bad file is refused with a message, nothing lost."""
+    try:
+        opened = lesson_file.read(path)
+    except lesson_file.LessonFileError as error:
+        QMessageBox.warning(window, "Cannot open the lesson file", str(error))
+        return False
+    window.show_lesson(opened.lesson).load_lesson_file(opened)
+    return True
+
+
+def self_test() -> int:
+    """Build the window offscreen, train every lesson a few steps, report, exit 0 or 1."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = application()
+    window = MainWindow()
+    failures = []
+    try:
+        for tab in window.tabs:
+            window.show_lesson(tab.lesson.key)
+            tab.speed_combo.setCurrentIndex(0)  # full speed
+            tab.steps_spin.setValue(SELF_TEST_STEPS)
+            tab.reset()
+            tab.toggle_training()
+            deadline = time.monotonic() + SELF_TEST_TIMEOUT_S
+            while time.monotonic() < deadline:
+                QCoreApplication.processEvents()
+                snap = tab.snapshot
+                if snap is not None and snap.step >= SELF_TEST_STEPS and not snap.running:
+                    break
+                time.sleep(0.005)
+            costs = tab.cost_plot.values
+            name = tab.lesson.title
+            if len(costs) < SELF_TEST_STEPS:
+                failures.append(f"{name}: only {len(costs)} of {SELF_TEST_STEPS} steps ran")
+            elif not (all(math.isfinite(c) for c in costs) and costs[-1] < costs[0]):
+                failures.append(f"{name}: the cost did not fall ({costs[0]:.4f} → {costs[-1]:.4f})")
+            else:
+                print(
+                    f"self-test: {name}: cost {costs[0]:.4f} → {costs[-1]:.4f} "
+                    f"in {len(costs)} steps on {tab.snapshot.device_reason}"
+                )
+    finally:
+        if not window.shutdown():
+            failures.append("a training thread did not stop")
+        window.close()
+        app.processEvents()
+    for failure in failures:
+        print(f"self-test FAILED: {failure}", file=sys.stderr)
+    if not failures:
+        print("self-test: OK")
+    return 1 if failures else 0

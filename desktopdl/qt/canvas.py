@@ -1,0 +1,200 @@
+"""The point canvas: click to add, right-click (or Ctrl+click) to remove, drag to move.
+
+Every edit replaces the immutable PointSet and goes through a QUndoStack, so Ctrl+Z and
+Ctrl+Shift+Z work for all of them, and the training thread only ever receives whole sets.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from desktopdl.core.data import PointSet
+from desktopdl.core.lessons import Rect
+from desktopdl.qt import theme
+
+#: How close (in screen pixels) a press must be to a point to grab or delete it.
+GRAB_RADIUS_PX = 18
+DELETE_RADIUS_PX = 40
+
+
+class _ReplacePoints(QUndoCommand):
+    def __init__(self, editor: PointEditor, before: PointSet, after: PointSet, text: str):
+        super().__init__(text)
+        self._editor, self._before, self._after = editor, before, after
+
+    def redo(self) -> None:
+        self._editor._set(self._after)
+
+    def undo(self) -> None:
+        self._editor._set(self._before)
+
+
+class PointEditor(QObject):
+    """The training points being edited, with undo and redo."""
+
+    changed = Signal(object)  # PointSet
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.points = PointSet.empty()
+        self.undo_stack = QUndoStack(self)
+
+    def replace(self, points: PointSet, text: str) -> None:
+        if points != self.points:
+            self.undo_stack.push(_ReplacePoints(self, self.points, points, text))
+
+    def preview(self, points: PointSet) -> None:
+        """Show an edit in progress (a drag) without recording it."""
+        self._set(points)
+
+    def add(self, x: float, y: float, label: int) -> None:
+        self.replace(self.points.with_point(x, y, label), "Add point")
+
+    def remove(self, index: int) -> None:
+        self.replace(self.points.without(index), "Remove point")
+
+    def clear(self) -> None:
+        self.replace(PointSet.empty(), "Clear points")
+
+    def _set(self, points: PointSet) -> None:
+        self.points = points
+        self.changed.emit(points)
+
+
+class _CanvasViewBox(pg.ViewBox):
+    """A ViewBox whose clicks and drags edit points; empty-space drags still pan."""
+
+    def __init__(self, canvas: PointCanvas):
+        super().__init__(enableMenu=False)
+        self._canvas = canvas
+        self._drag_index: int | None = None
+        self._drag_before: PointSet | None = None
+
+    def mouseClickEvent(self, ev) -> None:
+        pos = self.mapToView(ev.pos())
+        ctrl = bool(ev.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if ev.button() == Qt.MouseButton.RightButton or (
+            ev.button() == Qt.MouseButton.LeftButton and ctrl
+        ):
+            ev.accept()
+            self._canvas.remove_near(pos.x(), pos.y())
+        elif ev.button() == Qt.MouseButton.LeftButton:
+            ev.accept()
+            self._canvas.left_click(pos.x(), pos.y())
+        else:
+            super().mouseClickEvent(ev)
+
+    def mouseDragEvent(self, ev, axis=None) -> None:
+        canvas = self._canvas
+        if ev.button() != Qt.MouseButton.LeftButton or canvas.test_mode:
+            super().mouseDragEvent(ev, axis)
+            return
+        if ev.isStart():
+            start = self.mapToView(ev.buttonDownPos())
+            self._drag_index = canvas.point_near(start.x(), start.y(), GRAB_RADIUS_PX)
+            self._drag_before = canvas.editor.points
+        if self._drag_index is None:
+            super().mouseDragEvent(ev, axis)
+            return
+        ev.accept()
+        pos = self.mapToView(ev.pos())
+        moved = self._drag_before.moved(self._drag_index, pos.x(), pos.y())
+        if ev.isFinish():
+            canvas.editor.preview(self._drag_before)
+            canvas.editor.replace(moved, "Move point")
+            self._drag_index = None
+        else:
+            canvas.editor.preview(moved)
+
+
+class PointCanvas(pg.PlotWidget):
+    """A plot of the training points that the teacher edits with the mouse."""
+
+    #: In Test mode, a left click asks the model about (x, y) instead of adding a point.
+    test_clicked = Signal(float, float)
+    #: The visible data region changed (zoom, pan, resize): the surface must follow.
+    view_changed = Signal(object)  # Rect
+
+    def __init__(self, n_classes: int, parent=None):
+        self._view_box = _CanvasViewBox(self)
+        super().__init__(parent=parent, viewBox=self._view_box)
+        self.n_classes = n_classes
+        self.current_class = 0
+        self.test_mode = False
+        self.editor = PointEditor(self)
+        self.setMinimumSize(420, 320)
+        plot = self.getPlotItem()
+        plot.showGrid(x=True, y=True, alpha=0.15)
+        theme.style_axes(plot, "x₁" if n_classes else "x", "x₂" if n_classes else "y")
+        self.setToolTip("Click: add a point · Right-click or Ctrl+click: remove · Drag: move")
+        plot.hideButtons()
+        self.scatter = pg.ScatterPlotItem(pxMode=True)
+        self.scatter.setZValue(10)
+        plot.addItem(self.scatter)
+        self.editor.changed.connect(self._redraw)
+        self._view_box.sigRangeChanged.connect(self._emit_view)
+
+    # -- editing --------------------------------------------------------------------------
+
+    def set_current_class(self, index: int) -> None:
+        if 0 <= index < max(self.n_classes, 1):
+            self.current_class = index
+
+    def left_click(self, x: float, y: float) -> None:
+        if self.test_mode:
+            self.test_clicked.emit(x, y)
+        else:
+            self.editor.add(x, y, self.current_class if self.n_classes else 0)
+
+    def remove_near(self, x: float, y: float) -> None:
+        if self.test_mode:
+            return
+        index = self.point_near(x, y, DELETE_RADIUS_PX)
+        if index is not None:
+            self.editor.remove(index)
+
+    def point_near(self, x: float, y: float, radius_px: float) -> int | None:
+        """The nearest point within radius_px screen pixels of (x, y), or None."""
+        px, py = self._view_box.viewPixelSize()
+        if not px or not py:
+            return None
+        points = self.editor.points
+        index = points.nearest(x, y, scale=(px, py))
+        if index is None:
+            return None
+        dx, dy = (points.xy[index] - (x, y)) / (px, py)
+        return index if dx * dx + dy * dy <= radius_px * radius_px else None
+
+    # -- view -----------------------------------------------------------------------------
+
+    def set_view(self, view: tuple[float, float, float, float]) -> None:
+        xmin, xmax, ymin, ymax = view
+        self._view_box.setRange(xRange=(xmin, xmax), yRange=(ymin, ymax), padding=0)
+
+    def visible_rect(self) -> Rect:
+        (xmin, xmax), (ymin, ymax) = self._view_box.viewRange()
+        return Rect(xmin, xmax, ymin, ymax)
+
+    def map_to_widget(self, x: float, y: float):
+        """Widget (viewport) pixel position of data point (x, y); used to click in tests."""
+        scene = self._view_box.mapViewToScene(QPointF(x, y))
+        return self.mapFromScene(scene)
+
+    def _emit_view(self, *_args) -> None:
+        self.view_changed.emit(self.visible_rect())
+
+    def _redraw(self, points: PointSet) -> None:
+        if self.n_classes:
+            brushes = [pg.mkBrush(theme.class_color(int(c))) for c in points.labels]
+        else:
+            brushes = pg.mkBrush(theme.class_color(0))
+        self.scatter.setData(
+            pos=np.asarray(points.xy),
+            brush=brushes,
+            pen=pg.mkPen("#1a1a1a", width=2),
+            size=theme.MARKER_SIZE,
+            symbol="o",
+        )

@@ -1,0 +1,504 @@
+"""The shared lesson page: the lecture's three stages ① Model ② Train ③ Test beside a canvas.
+
+A lesson's own tab subclasses LessonTab and only adds what it draws on the canvas
+(``build_overlays`` and ``draw_snapshot``) and how it words a test result (``describe_test``).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSpinBox,
+    QSplitter,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktopdl.core import device as devices
+from desktopdl.core import lesson_file
+from desktopdl.core.data import PointSet
+from desktopdl.core.lesson_file import LessonFile
+from desktopdl.core.lessons import Lesson
+from desktopdl.core.trainer import Snapshot, Status, TrainSettings
+from desktopdl.qt import theme
+from desktopdl.qt.canvas import PointCanvas
+from desktopdl.qt.cost_plot import CostPlot
+from desktopdl.qt.worker import TrainingWorker
+from desktopdl.resources import resource
+
+#: (label, steps per second or None for full speed).
+SPEEDS = (
+    ("Full speed", None),
+    ("1000 steps/s", 1000.0),
+    ("200 steps/s", 200.0),
+    ("50 steps/s", 50.0),
+    ("10 steps/s", 10.0),
+    ("2 steps/s", 2.0),
+)
+DEFAULT_SPEED = "200 steps/s"
+#: Wide enough for the longest live readout, so nothing is clipped while numbers change.
+PANEL_MIN_WIDTH = 410
+DEVICE_LABELS = {"auto": "Auto", "cpu": "CPU", "cuda": "CUDA (NVIDIA GPU)", "mps": "MPS (Apple)"}
+
+
+def presets_for(lesson_key: str) -> list[tuple[str, LessonFile]]:
+    """The preset files in resources/presets that belong to one lesson, by title."""
+    found = []
+    for path in sorted(resource("presets").glob("*.json")):
+        preset = lesson_file.read(path)
+        if preset.lesson == lesson_key:
+            found.append((path.name, preset))
+    return found
+
+
+def format_number(value: float) -> str:
+    """A coordinate as a teacher would write it: 6, 6.5, 6.25 (never 6.000000)."""
+    return f"{value:.2f}".rstrip("0").rstrip(".") if math.isfinite(value) else str(value)
+
+
+class LessonTab(QWidget):
+    """One lesson: canvas and cost curve on the left, the three stages on the right."""
+
+    core_lesson: type[Lesson]
+    #: A line for the status bar: the device in use and what the trainer says.
+    status_text = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.lesson = self.core_lesson()
+        self.presets = presets_for(self.lesson.key)
+        self.snapshot: Snapshot | None = None
+        self._run_id = -1
+        self._test_point: tuple[float, float] | None = None
+        self._loading = False
+        self.canvas = PointCanvas(self.lesson.n_classes)
+        self.cost_plot = CostPlot()
+        self._build_ui()
+        self.build_overlays()
+        start = self._default_preset()
+        self.worker = TrainingWorker(self.lesson, start.data, start.settings, parent=self)
+        self.worker.snapshot_ready.connect(self._take_snapshot)
+        self.canvas.editor.changed.connect(self._points_changed)
+        self.canvas.view_changed.connect(self.worker.set_surface_rect)
+        self.canvas.test_clicked.connect(self._test_clicked)
+        self.worker.set_speed(dict(SPEEDS)[DEFAULT_SPEED])
+        self.worker.start()
+        self.load_lesson_file(start, undoable=False)
+
+    # -- lesson hooks ---------------------------------------------------------------------
+
+    def build_overlays(self) -> None:
+        """Add the lesson's own items (line, residuals, surface) to ``self.canvas``."""
+
+    def draw_snapshot(self, snapshot: Snapshot) -> None:
+        """Move the lesson's items to the parameters in ``snapshot``."""
+
+    def describe_test(self, x: float, y: float, value: float) -> str:
+        """The headline for a test at (x, y) whose model output is ``value``."""
+        raise NotImplementedError
+
+    def draw_test(self, x: float, y: float, value: float | None) -> None:
+        """Mark the tested point on the canvas (value None hides the marker)."""
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def _build_ui(self) -> None:
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(self._data_bar())
+        plots = QSplitter(Qt.Orientation.Vertical)
+        plots.addWidget(self.canvas)
+        plots.addWidget(self.cost_plot)
+        plots.setStretchFactor(0, 3)
+        plots.setStretchFactor(1, 1)
+        left_layout.addWidget(plots, 1)
+
+        panel = QWidget()
+        panel_layout = QVBoxLayout(panel)
+        panel_layout.addWidget(self._model_group())
+        panel_layout.addWidget(self._train_group())
+        panel_layout.addWidget(self._test_group())
+        panel_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(panel)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(
+            max(panel.minimumSizeHint().width(), PANEL_MIN_WIDTH)
+            + scroll.verticalScrollBar().sizeHint().width()
+            + 4
+        )
+
+        layout = QHBoxLayout(self)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        layout.addWidget(splitter)
+
+    def _data_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Data"))
+        self.preset_combo = QComboBox()
+        for name, preset in self.presets:
+            self.preset_combo.addItem(preset.title or name, name)
+            self.preset_combo.setItemData(
+                self.preset_combo.count() - 1, preset.description, Qt.ItemDataRole.ToolTipRole
+            )
+        self.preset_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.preset_combo.setMinimumContentsLength(9)
+        self.preset_combo.activated.connect(self._preset_chosen)
+        bar.addWidget(self.preset_combo, 1)
+        self.class_buttons = QButtonGroup(self)
+        for index in range(self.lesson.n_classes):
+            button = QToolButton()
+            button.setText(f"Class {index} [{index + 1}]")
+            button.setCheckable(True)
+            button.setChecked(index == 0)
+            color = theme.CLASS_COLORS[index]
+            button.setStyleSheet(
+                f"QToolButton {{ border: 2px solid {color}; border-radius: 4px;"
+                " padding: 4px 8px; }}"
+                f"QToolButton:checked {{ background: {color}; color: white; font-weight: bold; }}"
+            )
+            button.setToolTip(f"New points get class {index} (key {index + 1})")
+            self.class_buttons.addButton(button, index)
+            bar.addWidget(button)
+        self.class_buttons.idClicked.connect(self.canvas.set_current_class)
+        stack = self.canvas.editor.undo_stack
+        style = self.style()
+        self.undo_button = QToolButton()
+        self.undo_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
+        self.undo_button.setToolTip("Undo (Ctrl+Z)")
+        self.undo_button.clicked.connect(stack.undo)
+        stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.redo_button = QToolButton()
+        self.redo_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
+        self.redo_button.setToolTip("Redo (Ctrl+Shift+Z)")
+        self.redo_button.clicked.connect(stack.redo)
+        stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        self.clear_button = QPushButton("Clear")
+        self.clear_button.setToolTip("Remove every point (Ctrl+Z brings them back)")
+        self.clear_button.clicked.connect(self.canvas.editor.clear)
+        for button in (self.undo_button, self.redo_button, self.clear_button):
+            button.setMinimumHeight(34)
+            bar.addWidget(button)
+        self.undo_button.setEnabled(False)
+        self.redo_button.setEnabled(False)
+        return bar
+
+    def _model_group(self) -> QGroupBox:
+        group = QGroupBox("① Model")
+        layout = QVBoxLayout(group)
+        formula = QLabel(self.lesson.formula)
+        formula.setFont(theme.big_font(18, bold=True))
+        layout.addWidget(formula)
+        cost = QLabel(self.lesson.cost_formula)
+        cost.setWordWrap(True)
+        layout.addWidget(cost)
+        self.equation_label = QLabel()
+        self.equation_label.setFont(theme.big_font(14))
+        self.equation_label.setWordWrap(True)
+        self.equation_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.equation_label)
+        form = QFormLayout()
+        self.lr_spin = QDoubleSpinBox()
+        self.lr_spin.setDecimals(5)
+        self.lr_spin.setRange(0.00001, 100.0)
+        self.lr_spin.setStepType(QDoubleSpinBox.StepType.AdaptiveDecimalStepType)
+        self.lr_spin.setToolTip("How far each step moves W and b against the gradient")
+        self.lr_spin.valueChanged.connect(self._settings_changed)
+        form.addRow("Learning rate:", self.lr_spin)
+        form.addRow("Optimizer:", QLabel("SGD (torch.optim.SGD)"))
+        layout.addLayout(form)
+        return group
+
+    def _train_group(self) -> QGroupBox:
+        group = QGroupBox("② Train")
+        layout = QVBoxLayout(group)
+        buttons = QHBoxLayout()
+        self.train_button = QPushButton("Train")
+        self.train_button.setToolTip("Start or pause training (Space)")
+        self.train_button.clicked.connect(self.toggle_training)
+        self.step_button = QPushButton("Step →")
+        self.step_button.setToolTip("One training step (→)")
+        self.step_button.clicked.connect(self.step_once)
+        self.reset_button = QPushButton("Reset")
+        self.reset_button.setToolTip("New start from the seed (R)")
+        self.reset_button.clicked.connect(self.reset)
+        for button in (self.train_button, self.step_button, self.reset_button):
+            button.setFont(theme.big_font(13, bold=button is self.train_button))
+            button.setMinimumHeight(44)
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        self._show_running(False)
+        form = QFormLayout()
+        self.steps_spin = QSpinBox()
+        self.steps_spin.setRange(0, 10_000_000)
+        self.steps_spin.setSpecialValueText("no limit")
+        self.steps_spin.setGroupSeparatorShown(True)
+        self.steps_spin.valueChanged.connect(self._settings_changed)
+        form.addRow("Stop after steps:", self.steps_spin)
+        self.seed_spin = QSpinBox()
+        self.seed_spin.setRange(0, 2_147_483_647)
+        self.seed_spin.setToolTip("torch.manual_seed(seed): the same seed gives the same start")
+        self.seed_spin.valueChanged.connect(self._settings_changed)
+        form.addRow("Seed:", self.seed_spin)
+        self.speed_combo = QComboBox()
+        for label, rate in SPEEDS:
+            self.speed_combo.addItem(label, rate)
+        self.speed_combo.setCurrentText(DEFAULT_SPEED)
+        self.speed_combo.currentIndexChanged.connect(
+            lambda: self.worker.set_speed(self.speed_combo.currentData())
+        )
+        form.addRow("Speed:", self.speed_combo)
+        self.device_combo = QComboBox()
+        for choice in devices.offered_choices():
+            self.device_combo.addItem(DEVICE_LABELS[choice], choice)
+        self.device_combo.currentIndexChanged.connect(self._settings_changed)
+        form.addRow("Device:", self.device_combo)
+        layout.addLayout(form)
+        self.step_label = QLabel()
+        self.cost_label = QLabel()
+        for label in (self.step_label, self.cost_label):
+            label.setFont(theme.big_font(16, bold=True))
+            layout.addWidget(label)
+        self.message_label = QLabel()
+        self.message_label.setWordWrap(True)
+        self.message_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        layout.addWidget(self.message_label)
+        self.log_check = QCheckBox("Cost axis on a log scale")
+        self.log_check.toggled.connect(self.cost_plot.set_log_scale)
+        layout.addWidget(self.log_check)
+        return group
+
+    def _test_group(self) -> QGroupBox:
+        group = QGroupBox("③ Test")
+        layout = QVBoxLayout(group)
+        self.test_mode_button = QPushButton("Test mode: click the canvas")
+        self.test_mode_button.setCheckable(True)
+        self.test_mode_button.setStyleSheet(
+            "QPushButton:checked { background: #F0E442; border: 2px solid black;"
+            " font-weight: bold; }"
+        )
+        self.test_mode_button.toggled.connect(self._set_test_mode)
+        layout.addWidget(self.test_mode_button)
+        inputs = QHBoxLayout()
+        self.test_spins = []
+        names = ("x₁", "x₂") if self.lesson.n_classes else ("x",)
+        for name in names:
+            spin = QDoubleSpinBox()
+            spin.setRange(-9999.0, 9999.0)
+            spin.setDecimals(2)
+            spin.editingFinished.connect(self._test_typed)
+            inputs.addWidget(QLabel(f"{name} ="))
+            inputs.addWidget(spin, 1)
+            self.test_spins.append(spin)
+        self.test_button = QPushButton("Predict")
+        self.test_button.clicked.connect(self._test_typed)
+        inputs.addWidget(self.test_button)
+        layout.addLayout(inputs)
+        self.test_result = QLabel("Click the canvas in Test mode, or type x and press Predict.")
+        self.test_result.setWordWrap(True)
+        self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.test_result)
+        self.test_detail = QLabel()
+        self.test_detail.setWordWrap(True)
+        self.test_detail.setStyleSheet("color: #333; font-family: monospace;")
+        self.test_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.test_detail)
+        return group
+
+    # -- actions (also bound to keys by the main window) ----------------------------------
+
+    def toggle_training(self) -> None:
+        if self.snapshot is not None and self.snapshot.running:
+            self.worker.pause()
+            return
+        problem = self.lesson.check_data(self.canvas.editor.points)
+        if problem:
+            self._show_message(problem, error=True)
+            return
+        if self.snapshot is not None and self.snapshot.status == Status.DIVERGED:
+            self._show_message(self.snapshot.message, error=True)
+            return
+        self.worker.train()
+
+    def step_once(self) -> None:
+        problem = self.lesson.check_data(self.canvas.editor.points)
+        if problem:
+            self._show_message(problem, error=True)
+            return
+        self.worker.step_once()
+
+    def reset(self) -> None:
+        self.worker.reset()
+
+    def pause(self) -> None:
+        self.worker.pause()
+
+    def set_current_class(self, index: int) -> None:
+        button = self.class_buttons.button(index)
+        if button is not None:
+            button.setChecked(True)
+            self.canvas.set_current_class(index)
+
+    def shutdown(self) -> bool:
+        """Stop the training thread and wait for it; True when it has ended."""
+        return self.worker.stop()
+
+    def settings(self) -> TrainSettings:
+        return TrainSettings(
+            learning_rate=self.lr_spin.value(),
+            seed=self.seed_spin.value(),
+            max_steps=self.steps_spin.value(),
+            device=self.device_combo.currentData(),
+        )
+
+    def load_lesson_file(self, preset: LessonFile, undoable: bool = True) -> None:
+        """Take a lesson file's points, settings and view, and start afresh from its seed."""
+        self._loading = True
+        try:
+            self.lr_spin.setValue(preset.settings.learning_rate)
+            self.seed_spin.setValue(preset.settings.seed)
+            self.steps_spin.setValue(preset.settings.max_steps)
+            index = self.device_combo.findData(preset.settings.device)
+            self.device_combo.setCurrentIndex(max(index, 0))
+        finally:
+            self._loading = False
+        index = self.preset_combo.findText(preset.title)
+        if index >= 0:
+            self.preset_combo.setCurrentIndex(index)
+        editor = self.canvas.editor
+        if undoable:
+            editor.replace(preset.data, f"Load {preset.title}")
+        else:
+            editor.preview(preset.data)
+            editor.undo_stack.clear()
+        self.canvas.set_view(preset.view or preset.data.bounds())
+        self.worker.set_settings(self.settings())
+        self.worker.set_surface_rect(self.canvas.visible_rect())
+        self.worker.reset()
+        self._show_message(preset.description)
+
+    # -- reactions ------------------------------------------------------------------------
+
+    def _default_preset(self) -> LessonFile:
+        for name, preset in self.presets:
+            if name == self.lesson.default_preset:
+                return preset
+        return LessonFile(self.lesson.key, PointSet.empty())
+
+    def _preset_chosen(self, index: int) -> None:
+        self.load_lesson_file(self.presets[index][1])
+
+    def _settings_changed(self) -> None:
+        if not self._loading:
+            self.worker.set_settings(self.settings())
+
+    def _points_changed(self, points: PointSet) -> None:
+        self.worker.set_data(points)
+
+    def _take_snapshot(self) -> None:
+        snapshot = self.worker.take()
+        if snapshot is None:
+            return
+        if snapshot.run_id != self._run_id:
+            self._run_id = snapshot.run_id
+            self.cost_plot.clear_curve()
+        self.cost_plot.append(snapshot.first_new_step, snapshot.new_costs)
+        self.snapshot = snapshot
+        self._show_snapshot(snapshot)
+
+    def _show_snapshot(self, snapshot: Snapshot) -> None:
+        self._show_running(snapshot.running)
+        limit = snapshot_limit = self.steps_spin.value()
+        self.step_label.setText(
+            f"step {snapshot.step:,}" + (f" / {snapshot_limit:,}" if limit else "")
+        )
+        self.cost_label.setText(
+            f"cost {snapshot.cost:.6f}" if math.isfinite(snapshot.cost) else f"cost {snapshot.cost}"
+        )
+        finite = all(np.all(np.isfinite(p)) for p in snapshot.params)
+        self.equation_label.setText(
+            self.lesson.equation(list(snapshot.params)) if finite else "H(x) = (diverged)"
+        )
+        if snapshot.message:
+            self._show_message(
+                snapshot.message, error=snapshot.status in (Status.DIVERGED, Status.ERROR)
+            )
+        elif snapshot.running:
+            self._show_message("Training…")
+        self.status_text.emit(f"Device: {snapshot.device_reason}")
+        self.draw_snapshot(snapshot)
+        if self._test_point is not None:
+            self._run_test(*self._test_point)
+
+    def _show_running(self, running: bool) -> None:
+        pixmaps = QStyle.StandardPixmap
+        icon = pixmaps.SP_MediaPause if running else pixmaps.SP_MediaPlay
+        self.train_button.setIcon(self.style().standardIcon(icon))
+        self.train_button.setText("Pause" if running else "Train")
+
+    def _show_message(self, text: str | None, error: bool = False) -> None:
+        self.message_label.setText(text or "")
+        self.message_label.setStyleSheet(
+            "color: #B00020; font-weight: bold;" if error else "color: #222;"
+        )
+
+    def _set_test_mode(self, on: bool) -> None:
+        self.canvas.test_mode = on
+        self.canvas.setCursor(Qt.CursorShape.CrossCursor if on else Qt.CursorShape.ArrowCursor)
+
+    def _test_clicked(self, x: float, y: float) -> None:
+        x, y = round(x, 2), round(y, 2)
+        self.test_spins[0].setValue(x if len(self.test_spins) == 2 else x)
+        if len(self.test_spins) == 2:
+            self.test_spins[1].setValue(y)
+        self._test_point = (x, y)
+        self._run_test(x, y)
+
+    def _test_typed(self) -> None:
+        values = [spin.value() for spin in self.test_spins]
+        x, y = values[0], values[1] if len(values) == 2 else 0.0
+        self._test_point = (x, y)
+        self._run_test(x, y)
+
+    def _run_test(self, x: float, y: float) -> None:
+        snapshot = self.snapshot
+        if snapshot is None or not all(np.all(np.isfinite(p)) for p in snapshot.params):
+            self.test_result.setText("The model has no usable parameters: press Reset.")
+            self.draw_test(x, y, None)
+            return
+        value = float(self.lesson.predict(list(snapshot.params), self.lesson.test_input(x, y))[0])
+        self.test_result.setText(self.describe_test(x, y, value))
+        self.test_result.setFont(theme.big_font(16, bold=True))
+        args = (
+            format_number(x)
+            if not self.lesson.n_classes
+            else (f"{format_number(x)}, {format_number(y)}")
+        )
+        self.test_detail.setText(
+            f"x_test = torch.FloatTensor([[{args}]])\nH(x_test).detach().item() → {value!r}"
+        )
+        self.draw_test(x, y, value)

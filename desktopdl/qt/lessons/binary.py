@@ -1,0 +1,77 @@
+"""Binary Classification tab: the probability surface, the 0.5 boundary, H(x) in Test."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+
+from desktopdl.core.lessons.binary import BinaryClassification
+from desktopdl.core.trainer import Snapshot
+from desktopdl.qt import theme
+from desktopdl.qt.lesson_tab import LessonTab, format_number
+
+
+def probability_lut() -> np.ndarray:
+    """Class-0 tint at P = 0, white at 0.5, class-1 tint at 1: light enough for the points."""
+    c0 = theme.tint(theme.class_color(0), 0.38)
+    c1 = theme.tint(theme.class_color(1), 0.38)
+    cmap = pg.ColorMap([0.0, 0.5, 1.0], [c0, pg.mkColor("w"), c1])
+    return cmap.getLookupTable(0.0, 1.0, 256)
+
+
+class BinaryClassificationTab(LessonTab):
+    core_lesson = BinaryClassification
+
+    def build_overlays(self) -> None:
+        plot = self.canvas.getPlotItem()
+        self.surface = pg.ImageItem(levels=(0.0, 1.0), lut=probability_lut())
+        self.surface.setZValue(-10)
+        self.boundary = pg.PlotDataItem(pen=pg.mkPen("k", width=3, style=Qt.PenStyle.DashLine))
+        self.boundary.setZValue(5)
+        self.test_marker = pg.ScatterPlotItem(
+            size=30, symbol="star", brush=pg.mkBrush("#F0E442"), pen=pg.mkPen("k", width=2)
+        )
+        self.test_marker.setZValue(20)
+        for item in (self.surface, self.boundary, self.test_marker):
+            plot.addItem(item)
+        self._surface_rect = None
+        self.canvas.view_changed.connect(lambda _rect: self._redraw_boundary())
+
+    def draw_snapshot(self, snapshot: Snapshot) -> None:
+        if snapshot.surface is not None:
+            self.surface.setImage(snapshot.surface, autoLevels=False)
+            if snapshot.surface_rect != self._surface_rect:
+                rect = snapshot.surface_rect
+                self.surface.setRect(QRectF(rect.xmin, rect.ymin, rect.width, rect.height))
+                self._surface_rect = rect
+            self.surface.setVisible(True)
+        else:
+            self.surface.setVisible(False)
+        self._redraw_boundary()
+
+    def _redraw_boundary(self) -> None:
+        """The line w₁x₁ + w₂x₂ + b = 0, where H(x) = 0.5, clipped to the visible region."""
+        line = None if self.snapshot is None else self.lesson.boundary(list(self.snapshot.params))
+        if line is None:
+            self.boundary.setData([], [])
+            return
+        (w1, w2), b = line
+        rect = self.canvas.visible_rect()
+        if abs(w2) >= abs(w1):
+            xs = np.array([rect.xmin, rect.xmax])
+            ys = -(w1 * xs + b) / w2
+        else:
+            ys = np.array([rect.ymin, rect.ymax])
+            xs = -(w2 * ys + b) / w1
+        self.boundary.setData(xs, ys)
+
+    def describe_test(self, x: float, y: float, value: float) -> str:
+        label = 1 if value >= 0.5 else 0
+        return f"H([{format_number(x)}, {format_number(y)}]) = {value:.4f} → class {label}"
+
+    def draw_test(self, x: float, y: float, value: float | None) -> None:
+        if value is None:
+            self.test_marker.setData([], [])
+        else:
+            self.test_marker.setData([x], [y])

@@ -1,0 +1,68 @@
+"""Linear Regression tab: the live line, the residuals H(x) − y, and H(x) in Test."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+
+from desktopdl.core.lessons.linear import LinearRegression
+from desktopdl.core.trainer import Snapshot
+from desktopdl.qt import theme
+from desktopdl.qt.lesson_tab import LessonTab, format_number
+
+
+class LinearRegressionTab(LessonTab):
+    core_lesson = LinearRegression
+
+    def build_overlays(self) -> None:
+        plot = self.canvas.getPlotItem()
+        self.residuals = pg.PlotDataItem(
+            connect="pairs",
+            pen=pg.mkPen(theme.RESIDUAL_COLOR, width=3, style=Qt.PenStyle.DashLine),
+        )
+        self.line = pg.PlotDataItem(pen=pg.mkPen(theme.LINE_COLOR, width=theme.LINE_WIDTH))
+        self.test_marker = pg.ScatterPlotItem(
+            size=30, symbol="star", brush=pg.mkBrush("#F0E442"), pen=pg.mkPen("k", width=2)
+        )
+        self.residuals.setZValue(5)
+        self.line.setZValue(6)
+        self.test_marker.setZValue(20)
+        for item in (self.residuals, self.line, self.test_marker):
+            plot.addItem(item)
+        self.canvas.view_changed.connect(lambda _rect: self._redraw_line())
+        self.canvas.editor.changed.connect(lambda _points: self._redraw_line())
+
+    def draw_snapshot(self, snapshot: Snapshot) -> None:
+        self._redraw_line()
+
+    def _redraw_line(self) -> None:
+        snapshot = self.snapshot
+        if snapshot is None:
+            return
+        w = float(snapshot.params[0].reshape(-1)[0])
+        b = float(snapshot.params[1].reshape(-1)[0])
+        if not (np.isfinite(w) and np.isfinite(b)):
+            self.line.setData([], [])
+            self.residuals.setData([], [])
+            return
+        rect = self.canvas.visible_rect()
+        xs = np.array([rect.xmin, rect.xmax])
+        self.line.setData(xs, w * xs + b)
+        points = self.canvas.editor.points.xy
+        if len(points):
+            predicted = w * points[:, 0] + b
+            seg_x = np.repeat(points[:, 0], 2)
+            seg_y = np.column_stack([points[:, 1], predicted]).reshape(-1)
+            self.residuals.setData(seg_x, seg_y)
+        else:
+            self.residuals.setData([], [])
+
+    def describe_test(self, x: float, y: float, value: float) -> str:
+        return f"H({format_number(x)}) = {value:.4f}"
+
+    def draw_test(self, x: float, y: float, value: float | None) -> None:
+        if value is None:
+            self.test_marker.setData([], [])
+        else:
+            self.test_marker.setData([x], [value])
