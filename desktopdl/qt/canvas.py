@@ -64,6 +64,13 @@ class PointEditor(QObject):
         self.changed.emit(points)
 
 
+class _PassiveScatter(pg.ScatterPlotItem):
+    """Points that leave every click to the canvas, so Ctrl+click on a point removes it."""
+
+    def mouseClickEvent(self, ev) -> None:
+        ev.ignore()
+
+
 class _CanvasViewBox(pg.ViewBox):
     """A ViewBox whose clicks and drags edit points; empty-space drags still pan."""
 
@@ -131,7 +138,7 @@ class PointCanvas(pg.PlotWidget):
         theme.style_axes(plot, "x₁" if n_classes else "x", "x₂" if n_classes else "y")
         self.setToolTip("Click: add a point · Right-click or Ctrl+click: remove · Drag: move")
         plot.hideButtons()
-        self.scatter = pg.ScatterPlotItem(pxMode=True)
+        self.scatter = _PassiveScatter(pxMode=True)
         self.scatter.setZValue(10)
         plot.addItem(self.scatter)
         self.editor.changed.connect(self._redraw)

@@ -178,7 +178,7 @@ class LessonTab(QWidget):
             color = theme.CLASS_COLORS[index]
             button.setStyleSheet(
                 f"QToolButton {{ border: 2px solid {color}; border-radius: 4px;"
-                " padding: 4px 8px; }}"
+                " padding: 4px 8px; }"
                 f"QToolButton:checked {{ background: {color}; color: white; font-weight: bold; }}"
             )
             button.setToolTip(f"New points get class {index} (key {index + 1})")

@@ -1,0 +1,938 @@
+"""DesktopDL benchmark: how fast the app trains, how smooth it stays, how it starts and scales.
+
+Run ``.venv/bin/python bench/run_bench.py`` (about 3 minutes; writes docs/benchmarks.md) or
+``--quick`` (under a minute; prints only, unless ``--out`` is given).
+
+The machines this runs on are shared and noisy, so every number that matters is a ratio or a
+median measured inside one run: the plain lecture loop, the bare core Trainer and the live app
+are measured interleaved (plain, bare, app, plain, bare, app, ...) and each ratio is the median
+of the per-repeat ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import itertools
+import json
+import math
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+import PySide6
+import torch
+from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer, Slot
+from PySide6.QtCore import qVersion as qt_version
+
+import desktopdl
+from desktopdl.core.data import PointSet
+from desktopdl.core.lessons import Lesson, Rect, lesson
+from desktopdl.core.trainer import Status, Trainer, TrainSettings
+from desktopdl.qt.app import application
+from desktopdl.qt.lesson_tab import LessonTab
+from desktopdl.qt.lessons.binary import probability_lut
+from desktopdl.qt.main_window import MainWindow
+from desktopdl.qt.worker import SURFACE_RESOLUTION, freeze_startup_garbage
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_OUT = ROOT / "docs" / "benchmarks.md"
+LR = 0.01
+LECTURE_XY = [[1, 2], [2, 3], [3, 4], [4, 4], [5, 3], [6, 2]]
+LECTURE_LABELS = [0, 0, 0, 1, 1, 1]
+#: resources/presets/linear_small.json, the Linear Regression tab's default data.
+LINEAR_8_XY = [[1, 1.9], [2, 2.4], [3, 3.6], [4, 4.1], [5, 4.8], [6, 6.0], [7, 6.4], [8, 7.5]]
+SMOOTH_INTERVAL_MS = 10
+
+# Targets from the issue.
+APP_VS_BARE_MIN = 0.80
+BARE_VS_PLAIN_MIN = 1.0
+LATENESS_P95_MAX_MS = 10.0
+LATENESS_MAX_MS = 50.0
+SNAPSHOT_HZ_MIN = 30.0
+
+
+@dataclass(frozen=True)
+class Config:
+    """How long and how often to measure; --quick trades precision for time."""
+
+    name: str
+    reps: int
+    loop_window_s: float
+    app_warmup_s: float
+    app_window_s: float
+    smooth_reps: int
+    smooth_window_s: float
+    cold_reps: int
+    memory_train_s: float
+    scaling_window_s: float
+    surface_calls: int
+
+
+FULL = Config("full", 5, 1.0, 0.5, 2.0, 3, 5.0, 3, 10.0, 0.5, 30)
+QUICK = Config("quick", 3, 0.3, 0.3, 0.8, 1, 2.0, 1, 3.0, 0.2, 8)
+
+
+# -- data ---------------------------------------------------------------------------------
+
+
+def two_blobs(n: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Two overlapping gaussian classes: not separable, so the cost has a finite minimum and
+    long full-speed runs never saturate the sigmoid into log(0)."""
+    rng = np.random.default_rng(seed)
+    labels = np.arange(n) % 2
+    centres = np.where(labels[:, None] == 0, [2.0, 2.0], [4.5, 4.0])
+    return centres + rng.normal(0.0, 1.0, size=(n, 2)), labels
+
+
+def noisy_line(n: int, seed: int = 0) -> np.ndarray:
+    """Points around y = 0.8x + 1 on x in [0, 8], like the 8-point preset but many."""
+    rng = np.random.default_rng(seed)
+    x = rng.uniform(0.0, 8.0, n)
+    return np.column_stack([x, 0.8 * x + 1.0 + rng.normal(0.0, 0.5, n)])
+
+
+@dataclass(frozen=True)
+class Case:
+    key: str
+    label: str
+    points: PointSet
+
+
+def cases() -> list[Case]:
+    blob_xy, blob_labels = two_blobs(500)
+    return [
+        Case("binary", "lecture's 6", PointSet(LECTURE_XY, LECTURE_LABELS)),
+        Case("binary", "500 (two blobs)", PointSet(blob_xy, blob_labels)),
+        Case("linear", "8 (preset)", PointSet(LINEAR_8_XY, np.zeros(8, dtype=np.int64))),
+        Case("linear", "500 (noisy line)", PointSet(noisy_line(500), np.zeros(500, dtype=int))),
+    ]
+
+
+# -- plain loop and bare trainer ----------------------------------------------------------
+
+
+def plain_loop(key: str, points: PointSet) -> Callable[[int], None]:
+    """The lecture's own loop, written out as the lecture writes it (no app code at all)."""
+    torch.manual_seed(0)
+    if key == "binary":
+        x_train = torch.tensor(points.xy, dtype=torch.float32)
+        y_train = torch.tensor(points.labels.reshape(-1, 1), dtype=torch.float32)
+        w = torch.randn([2, 1], requires_grad=True)
+        b = torch.randn([1], requires_grad=True)
+        optimizer = torch.optim.SGD([w, b], lr=LR)
+
+        def H(x: torch.Tensor) -> torch.Tensor:  # the lecture's name
+            return torch.sigmoid(torch.matmul(x, w) + b)
+
+        def run(n: int) -> None:
+            for _ in range(n):
+                cost = -torch.mean(
+                    y_train * torch.log(H(x_train)) + (1 - y_train) * torch.log(1 - H(x_train))
+                )
+                optimizer.zero_grad()
+                cost.backward()
+                optimizer.step()
+
+        return run
+    x_train = torch.tensor(points.xy[:, :1], dtype=torch.float32)
+    y_train = torch.tensor(points.xy[:, 1:], dtype=torch.float32)
+    w = torch.randn([1, 1], requires_grad=True)
+    b = torch.randn([1], requires_grad=True)
+    optimizer = torch.optim.SGD([w, b], lr=LR)
+
+    def run_linear(n: int) -> None:
+        for _ in range(n):
+            cost = torch.mean((torch.matmul(x_train, w) + b - y_train) ** 2)
+            optimizer.zero_grad()
+            cost.backward()
+            optimizer.step()
+
+    return run_linear
+
+
+def bare_trainer(key: str, points: PointSet) -> tuple[Trainer, Callable[[int], None]]:
+    """The core Trainer with no thread and no GUI, as the worker drives it."""
+    trainer = Trainer(lesson(key), points, TrainSettings(learning_rate=LR, seed=0, max_steps=0))
+
+    def run(n: int) -> None:
+        trainer.step(n)
+        if trainer.status != Status.READY:
+            raise RuntimeError(f"bare trainer stopped: {trainer.message}")
+
+    return trainer, run
+
+
+def steps_per_second(run: Callable[[int], None], window_s: float, chunk: int = 10) -> float:
+    """Run chunks until window_s has passed; one chunk first so lazy set-up is not timed."""
+    run(chunk)
+    steps = 0
+    start = time.perf_counter()
+    while time.perf_counter() - start < window_s:
+        run(chunk)
+        steps += chunk
+    return steps / (time.perf_counter() - start)
+
+
+# -- the live app -------------------------------------------------------------------------
+
+
+def run_events(seconds: float) -> None:
+    """Let Qt run (paint, deliver snapshots) for a while: an event loop, never a sleep."""
+    loop = QEventLoop()
+    QTimer.singleShot(max(1, round(seconds * 1000)), loop.quit)
+    loop.exec()
+
+
+def wait_for(predicate: Callable[[], bool], timeout_s: float = 10.0) -> bool:
+    """Run the event loop until predicate() holds (checked every 5 ms) or the timeout."""
+    if predicate():
+        return True
+    loop = QEventLoop()
+    poll, guard = QTimer(), QTimer()
+    poll.setInterval(5)
+    poll.timeout.connect(lambda: predicate() and loop.quit())
+    guard.setSingleShot(True)
+    guard.timeout.connect(loop.quit)
+    poll.start()
+    guard.start(round(timeout_s * 1000))
+    loop.exec()
+    poll.stop()
+    guard.stop()
+    return predicate()
+
+
+class TabProbe(QObject):
+    """Sits between a tab's worker and its ``_take_snapshot`` slot: records when each snapshot
+    reached the screen, its step, and how long the GUI thread spent taking and drawing it.
+    It also counts repaints of the canvas."""
+
+    def __init__(self, tab: LessonTab):
+        super().__init__()
+        self.tab = tab
+        self.records: list[tuple[float, int]] = []
+        self.gui_ms: list[float] = []
+        self.paints = 0
+        tab.worker.snapshot_ready.disconnect(tab._take_snapshot)
+        tab.worker.snapshot_ready.connect(self.take)
+        tab.canvas.viewport().installEventFilter(self)
+
+    @Slot()
+    def take(self) -> None:
+        before = self.tab.snapshot
+        start = time.perf_counter()
+        self.tab._take_snapshot()
+        end = time.perf_counter()
+        if self.tab.snapshot is not before and self.tab.snapshot is not None:
+            self.records.append((end, self.tab.snapshot.step))
+            self.gui_ms.append((end - start) * 1000)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.paints += 1
+        return False
+
+    def clear(self) -> None:
+        self.records.clear()
+        self.gui_ms.clear()
+        self.paints = 0
+
+
+@dataclass
+class AppWindow:
+    """The real MainWindow, shown offscreen, with a probe on every tab."""
+
+    window: MainWindow
+    probes: dict[str, TabProbe] = field(default_factory=dict)
+    image_updates: int = 0
+
+
+def start_app() -> AppWindow:
+    application()
+    window = MainWindow()
+    window.show()
+    QTimer.singleShot(0, freeze_startup_garbage)  # as desktopdl.qt.app.run() does
+    if not wait_for(lambda: all(t.snapshot is not None for t in window.tabs), 30):
+        raise RuntimeError("the window never received its first snapshots")
+    app = AppWindow(window, {t.lesson.key: TabProbe(t) for t in window.tabs})
+    surface = window.tab_for("binary").surface
+
+    def count_update(*_args: object) -> None:
+        app.image_updates += 1
+
+    surface.sigImageChanged.connect(count_update)
+    return app
+
+
+@dataclass(frozen=True)
+class LiveRun:
+    steps_per_s: float
+    snapshots_per_s: float
+    paints_per_s: float
+    gui_ms: list[float]
+    lateness_ms: list[float]
+    status: str
+
+
+def prepare_tab(app: AppWindow, case: Case) -> LessonTab:
+    """Select the lesson, full speed, no step limit, the case's points via the editor, and a
+    fresh start from the seed (so every repeat does the same work)."""
+    tab = app.window.show_lesson(case.key)
+    tab.pause()
+    wait_for(lambda: not tab.snapshot.running)
+    tab.speed_combo.setCurrentIndex(0)
+    tab.steps_spin.setValue(0)
+    tab.canvas.editor.replace(case.points, "bench")
+    tab.canvas.set_view(case.points.bounds())
+    run_id = tab.snapshot.run_id
+    tab.reset()
+    if not wait_for(lambda: tab.snapshot.run_id != run_id):
+        raise RuntimeError("reset never reached the screen")
+    return tab
+
+
+def live_run(
+    app: AppWindow, case: Case, warmup_s: float, window_s: float, timer: bool = False
+) -> LiveRun:
+    """Train at full speed and measure over window_s; with ``timer``, also run a 10 ms
+    precise QTimer in the GUI thread and record how late each tick came."""
+    tab = prepare_tab(app, case)
+    probe = app.probes[case.key]
+    tab.toggle_training()
+    if not wait_for(lambda: tab.snapshot.running):
+        raise RuntimeError("training never started")
+    run_events(warmup_s)
+    probe.clear()
+    ticks: list[float] = []
+    precise = QTimer()
+    precise.setTimerType(Qt.TimerType.PreciseTimer)
+    precise.setInterval(SMOOTH_INTERVAL_MS)
+    precise.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    start = time.perf_counter()
+    if timer:
+        precise.start()
+    run_events(window_s)
+    precise.stop()
+    elapsed = time.perf_counter() - start
+    records, gui_ms, paints = list(probe.records), list(probe.gui_ms), probe.paints
+    status = tab.snapshot.status
+    tab.pause()
+    wait_for(lambda: not tab.snapshot.running)
+    rate = math.nan
+    if len(records) >= 2:
+        (t0, s0), (t1, s1) = records[0], records[-1]
+        rate = (s1 - s0) / (t1 - t0)
+    return LiveRun(
+        steps_per_s=rate,
+        snapshots_per_s=len(records) / elapsed,
+        paints_per_s=paints / elapsed,
+        gui_ms=gui_ms,
+        lateness_ms=lateness(ticks),
+        status=status,
+    )
+
+
+def lateness(ticks: list[float]) -> list[float]:
+    return [(b - a) * 1000 - SMOOTH_INTERVAL_MS for a, b in itertools.pairwise(ticks)]
+
+
+def idle_lateness(window_s: float) -> list[float]:
+    """The same 10 ms timer with nothing training: the machine's own noise floor."""
+    ticks: list[float] = []
+    precise = QTimer()
+    precise.setTimerType(Qt.TimerType.PreciseTimer)
+    precise.setInterval(SMOOTH_INTERVAL_MS)
+    precise.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    precise.start()
+    run_events(window_s)
+    precise.stop()
+    return lateness(ticks)
+
+
+# -- child processes: cold start and memory -----------------------------------------------
+
+CHILD_PRELUDE = """
+import json, os, resource, sys, time
+marks = {"start": time.time()}
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer, Slot
+from desktopdl.qt import app as desktop_app
+from desktopdl.qt.worker import freeze_startup_garbage
+marks["imported"] = time.time()
+
+def run_events(seconds):
+    loop = QEventLoop()
+    QTimer.singleShot(max(1, round(seconds * 1000)), loop.quit)
+    loop.exec()
+
+def wait_for(predicate, timeout_s=30.0):
+    loop = QEventLoop()
+    poll, guard = QTimer(), QTimer()
+    poll.timeout.connect(lambda: predicate() and loop.quit())
+    guard.setSingleShot(True)
+    guard.timeout.connect(loop.quit)
+    poll.start(5)
+    guard.start(round(timeout_s * 1000))
+    if not predicate():
+        loop.exec()
+    poll.stop()
+    return predicate()
+
+def memory():
+    status = open("/proc/self/status").read().split("\\n")
+    rss = [line for line in status if line.startswith("VmRSS:")][0].split()[1]
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"peak_mb": peak / 1024, "rss_mb": int(rss) / 1024}
+
+qt_app = desktop_app.application()
+window = desktop_app.MainWindow()
+marks["window built"] = time.time()
+"""
+
+COLD_START_CHILD = (
+    CHILD_PRELUDE
+    + """
+tab = window.current_tab
+
+class Watch(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            marks.setdefault("first paint", time.time())
+        return False
+
+    @Slot()
+    def snapshot(self):
+        marks.setdefault("first snapshot drawn", time.time())
+
+watch = Watch()
+tab.canvas.viewport().installEventFilter(watch)
+tab.worker.snapshot_ready.connect(watch.snapshot)  # runs after the tab's own slot
+window.show()
+QTimer.singleShot(0, freeze_startup_garbage)
+ok = wait_for(lambda: "first paint" in marks and "first snapshot drawn" in marks)
+stopped = window.shutdown()
+print(json.dumps({"marks": marks, "ok": ok and stopped}))
+"""
+)
+
+MEMORY_CHILD_BODY = """
+import numpy as np
+from desktopdl.core.data import PointSet
+{two_blobs}
+window.show()
+QTimer.singleShot(0, freeze_startup_garbage)
+wait_for(lambda: all(t.snapshot is not None for t in window.tabs))
+run_events(1.0)
+idle = memory()
+tab = window.show_lesson("binary")
+gui = []
+
+class Probe(QObject):
+    @Slot()
+    def take(self):
+        start = time.perf_counter()
+        tab._take_snapshot()
+        gui.append((start, (time.perf_counter() - start) * 1000))
+
+probe = Probe()
+tab.worker.snapshot_ready.disconnect(tab._take_snapshot)
+tab.worker.snapshot_ready.connect(probe.take)
+tab.speed_combo.setCurrentIndex(0)
+tab.steps_spin.setValue(0)
+tab.canvas.editor.replace(PointSet(*two_blobs(500)), "bench")
+run_id = tab.snapshot.run_id
+tab.reset()
+wait_for(lambda: tab.snapshot.run_id != run_id)
+tab.toggle_training()
+wait_for(lambda: tab.snapshot.running)
+begin = time.perf_counter()
+run_events({seconds})
+end = time.perf_counter()
+trained = memory()
+steps = tab.snapshot.step
+first = [ms for t, ms in gui if t < begin + 1.0]
+last = [ms for t, ms in gui if t > end - 1.0]
+stopped = window.shutdown()
+print(json.dumps({{
+    "idle": idle, "trained": trained, "steps": steps, "curve": len(tab.cost_plot.values),
+    "gui_first_ms": sorted(first)[len(first) // 2] if first else None,
+    "gui_last_ms": sorted(last)[len(last) // 2] if last else None,
+    "ok": stopped,
+}}))
+"""
+
+
+def run_child(code: str, timeout_s: float = 120.0) -> tuple[float, float, dict]:
+    """Run ``python -c code``; returns (launch wall time, total seconds, its JSON report)."""
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    launch = time.time()
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=timeout_s,
+    )
+    total = time.time() - launch
+    if done.returncode != 0:
+        raise RuntimeError(f"child failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    return launch, total, report
+
+
+def command_seconds(args: list[str], reps: int) -> float:
+    """Median wall time of a short command, for reference rows."""
+    times = []
+    for _ in range(reps):
+        start = time.perf_counter()
+        subprocess.run(args, capture_output=True, check=True, cwd=ROOT, timeout=60)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+# -- sections -----------------------------------------------------------------------------
+
+
+def median(values: list[float]) -> float:
+    finite = [v for v in values if math.isfinite(v)]
+    return statistics.median(finite) if finite else math.nan
+
+
+def ratio(top: list[float], bottom: list[float]) -> float:
+    """Median of per-repeat ratios: each pair was measured back to back, under the same load."""
+    return median([t / b for t, b in zip(top, bottom, strict=True)])
+
+
+def pct(values: list[float], q: float) -> float:
+    return float(np.percentile(values, q)) if values else math.nan
+
+
+@dataclass
+class Results:
+    """Every number the report shows, gathered section by section."""
+
+    rates: list[dict] = field(default_factory=list)
+    smooth: list[dict] = field(default_factory=list)
+    snapshots: dict = field(default_factory=dict)
+    cold: dict = field(default_factory=dict)
+    memory: dict = field(default_factory=dict)
+    scaling: list[dict] = field(default_factory=list)
+    surfaces: list[dict] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def measure_rates(app: AppWindow, config: Config, results: Results) -> None:
+    """Section 1: plain loop, bare trainer and live app, interleaved per repeat."""
+    for case in cases():
+        plain, bare, live = [], [], []
+        for _ in range(config.reps):
+            window = config.loop_window_s
+            plain.append(steps_per_second(plain_loop(case.key, case.points), window))
+            bare.append(steps_per_second(bare_trainer(case.key, case.points)[1], window))
+            live.append(live_run(app, case, config.app_warmup_s, config.app_window_s))
+        bad = {r.status for r in live} - {Status.READY}
+        if bad:
+            results.notes.append(f"{case.key} {case.label}: the app's trainer ended as {bad}")
+        app_rates = [r.steps_per_s for r in live]
+        results.rates.append(
+            {
+                "lesson": case.key,
+                "points": case.label,
+                "plain": median(plain),
+                "bare": median(bare),
+                "app": median(app_rates),
+                "bare_plain": ratio(bare, plain),
+                "app_bare": ratio(app_rates, bare),
+                "snap_hz": median([r.snapshots_per_s for r in live]),
+                "paint_hz": median([r.paints_per_s for r in live]),
+                "gui_ms": median([median(r.gui_ms) for r in live]),
+                "gui_ms_max": max(max(r.gui_ms, default=math.nan) for r in live),
+            }
+        )
+        print(f"  rates: {case.key} {case.label} done", file=sys.stderr)
+
+
+def measure_smoothness(app: AppWindow, config: Config, results: Results) -> None:
+    """Sections 2 and 3: timer lateness idle and while training 500 points at full speed,
+    snapshots per second, and whether the surface ImageItem is kept and updated."""
+    binary = app.window.tab_for("binary")
+    surface_before = binary.surface
+    case = cases()[1]
+    app.window.show_lesson("binary")
+    idle = idle_lateness(config.smooth_window_s)
+    results.smooth.append(
+        {
+            "when": "idle (nothing training)",
+            "p50": pct(idle, 50),
+            "p95": pct(idle, 95),
+            "max": max(idle, default=math.nan),
+            "snap_hz": math.nan,
+            "n": len(idle),
+        }
+    )
+    runs = []
+    updates_before = app.image_updates
+    for _ in range(config.smooth_reps):
+        runs.append(live_run(app, case, config.app_warmup_s, config.smooth_window_s, timer=True))
+    updates = app.image_updates - updates_before
+    results.smooth.append(
+        {
+            "when": f"binary, {case.label}, full speed",
+            "p50": median([pct(r.lateness_ms, 50) for r in runs]),
+            "p95": median([pct(r.lateness_ms, 95) for r in runs]),
+            "max": median([max(r.lateness_ms, default=math.nan) for r in runs]),
+            "worst": max(max(r.lateness_ms, default=math.nan) for r in runs),
+            "snap_hz": median([r.snapshots_per_s for r in runs]),
+            "n": sum(len(r.lateness_ms) for r in runs),
+        }
+    )
+    plot_items = binary.canvas.getPlotItem().items
+    results.snapshots = {
+        "snap_hz": median([r.snapshots_per_s for r in runs]),
+        "paint_hz": median([r.paints_per_s for r in runs]),
+        "gui_ms_p50": median([pct(r.gui_ms, 50) for r in runs]),
+        "gui_ms_p95": median([pct(r.gui_ms, 95) for r in runs]),
+        "gui_ms_max": max(max(r.gui_ms, default=math.nan) for r in runs),
+        "same_item": binary.surface is surface_before,
+        "image_items": sum(isinstance(item, pg.ImageItem) for item in plot_items),
+        "image_updates": updates,
+        "resolution": SURFACE_RESOLUTION,
+    }
+    print("  smoothness done", file=sys.stderr)
+
+
+def measure_cold_start(config: Config, results: Results) -> None:
+    """Section 4: subprocesses, so nothing is imported or cached yet."""
+    runs = []
+    for _ in range(config.cold_reps):
+        launch, total, report = run_child(COLD_START_CHILD)
+        if not report.get("ok"):
+            results.notes.append("a cold-start child did not reach its first paint and snapshot")
+        marks = {k: v - launch for k, v in report["marks"].items()}
+        marks["process total (incl. shutdown)"] = total
+        runs.append(marks)
+    results.cold = {k: median([r[k] for r in runs if k in r]) for k in runs[0]}
+    python = sys.executable
+    desktopdl_cmd = str(Path(python).parent / "desktopdl")
+    results.cold["ref: python -c pass"] = command_seconds([python, "-c", "pass"], config.cold_reps)
+    results.cold["ref: python -c 'import torch'"] = command_seconds(
+        [python, "-c", "import torch"], config.cold_reps
+    )
+    results.cold["ref: desktopdl --version"] = command_seconds(
+        [desktopdl_cmd, "--version"], config.cold_reps
+    )
+    print("  cold start done", file=sys.stderr)
+
+
+def measure_memory(config: Config, results: Results) -> None:
+    """Section 5: a fresh process, so peak RSS is the app's own and not this script's."""
+    body = MEMORY_CHILD_BODY.format(
+        two_blobs=inspect.getsource(two_blobs), seconds=config.memory_train_s
+    )
+    _launch, _total, report = run_child(CHILD_PRELUDE + body)
+    results.memory = report
+    print("  memory done", file=sys.stderr)
+
+
+def measure_scaling(config: Config, results: Results) -> None:
+    """Section 6: bare steps/s against the number of points, and the surface's cost against
+    its resolution (evaluated in the worker, drawn by ImageItem in the GUI thread)."""
+    for n in (100, 1_000, 10_000):
+        points = PointSet(*two_blobs(n))
+        plain, bare = [], []
+        for _ in range(config.reps):
+            window = config.scaling_window_s
+            plain.append(steps_per_second(plain_loop("binary", points), window))
+            bare.append(steps_per_second(bare_trainer("binary", points)[1], window))
+        results.scaling.append(
+            {
+                "points": n,
+                "plain": median(plain),
+                "bare": median(bare),
+                "bare_plain": ratio(bare, plain),
+            }
+        )
+    trainer, run = bare_trainer("binary", PointSet(*two_blobs(500)))
+    run(200)
+    the_lesson: Lesson = trainer.lesson
+    rect = Rect(*PointSet(*two_blobs(500)).bounds())
+    item = pg.ImageItem(levels=(0.0, 1.0), lut=probability_lut())
+    for res in (100, 200, 300):
+        evaluate, draw = [], []
+        for _ in range(config.reps):
+            for _ in range(config.surface_calls):
+                start = time.perf_counter()
+                surface = the_lesson.surface(trainer.params, rect, res)
+                middle = time.perf_counter()
+                item.setImage(surface, autoLevels=False)
+                item.render()
+                end = time.perf_counter()
+                evaluate.append((middle - start) * 1000)
+                draw.append((end - middle) * 1000)
+        results.surfaces.append(
+            {"resolution": res, "evaluate_ms": median(evaluate), "draw_ms": median(draw)}
+        )
+    print("  scaling done", file=sys.stderr)
+
+
+# -- report -------------------------------------------------------------------------------
+
+
+def fmt(value: float, digits: int = 0) -> str:
+    if value is None or not math.isfinite(value):
+        return "–"
+    return f"{value:,.{digits}f}"
+
+
+def met(ok: bool) -> str:
+    return "**yes**" if ok else "**NO**"
+
+
+def machine() -> list[str]:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return [
+        f"- CPU: {cpu}; `nproc` = {len(os.sched_getaffinity(0))}",
+        f"- OS: {platform.platform()}",
+        f"- Python {platform.python_version()}, torch {torch.__version__} "
+        f"(torch threads in the bench and the worker: {torch.get_num_threads()}), "
+        f"PySide6 {PySide6.__version__} (Qt {qt_version()}), pyqtgraph {pg.__version__}, "
+        f"numpy {np.__version__}, DesktopDL {desktopdl.__version__}",
+        f"- Qt platform: `{os.environ.get('QT_QPA_PLATFORM', '')}`",
+    ]
+
+
+def targets(results: Results) -> list[str]:
+    rows = ["| target | measured | met |", "|---|---|---|"]
+    for r in results.rates:
+        name = f"{r['lesson']}, {r['points']}"
+        rows.append(
+            f"| app ≥ {APP_VS_BARE_MIN:.0%} of bare ({name}) | {r['app_bare']:.0%} "
+            f"| {met(r['app_bare'] >= APP_VS_BARE_MIN)} |"
+        )
+    for r in results.rates:
+        name = f"{r['lesson']}, {r['points']}"
+        rows.append(
+            f"| bare no slower than plain loop ({name}) | {r['bare_plain']:.2f}× "
+            f"| {met(r['bare_plain'] >= BARE_VS_PLAIN_MIN)} |"
+        )
+    busy = results.smooth[-1]
+    rows.append(
+        f"| GUI timer lateness p95 < {LATENESS_P95_MAX_MS:.0f} ms | {busy['p95']:.1f} ms "
+        f"| {met(busy['p95'] < LATENESS_P95_MAX_MS)} |"
+    )
+    rows.append(
+        f"| GUI timer lateness max < {LATENESS_MAX_MS:.0f} ms (median of runs; worst) "
+        f"| {busy['max']:.1f} ms; {busy['worst']:.1f} ms | {met(busy['max'] < LATENESS_MAX_MS)} |"
+    )
+    snap = results.snapshots
+    rows.append(
+        f"| snapshots on screen ≥ {SNAPSHOT_HZ_MIN:.0f}/s | {snap['snap_hz']:.1f}/s "
+        f"| {met(snap['snap_hz'] >= SNAPSHOT_HZ_MIN)} |"
+    )
+    same = snap["same_item"] and snap["image_items"] == 1
+    rows.append(
+        f"| surface ImageItem updated, not rebuilt | same object: {snap['same_item']}, "
+        f"{snap['image_items']} ImageItem in the plot, {snap['image_updates']} updates "
+        f"| {met(same)} |"
+    )
+    return rows
+
+
+def report(results: Results, config: Config, seconds: float) -> str:
+    when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Written by `bench/run_bench.py` ({config.name} run, {when}, took {seconds:.0f} s). "
+        "Do not edit by hand: rerun the script.",
+        "",
+        "## Machine",
+        "",
+        *machine(),
+        "",
+        "The machine is shared and noisy, so read ratios and medians measured within this one "
+        "run, not absolute speeds. Every training rate is the median of "
+        f"{config.reps} repeats; plain, bare and app are measured interleaved and each ratio "
+        "is the median of the per-repeat ratios. Full batch, so steps/s = epochs/s.",
+        "",
+        "## Targets",
+        "",
+        *targets(results),
+        "",
+        "## 1. Training rate (steps/s)",
+        "",
+        "*plain*: the lecture's loop written out (`torch.randn` params, `optim.SGD` lr 0.01, "
+        "cost, zero_grad, backward, step; 1 torch thread). *bare*: `Trainer.step(n)` in this "
+        "thread. *app*: the real MainWindow offscreen at Full speed, no step limit, data loaded "
+        "through the tab's editor; steps counted from the snapshots that reach the screen over "
+        f"{config.app_window_s:g} s after {config.app_warmup_s:g} s of warm-up. *GUI ms*: time "
+        "the GUI thread spends in the tab's `_take_snapshot` (cost curve, labels, surface, "
+        "boundary), median per snapshot.",
+        "",
+        "| lesson | points | plain | bare | app | bare/plain | app/bare | snapshots/s "
+        "| canvas paints/s | GUI ms/snapshot (median; max) |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for r in results.rates:
+        lines.append(
+            f"| {r['lesson']} | {r['points']} | {fmt(r['plain'])} | {fmt(r['bare'])} "
+            f"| {fmt(r['app'])} | {r['bare_plain']:.2f}× | {r['app_bare']:.0%} "
+            f"| {fmt(r['snap_hz'], 1)} | {fmt(r['paint_hz'], 1)} "
+            f"| {fmt(r['gui_ms'], 2)}; {fmt(r['gui_ms_max'], 1)} |"
+        )
+    lines += [
+        "",
+        "## 2. GUI smoothness",
+        "",
+        f"A {SMOOTH_INTERVAL_MS} ms `Qt.PreciseTimer` in the GUI thread; lateness = actual "
+        f"interval − {SMOOTH_INTERVAL_MS} ms, over {config.smooth_window_s:g} s windows "
+        f"({config.smooth_reps} while training, median of the runs' percentiles), after "
+        "`freeze_startup_garbage()` as the app does.",
+        "",
+        "| condition | ticks | p50 ms | p95 ms | max ms | snapshots/s |",
+        "|---|--:|--:|--:|--:|--:|",
+    ]
+    for s in results.smooth:
+        lines.append(
+            f"| {s['when']} | {s['n']} | {fmt(s['p50'], 2)} | {fmt(s['p95'], 2)} "
+            f"| {fmt(s['max'], 1)} | {fmt(s['snap_hz'], 1)} |"
+        )
+    snap = results.snapshots
+    lines += [
+        "",
+        "## 3. Snapshots reaching the screen",
+        "",
+        f"While training binary, 500 points at full speed (surface {snap['resolution']}² "
+        "evaluated in the worker):",
+        "",
+        f"- snapshots drawn: {snap['snap_hz']:.1f}/s; canvas repaints: {snap['paint_hz']:.1f}/s",
+        f"- GUI time per snapshot: p50 {snap['gui_ms_p50']:.2f} ms, p95 {snap['gui_ms_p95']:.2f}"
+        f" ms, max {snap['gui_ms_max']:.1f} ms",
+        f"- surface ImageItem: same object before and after: {snap['same_item']}; ImageItems in "
+        f"the plot: {snap['image_items']}; `setImage` updates seen: {snap['image_updates']}",
+        "",
+        "## 4. Cold start",
+        "",
+        "`python -c` subprocesses that import `desktopdl.qt.app`, build the MainWindow, show it "
+        "offscreen and run the event loop until the canvas's first paint and first snapshot; "
+        f"seconds since launch, median of {config.cold_reps}.",
+        "",
+        "| milestone | seconds |",
+        "|---|--:|",
+    ]
+    for name, value in results.cold.items():
+        if name != "start":
+            lines.append(f"| {name} | {value:.2f} |")
+    mem = results.memory
+    lines += [
+        "",
+        "## 5. Memory",
+        "",
+        "A fresh process: the window shown offscreen and idle for 1 s, then binary with 500 "
+        f"points at full speed for {config.memory_train_s:g} s "
+        f"({mem['steps']:,} steps, {mem['curve']:,} points on the cost curve).",
+        "",
+        "| when | peak RSS (ru_maxrss) MB | current RSS MB |",
+        "|---|--:|--:|",
+        f"| idle after start | {mem['idle']['peak_mb']:.0f} | {mem['idle']['rss_mb']:.0f} |",
+        f"| after training | {mem['trained']['peak_mb']:.0f} | {mem['trained']['rss_mb']:.0f} |",
+        "",
+        f"GUI time per snapshot in that run: median {fmt(mem['gui_first_ms'], 2)} ms in the "
+        f"first second, {fmt(mem['gui_last_ms'], 2)} ms in the last.",
+        "",
+        "## 6. Scaling",
+        "",
+        "Binary classification, two gaussian blobs, steps/s:",
+        "",
+        "| points | plain | bare | bare/plain |",
+        "|--:|--:|--:|--:|",
+    ]
+    for s in results.scaling:
+        lines.append(
+            f"| {s['points']:,} | {fmt(s['plain'])} | {fmt(s['bare'])} | {s['bare_plain']:.2f}× |"
+        )
+    lines += [
+        "",
+        "Surface, per frame: `lesson.surface(params, rect, res)` (worker thread) and "
+        "`ImageItem.setImage` + `render()` with the tab's LUT and fixed levels (GUI thread), "
+        "median ms:",
+        "",
+        "| resolution | evaluate ms | draw ms |",
+        "|--:|--:|--:|",
+    ]
+    for s in results.surfaces:
+        lines.append(f"| {s['resolution']}² | {s['evaluate_ms']:.2f} | {s['draw_ms']:.2f} |")
+    if results.notes:
+        lines += ["", "## Notes", "", *[f"- {note}" for note in results.notes]]
+    lines += [
+        "",
+        "## How to rerun",
+        "",
+        "```sh",
+        ".venv/bin/python bench/run_bench.py            # full run, ~3 min, rewrites this file",
+        ".venv/bin/python bench/run_bench.py --quick    # < 1 min, prints only",
+        ".venv/bin/python bench/run_bench.py --quick --out /tmp/bench.md",
+        "```",
+        "",
+        "`QT_QPA_PLATFORM=offscreen` is set when no platform is given. Close other busy "
+        "programs first: with 2 shared cores, anything else running shows up in every number.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats, shorter windows")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        help=f"where to write the markdown (default: {DEFAULT_OUT} for a "
+        "full run, nowhere for --quick)",
+    )
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    config = QUICK if args.quick else FULL
+    out = args.out or (None if args.quick else DEFAULT_OUT)
+    torch.set_num_threads(1)
+    began = time.perf_counter()
+    results = Results()
+    app = start_app()
+    try:
+        measure_rates(app, config, results)
+        measure_smoothness(app, config, results)
+    finally:
+        if not app.window.shutdown():
+            print("warning: a training thread did not stop", file=sys.stderr)
+    measure_scaling(config, results)
+    measure_cold_start(config, results)
+    measure_memory(config, results)
+    text = report(results, config, time.perf_counter() - began)
+    print(text)
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+        print(f"wrote {out}", file=sys.stderr)
+    app.window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,142 @@
+import math
+
+import numpy as np
+import pytest
+
+from desktopdl.core.data import PointSet
+from desktopdl.core.lessons import Rect, lesson
+from desktopdl.core.trainer import Status, Trainer, TrainSettings
+from tests.lecture import LECTURE_X, LECTURE_Y
+
+
+def lecture_trainer(**settings) -> Trainer:
+    return Trainer(lesson("binary"), PointSet(LECTURE_X, LECTURE_Y), TrainSettings(**settings))
+
+
+def regression(points) -> PointSet:
+    xy = np.asarray(points, dtype=float)
+    return PointSet(xy, np.zeros(len(xy), dtype=int))
+
+
+def test_training_lowers_the_cost():
+    trainer = lecture_trainer(max_steps=0)
+    before = trainer.snapshot().cost
+    costs = trainer.step(300)
+    assert len(costs) == 300
+    assert trainer.snapshot().cost < before
+    assert costs[-1] < costs[0]
+
+
+def test_snapshot_cost_is_the_next_iterations_cost():
+    trainer = lecture_trainer(max_steps=0)
+    trainer.step(5)
+    shown = trainer.snapshot().cost
+    assert trainer.step(1)[0] == shown
+
+
+def test_snapshot_is_an_immutable_copy():
+    trainer = lecture_trainer(max_steps=0)
+    snap = trainer.snapshot()
+    w_before = snap.params[0].copy()
+    trainer.step(50)
+    assert np.array_equal(snap.params[0], w_before)
+    with pytest.raises(ValueError):
+        snap.params[0][0, 0] = 1.0
+
+
+def test_step_limit_stops_and_says_why():
+    trainer = lecture_trainer(max_steps=25)
+    assert len(trainer.step(100)) == 25
+    assert trainer.status == Status.FINISHED
+    assert "25 steps" in trainer.message
+    assert len(trainer.step(10)) == 0
+    trainer.set_settings(TrainSettings(max_steps=30))
+    assert len(trainer.step(10)) == 5
+
+
+def test_divergence_stops_at_first_non_finite_cost_and_reset_recovers():
+    data = regression([[0, 0], [100, 300], [200, 590]])
+    trainer = Trainer(lesson("linear"), data, TrainSettings(learning_rate=1.0, max_steps=0))
+    costs = trainer.step(1000)
+    assert trainer.status == Status.DIVERGED
+    assert len(costs) < 1000 and np.all(np.isfinite(costs))
+    assert "smaller learning rate" in trainer.message
+    assert len(trainer.step(10)) == 0
+    trainer.set_settings(TrainSettings(learning_rate=1e-5, max_steps=0))
+    trainer.reset()
+    assert trainer.status == Status.READY
+    costs = trainer.step(200)
+    assert len(costs) == 200 and costs[-1] < costs[0]
+
+
+@pytest.mark.parametrize(
+    ("key", "points", "labels", "phrase"),
+    [
+        ("linear", [], [], "no points"),
+        ("linear", [[1, 2]], [0], "One point"),
+        ("linear", [[1, 2], [1, 5]], [0, 0], "same x"),
+        ("binary", [], [], "no points"),
+        ("binary", [[1, 2], [2, 2]], [0, 0], "class 1"),
+        ("binary", [[1, 2], [2, 2]], [1, 1], "class 0"),
+    ],
+)
+def test_unusable_data_is_explained_and_not_trained(key, points, labels, phrase):
+    data = PointSet(np.array(points, dtype=float).reshape(-1, 2), labels)
+    trainer = Trainer(lesson(key), data, TrainSettings())
+    assert trainer.status == Status.INVALID_DATA
+    assert phrase in trainer.message
+    assert len(trainer.step(10)) == 0
+    assert math.isnan(trainer.snapshot().cost)
+
+
+def test_new_data_keeps_the_parameters_and_training_continues():
+    trainer = lecture_trainer(max_steps=0)
+    trainer.step(100)
+    params = [p.copy() for p in trainer.snapshot().params]
+    trainer.set_data(PointSet(LECTURE_X + [[0.5, 4]], LECTURE_Y + [0]))
+    for a, b in zip(params, trainer.snapshot().params, strict=True):
+        assert np.array_equal(a, b)
+    assert len(trainer.step(10)) == 10
+    trainer.set_data(PointSet(LECTURE_X[:3], LECTURE_Y[:3]))  # one class left
+    assert trainer.status == Status.INVALID_DATA and len(trainer.step(1)) == 0
+    trainer.set_data(PointSet(LECTURE_X, LECTURE_Y))
+    assert trainer.status == Status.READY and len(trainer.step(1)) == 1
+
+
+def test_learning_rate_change_applies_to_the_next_step():
+    a, b = lecture_trainer(max_steps=0), lecture_trainer(max_steps=0)
+    a.set_settings(TrainSettings(learning_rate=0.5, max_steps=0))
+    a.step(1)
+    b.step(1)
+    assert not np.array_equal(a.snapshot().params[0], b.snapshot().params[0])
+
+
+def test_surface_is_the_model_probability_on_a_row_major_grid():
+    trainer = lecture_trainer(max_steps=0)
+    trainer.step(500)
+    rect = Rect(0, 7, 0, 5)
+    snap = trainer.snapshot(rect, resolution=70)
+    assert snap.surface.shape == (70, 70)
+    assert snap.surface_rect == rect
+    # the cell in row i, column j is centred at (x_j, y_i)
+    i, j = 10, 60
+    x, y = 0 + (j + 0.5) * 7 / 70, 0 + (i + 0.5) * 5 / 70
+    expected = trainer.lesson.predict(list(snap.params), np.array([[x, y]]))[0]
+    assert snap.surface[i, j] == pytest.approx(expected, abs=1e-6)
+
+
+def test_missing_cuda_falls_back_to_cpu_with_a_message(monkeypatch):
+    import torch
+
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    trainer = lecture_trainer(device="cuda")
+    assert trainer.device.type == "cpu"
+    assert trainer.device_choice.fell_back
+    assert "CUDA is not available" in trainer.snapshot().device_reason
+    assert len(trainer.step(5)) == 5
+
+
+def test_auto_device_picks_cpu_for_the_lecture_model():
+    trainer = lecture_trainer(device="auto")
+    assert trainer.device.type == "cpu"
+    assert "Auto" in trainer.device_choice.reason

@@ -1,0 +1,66 @@
+"""Factories for a real main window, and helpers that click like a teacher does."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+
+from desktopdl.qt.app import application
+from desktopdl.qt.lesson_tab import LessonTab
+from desktopdl.qt.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot):
+    """A shown main window whose training threads are joined after the test."""
+    application()
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.resize(1280, 860)
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: all(tab.snapshot is not None for tab in win.tabs))
+    yield win
+    assert win.shutdown()
+
+
+@pytest.fixture
+def open_lesson(window, qtbot):
+    def open_(key: str) -> LessonTab:
+        tab = window.show_lesson(key)
+        qtbot.waitUntil(lambda: tab.canvas.isVisible())
+        return tab
+
+    return open_
+
+
+def canvas_pos(tab: LessonTab, x: float, y: float) -> QPoint:
+    return tab.canvas.map_to_widget(x, y)
+
+
+def click(
+    tab: LessonTab,
+    x: float,
+    y: float,
+    button=Qt.MouseButton.LeftButton,
+    modifiers=Qt.KeyboardModifier.NoModifier,
+) -> None:
+    QTest.mouseClick(tab.canvas.viewport(), button, modifiers, canvas_pos(tab, x, y))
+
+
+def drag(tab: LessonTab, start: tuple[float, float], end: tuple[float, float]) -> None:
+    viewport = tab.canvas.viewport()
+    a, b = canvas_pos(tab, *start), canvas_pos(tab, *end)
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, a)
+    for i in range(1, 11):
+        QTest.mouseMove(viewport, a + (b - a) * (i / 10))
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, b)
+
+
+def wait_for_step(qtbot, tab: LessonTab, step: int, timeout: int = 20_000) -> None:
+    qtbot.waitUntil(lambda: tab.snapshot.step >= step and not tab.snapshot.running, timeout=timeout)
+
+
+def full_speed(tab: LessonTab) -> None:
+    tab.speed_combo.setCurrentIndex(0)
