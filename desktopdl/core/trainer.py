@@ -2,8 +2,13 @@
 
 The GUI's worker thread calls it in slices of a few milliseconds and shows ``snapshot()``s,
 which are immutable copies: nothing the trainer changes later can alter a snapshot on screen.
-Each step is exactly the lecture's loop body (cost, zero_grad, backward, SGD step), so with
-the same seed the numbers match the lecture's script digit for digit.
+Each step is exactly the lecture's loop body (cost, zero_grad, backward, optimizer step), so
+with the same seed the numbers match the lecture's script digit for digit.
+
+For the gradient-descent lab the same loop can also be walked one phase at a time
+(``advance_phase``), and, while ``recording`` is on, every iteration's parameters, cost and
+gradient are kept so the ledger and the descent path can show them and ``rewind`` can return
+to any of them. Recording is off by default because it costs ~12 % of the step rate.
 """
 
 from __future__ import annotations
@@ -19,6 +24,22 @@ from desktopdl.core.data import PointSet
 from desktopdl.core.lessons.base import Lesson, Rect
 
 MAX_LEARNING_RATE = 1e6
+OPTIMIZERS = ("SGD", "Momentum", "Adam")
+MOMENTUM = 0.9
+#: How many ledger rows and path points a snapshot carries at most.
+LEDGER_ROWS = 200
+PATH_POINTS = 2000
+
+PHASES = ("init", "predict", "cost", "gradient", "update", "stop", "done")
+PHASE_TITLES = {
+    "init": "① init",
+    "predict": "② predict",
+    "cost": "③ cost",
+    "gradient": "④ gradient",
+    "update": "⑤ update",
+    "stop": "⑥ stop check",
+    "done": "⑦ done",
+}
 
 
 @dataclass(frozen=True)
@@ -30,13 +51,31 @@ class TrainSettings:
     #: Stop after this many steps; 0 means no limit.
     max_steps: int = 2000
     device: str = "auto"
+    optimizer: str = "SGD"
+    #: Stop when the cost changes by less than this between two iterations; 0 means never.
+    min_cost_change: float = 0.0
 
     def problem(self) -> str | None:
         if not (math.isfinite(self.learning_rate) and 0 < self.learning_rate <= MAX_LEARNING_RATE):
             return "The learning rate must be a positive number."
         if self.max_steps < 0:
             return "The step limit cannot be negative."
+        if self.optimizer not in OPTIMIZERS:
+            return f"Unknown optimizer {self.optimizer!r}; choose from {', '.join(OPTIMIZERS)}."
+        if not (math.isfinite(self.min_cost_change) and self.min_cost_change >= 0):
+            return "The cost-change threshold ε must be a number ≥ 0."
         return None
+
+
+def make_optimizer(name: str, params: list[torch.Tensor], lr: float) -> torch.optim.Optimizer:
+    """torch's own optimizers, so the ledger shows what students' code would do."""
+    if name == "SGD":
+        return torch.optim.SGD(params, lr=lr)
+    if name == "Momentum":
+        return torch.optim.SGD(params, lr=lr, momentum=MOMENTUM)
+    if name == "Adam":
+        return torch.optim.Adam(params, lr=lr)
+    raise ValueError(f"unknown optimizer {name!r}")
 
 
 class Status:
@@ -45,6 +84,30 @@ class Status:
     DIVERGED = "diverged"
     INVALID_DATA = "invalid data"
     ERROR = "error"
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    """One iteration: the parameters it started from, its cost and gradient, where it went."""
+
+    iteration: int
+    params: np.ndarray
+    cost: float
+    gradient: np.ndarray
+    new_params: np.ndarray
+
+
+@dataclass(frozen=True)
+class PhaseReport:
+    """What the last press of Phase did, in the lecture's words and with its numbers."""
+
+    phase: str
+    iteration: int
+    text: str
+
+    @property
+    def title(self) -> str:
+        return PHASE_TITLES[self.phase]
 
 
 @dataclass(frozen=True)
@@ -68,6 +131,18 @@ class Snapshot:
     run_id: int = 0
     #: Whether the training thread was running when it took this snapshot.
     running: bool = False
+    optimizer: str = "SGD"
+    #: The flat parameter vector at each recorded iteration (thinned to PATH_POINTS rows).
+    path: np.ndarray | None = None
+    #: The latest recorded iterations, oldest first.
+    ledger: tuple[LedgerRow, ...] = ()
+    #: Step index of the first recorded iteration (recording may start mid-run).
+    recorded_from: int = 0
+    phase: PhaseReport | None = None
+    #: ∂cost/∂θ at the current parameters (flat), when asked for (the slice's tangent).
+    gradient: np.ndarray | None = None
+    #: Extra pictures the worker computed for this snapshot (landscapes, slices, races).
+    extras: dict = field(default_factory=dict)
 
 
 def _frozen(array: np.ndarray) -> np.ndarray:
@@ -85,24 +160,38 @@ class Trainer:
         self.device_choice = devices.resolve(self.settings.device, self._work_per_step())
         self.status = Status.READY
         self.message: str | None = None
+        self.recording = False
+        self.custom_start: np.ndarray | None = None
         self.reset()
 
     # -- commands -------------------------------------------------------------------------
 
     def reset(self) -> None:
-        """Fresh parameters from the seed: the same seed gives the same start every time."""
+        """Back to the start: the seed's parameters (same seed, same start every time), or
+        the start the teacher picked on the cost landscape."""
         generator = torch.Generator().manual_seed(int(self.settings.seed))
-        self.params = self._to_device(self.lesson.init_params(generator))
-        self.optimizer = torch.optim.SGD(self.params, lr=self.settings.learning_rate)
+        params = self.lesson.init_params(generator)
+        if self.custom_start is not None:
+            params = self.lesson.unflatten(self.custom_start)
+        self.start = self.lesson.flatten([p.detach() for p in params])
+        self.params = self._to_device(params)
+        self.optimizer = make_optimizer(
+            self.settings.optimizer, self.params, self.settings.learning_rate
+        )
         self.step_count = 0
         self.run_id = getattr(self, "run_id", -1) + 1
         self.status = Status.READY
         self.message = None
+        self.phase: PhaseReport | None = None
+        self._pending_cost: torch.Tensor | None = None
+        self._last_cost: float | None = None
+        self._clear_history()
         self.set_data(self.data)
 
     def set_data(self, data: PointSet) -> None:
         """New training points; the parameters are kept so training continues from here."""
         self.data = data
+        self._pending_cost = None
         problem = self.lesson.check_data(data)
         if problem:
             self.status, self.message = Status.INVALID_DATA, problem
@@ -114,17 +203,41 @@ class Trainer:
         self.x_train, self.y_train = x.to(self.device), y.to(self.device)
 
     def set_settings(self, settings: TrainSettings) -> None:
-        """New hyperparameters. The learning rate and step limit apply at once; a new seed
-        or device applies at the next reset, so a running demo is never yanked back."""
+        """New hyperparameters. The learning rate, optimizer and stop rules apply at once; a
+        new seed or device applies at the next reset, so a running demo is never yanked back."""
         old = self.settings
         self.settings = settings
+        if settings.optimizer != old.optimizer:
+            self.optimizer = make_optimizer(settings.optimizer, self.params, settings.learning_rate)
         for group in self.optimizer.param_groups:
             group["lr"] = settings.learning_rate
+        if settings.seed != old.seed:
+            self.custom_start = None
         if self.status == Status.FINISHED and not self._limit_reached():
             self.status, self.message = Status.READY, None
         if settings.device != old.device:
             self.device_choice = devices.resolve(settings.device, self._work_per_step())
             self.reset()
+
+    def set_start(self, flat: np.ndarray) -> None:
+        """Start the next run from these parameter values (a click on the cost landscape)."""
+        self.custom_start = np.asarray(flat, dtype=np.float32).copy()
+        self.reset()
+
+    def set_recording(self, on: bool) -> None:
+        if on and not self.recording:
+            self._clear_history()
+        self.recording = on
+
+    def rewind(self, iteration: int) -> np.ndarray:
+        """Return to the parameters before ``iteration`` (0 = the start) by replaying the run
+        from its start, which restores Momentum's and Adam's state exactly too. This starts a
+        new run id (the cost curve is redrawn) and returns the replayed costs."""
+        iteration = max(0, min(iteration, self.step_count))
+        custom, self.custom_start = self.custom_start, self.start.copy()
+        self.reset()
+        self.custom_start = custom
+        return self.step(iteration)
 
     # -- training -------------------------------------------------------------------------
 
@@ -137,47 +250,122 @@ class Trainer:
         return self.status == Status.READY and not self._limit_reached()
 
     def step(self, n: int = 1) -> np.ndarray:
-        """Run up to n steps; returns their costs. Stops early at the step limit or when the
-        cost stops being a finite number, leaving the parameters of the last good step."""
+        """Run up to n whole iterations; returns their costs. Stops early at a stop condition
+        or when the cost stops being a finite number, keeping the last good parameters."""
         costs: list[float] = []
         if self.status != Status.READY:
             return np.asarray(costs)
+        self.phase, self._pending_cost = None, None
         lesson, params, optimizer = self.lesson, self.params, self.optimizer
         x_train, y_train = self.x_train, self.y_train
+        recording, epsilon = self.recording, self.settings.min_cost_change
         for _ in range(n):
             if self._limit_reached():
-                self._finish()
+                self._finish_at_limit()
                 break
             cost = lesson.cost(params, x_train, y_train)
             value = cost.item()
             if not math.isfinite(value):
-                self.status = Status.DIVERGED
-                self.message = (
-                    f"The cost diverged (it became {value}) at step {self.step_count}: the "
-                    f"learning rate {self.settings.learning_rate:g} is too large. Choose a smaller "
-                    "learning rate and press Reset."
-                )
+                self._diverge(value)
                 break
             optimizer.zero_grad()
             cost.backward()
+            if recording:
+                self._record(value)
             optimizer.step()
             costs.append(value)
             self.step_count += 1
+            if epsilon and self._converged(value):
+                break
+            self._last_cost = value
         if self.status == Status.READY and self._limit_reached():
-            self._finish()
+            self._finish_at_limit()
         return np.asarray(costs)
 
-    def snapshot(self, surface_rect: Rect | None = None, resolution: int = 100) -> Snapshot:
+    def advance_phase(self) -> tuple[PhaseReport, np.ndarray]:
+        """Do the next phase of gradient descent and say what it did with its numbers.
+
+        Returns the report and the costs of any iteration the phase completed (the update
+        phase completes one). The arithmetic is the same as ``step``'s, split into parts.
+        """
+        names = self.lesson.flat_names
+        done: list[float] = []
+        previous = self.phase.phase if self.phase else None
+        if self.status != Status.READY:
+            report = PhaseReport("done", self.step_count, self.message or "Training has ended.")
+        elif previous is None and self.step_count == 0:
+            report = PhaseReport(
+                "init", 0,
+                "Parameters start at " + _assign(names, self.start)
+                + (" (picked on the landscape)" if self.custom_start is not None
+                   else f" (torch.manual_seed({self.settings.seed}), torch.randn)"),
+            )
+        elif previous in (None, "init", "stop"):
+            with torch.no_grad():
+                h = self.lesson.hypothesis(self.params, self.x_train).reshape(-1).cpu().numpy()
+            shown = ", ".join(f"{v:.4f}" for v in h[:6]) + (", …" if len(h) > 6 else "")
+            report = PhaseReport("predict", self.step_count, f"H(x) = [{shown}] for the "
+                                 f"{len(h)} training point{'s' if len(h) != 1 else ''}")
+        elif previous == "predict":
+            self._pending_cost = self.lesson.cost(self.params, self.x_train, self.y_train)
+            value = self._pending_cost.item()
+            report = PhaseReport("cost", self.step_count, f"cost = {value:.6f}")
+            if not math.isfinite(value):
+                self._diverge(value)
+                report = PhaseReport("done", self.step_count, self.message)
+        elif previous == "cost":
+            self.optimizer.zero_grad()
+            self._pending_cost.backward()
+            grad = self._flat_grad()
+            report = PhaseReport("gradient", self.step_count, _assign(
+                [f"∂cost/∂{name}" for name in names], grad))
+        elif previous == "gradient":
+            before = self.flat_params()
+            grad = self._flat_grad()
+            value = self._pending_cost.item()
+            if self.recording:
+                self._record(value)
+            self.optimizer.step()
+            self._pending_cost = None
+            self._phase_cost = value
+            done.append(value)
+            self.step_count += 1
+            after = self.flat_params()
+            report = PhaseReport("update", self.step_count - 1,
+                                 self._update_text(names, before, grad, after))
+        else:  # after "update": the stop check
+            value = self._phase_cost
+            stop = self._stop_reason(value)
+            if stop is None:
+                change = "" if self._last_cost is None else (
+                    f"; |Δcost| = {abs(value - self._last_cost):.3g}")
+                report = PhaseReport("stop", self.step_count,
+                                     f"{self.step_count:,} iteration(s) done{change}: continue")
+                self._last_cost = value
+            else:
+                report = PhaseReport("stop", self.step_count, stop + " → stop")
+        self.phase = report
+        return report, np.asarray(done)
+
+    def snapshot(self, surface_rect: Rect | None = None, resolution: int = 100,
+                 with_gradient: bool = False) -> Snapshot:
         params = tuple(_frozen(p.detach().cpu().numpy().copy()) for p in self.params)
         cost = math.nan
+        gradient = None
         if self.x_train is not None:
-            with torch.no_grad():
-                cost = self.lesson.cost(self.params, self.x_train, self.y_train).item()
+            if with_gradient:
+                cost, gradient = self._cost_and_gradient()
+            else:
+                with torch.no_grad():
+                    cost = self.lesson.cost(self.params, self.x_train, self.y_train).item()
         surface = None
         if surface_rect is not None and all(np.all(np.isfinite(p)) for p in params):
             surface = self.lesson.surface(self.params, surface_rect, resolution)
             if surface is not None:
                 surface = _frozen(surface)
+        path = ledger = None
+        if self.recording:
+            path, ledger = self._path(), self.ledger(LEDGER_ROWS)
         return Snapshot(
             step=self.step_count,
             cost=cost,
@@ -189,11 +377,116 @@ class Trainer:
             surface_rect=surface_rect if surface is not None else None,
             first_new_step=self.step_count,
             run_id=self.run_id,
+            optimizer=self.settings.optimizer,
+            path=path,
+            ledger=tuple(ledger or ()),
+            recorded_from=self._hist_from,
+            phase=self.phase,
+            gradient=gradient,
         )
+
+    def flat_params(self) -> np.ndarray:
+        return self.lesson.flatten([p.detach() for p in self.params])
+
+    def ledger(self, last: int | None = None) -> list[LedgerRow]:
+        """The recorded iterations (the latest ``last`` of them), oldest first."""
+        n = self._hist_len
+        first = 0 if last is None else max(0, n - last)
+        rows = []
+        theta = self._theta_hist[: n].numpy()
+        grads = self._grad_hist[: n].numpy()
+        current = self.flat_params()
+        for i in range(first, n):
+            new = theta[i + 1] if i + 1 < n else current
+            rows.append(LedgerRow(self._hist_from + i, _frozen(theta[i].copy()),
+                                  float(self._cost_hist[i]), _frozen(grads[i].copy()),
+                                  _frozen(np.asarray(new, dtype=np.float32).copy())))
+        return rows
 
     # -- helpers --------------------------------------------------------------------------
 
-    def _finish(self) -> None:
+    def _record(self, cost: float) -> None:
+        n = self._hist_len
+        if n == 0:
+            self._hist_from = self.step_count
+        if n == len(self._theta_hist):
+            self._theta_hist = _grown(self._theta_hist)
+            self._grad_hist = _grown(self._grad_hist)
+            self._cost_hist = np.resize(self._cost_hist, len(self._theta_hist))
+        with torch.no_grad():
+            torch.cat([p.detach().reshape(-1).cpu() for p in self.params], out=self._theta_hist[n])
+            torch.cat([p.grad.reshape(-1).cpu() for p in self.params], out=self._grad_hist[n])
+        self._cost_hist[n] = cost
+        self._hist_len = n + 1
+
+    def _clear_history(self) -> None:
+        size = sum(p.numel() for p in self.params) if hasattr(self, "params") else 1
+        self._theta_hist = torch.zeros((256, size))
+        self._grad_hist = torch.zeros((256, size))
+        self._cost_hist = np.zeros(256)
+        self._hist_len = 0
+        self._hist_from = self.step_count if hasattr(self, "step_count") else 0
+
+    def _path(self) -> np.ndarray:
+        """Recorded parameters plus the current ones, thinned to at most PATH_POINTS rows."""
+        theta = self._theta_hist[: self._hist_len].numpy()
+        path = np.vstack([theta, self.flat_params()[None, :]])
+        if len(path) > PATH_POINTS:
+            keep = np.unique(np.linspace(0, len(path) - 1, PATH_POINTS).round().astype(int))
+            path = path[keep]
+        return _frozen(np.ascontiguousarray(path, dtype=np.float64))
+
+    def _flat_grad(self) -> np.ndarray:
+        return np.concatenate([p.grad.detach().reshape(-1).cpu().numpy() for p in self.params])
+
+    def _cost_and_gradient(self) -> tuple[float, np.ndarray]:
+        """∂cost/∂θ at the current parameters, computed on copies so training is untouched."""
+        copies = [p.detach().clone().requires_grad_() for p in self.params]
+        cost = self.lesson.cost(copies, self.x_train, self.y_train)
+        grads = torch.autograd.grad(cost, copies)
+        flat = np.concatenate([g.reshape(-1).cpu().numpy() for g in grads])
+        return cost.item(), _frozen(flat)
+
+    def _update_text(self, names, before, grad, after) -> str:
+        lr = self.settings.learning_rate
+        if self.settings.optimizer == "SGD":
+            parts = [f"{n} ← {b:.4f} − {lr:g}×({g:.4f}) = {a:.4f}"
+                     for n, b, g, a in zip(names, before, grad, after, strict=True)]
+            return "θ ← θ − lr·∂cost/∂θ:  " + ";  ".join(parts)
+        rule = ("v ← 0.9·v + ∂cost/∂θ, θ ← θ − lr·v" if self.settings.optimizer == "Momentum"
+                else "Adam: θ ← θ − lr·m̂/(√v̂ + ε)")
+        parts = [f"{n}: {b:.4f} → {a:.4f}" for n, b, a in zip(names, before, after, strict=True)]
+        return f"{rule}:  " + ";  ".join(parts)
+
+    def _stop_reason(self, value: float) -> str | None:
+        if self._limit_reached():
+            self._finish_at_limit()
+            return self.message
+        if self.settings.min_cost_change and self._converged(value):
+            return self.message
+        return None
+
+    def _converged(self, value: float) -> bool:
+        """True (and finished) when the cost changed by less than ε since the last step."""
+        last = self._last_cost
+        if last is None or abs(value - last) >= self.settings.min_cost_change:
+            return False
+        self.status = Status.FINISHED
+        self.message = (
+            f"Finished: the cost changed by less than ε = {self.settings.min_cost_change:g} "
+            f"(|Δcost| = {abs(value - last):.3g} at step {self.step_count:,})."
+        )
+        return True
+
+    def _diverge(self, value: float) -> None:
+        self.status = Status.DIVERGED
+        self.message = (
+            f"The cost diverged (it became {value}) at step {self.step_count}: the learning rate "
+            f"{self.settings.learning_rate:g} is too large. Choose a smaller learning rate and "
+            "press Reset."
+        )
+
+    def _finish_at_limit(self) -> None:
         self.status = Status.FINISHED
         self.message = f"Finished: reached the step limit ({self.settings.max_steps:,} steps)."
 
@@ -201,7 +494,9 @@ class Trainer:
         return bool(self.settings.max_steps) and self.step_count >= self.settings.max_steps
 
     def _work_per_step(self) -> int:
-        n_params = sum(p.numel() for p in self.lesson.init_params(torch.Generator().manual_seed(0)))
+        n_params = sum(
+            p.numel() for p in self.lesson.init_params(torch.Generator().manual_seed(0))
+        )
         return n_params * max(len(self.data), 1)
 
     def _to_device(self, params: list[torch.Tensor]) -> list[torch.Tensor]:
@@ -218,8 +513,20 @@ class Trainer:
         return [p.requires_grad_() for p in moved]
 
 
+def _grown(buffer: torch.Tensor) -> torch.Tensor:
+    bigger = torch.zeros((2 * len(buffer), buffer.shape[1]))
+    bigger[: len(buffer)] = buffer
+    return bigger
+
+
+def _assign(names, values) -> str:
+    return ", ".join(f"{n} = {float(v):.4f}" for n, v in zip(names, values, strict=True))
+
+
 def with_costs(snapshot: Snapshot, costs: np.ndarray, first_step: int) -> Snapshot:
     """The snapshot carrying the per-step costs the worker gathered since the last one."""
     return replace(
-        snapshot, new_costs=_frozen(np.asarray(costs, dtype=np.float64)), first_new_step=first_step
+        snapshot,
+        new_costs=_frozen(np.asarray(costs, dtype=np.float64)),
+        first_new_step=first_step,
     )

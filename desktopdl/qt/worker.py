@@ -21,6 +21,7 @@ import torch
 from PySide6.QtCore import QThread, Signal
 
 from desktopdl.core.data import PointSet
+from desktopdl.core.lab import Lab, LabView
 from desktopdl.core.lessons import Lesson, Rect
 from desktopdl.core.mailbox import SnapshotMailbox
 from desktopdl.core.trainer import Snapshot, Status, Trainer, TrainSettings
@@ -87,6 +88,19 @@ class TrainingWorker(QThread):
     def set_speed(self, steps_per_second: float | None) -> None:
         self._commands.put(("speed", steps_per_second))
 
+    def advance_phase(self) -> None:
+        """One phase of gradient descent (init, predict, cost, gradient, update, stop)."""
+        self._commands.put(("phase",))
+
+    def rewind(self, iteration: int) -> None:
+        self._commands.put(("rewind", iteration))
+
+    def set_start(self, flat: np.ndarray) -> None:
+        self._commands.put(("start", np.asarray(flat, dtype=np.float32).copy()))
+
+    def set_lab_view(self, view: LabView | None) -> None:
+        self._commands.put(("lab", view))
+
     def take(self) -> Snapshot | None:
         return self.mailbox.take()
 
@@ -103,6 +117,7 @@ class TrainingWorker(QThread):
         torch.set_num_threads(1)
         data, settings = self._initial
         self._trainer = Trainer(self._lesson, data, settings)
+        self._lab = Lab()
         self._running = False
         self._rect: Rect | None = None
         self._pending: list[np.ndarray] = []
@@ -144,36 +159,53 @@ class TrainingWorker(QThread):
 
     def _apply(self, command: tuple) -> None:
         kind, *args = command
-        trainer = self._trainer
+        trainer, lab = self._trainer, self._lab
         if kind == "train":
             self._running = trainer.can_train
             self._tokens, self._clock = 1.0, time.perf_counter()
-            if not self._running and trainer.status == Status.FINISHED:
-                trainer.message = trainer.message or "Finished."
         elif kind == "pause":
             self._running = False
         elif kind == "step":
             self._running = False
             self._record(trainer.step(1))
+        elif kind == "phase":
+            self._running = False
+            _report, costs = trainer.advance_phase()
+            self._record(costs)
         elif kind == "reset":
             trainer.reset()
-            self._running = False
-            self._pending.clear()
-            self.mailbox.discard_costs()
+            self._new_run()
+        elif kind == "rewind":
+            costs = trainer.rewind(args[0])
+            self._new_run()
+            self._record(costs, first=0)
+        elif kind == "start":
+            trainer.set_start(args[0])
+            self._new_run()
         elif kind == "data":
             trainer.set_data(args[0])
+            lab.set_data(args[0])
         elif kind == "settings":
             trainer.set_settings(args[0])
+            lab.set_settings(args[0])
             if trainer.step_count == 0:
                 trainer.reset()
-                self._pending.clear()
-                self.mailbox.discard_costs()
+                self._new_run()
         elif kind == "rect":
             self._rect = args[0]
         elif kind == "speed":
             self._speed = args[0]
             self._tokens, self._clock = min(self._tokens, 1.0), time.perf_counter()
+        elif kind == "lab":
+            lab.configure(args[0], trainer)
         self._publish()
+
+    def _new_run(self) -> None:
+        """After a reset, a new start or a rewind: forget gathered costs, restart shadows."""
+        self._running = False
+        self._pending.clear()
+        self.mailbox.discard_costs()
+        self._lab.restart(self._trainer)
 
     def _train_slice(self) -> None:
         """Train for about SLICE_S seconds (or what the speed limit allows)."""

@@ -48,6 +48,8 @@ class Lesson(ABC):
     param_names: ClassVar[tuple[str, ...]]
     #: The preset a fresh tab starts with (a file name in resources/presets).
     default_preset: ClassVar[str]
+    #: One name per scalar parameter, in ``flatten`` order (W, b or w₁, w₂, b).
+    flat_names: ClassVar[tuple[str, ...]]
 
     @abstractmethod
     def check_data(self, data: PointSet) -> str | None:
@@ -72,6 +74,31 @@ class Lesson(ABC):
     @abstractmethod
     def equation(self, params: list[np.ndarray]) -> str:
         """H(x) with the current numbers in place of W and b, for the Model panel."""
+
+    def grid_cost(self, theta: torch.Tensor, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+        """The cost for each row of ``theta`` (G × P flat parameter vectors) at once.
+
+        Used for cost landscapes: one batched expression instead of G calls. It may use a
+        numerically stable rewriting of the lecture's formula (same values where the
+        lecture's is finite)."""
+        raise NotImplementedError
+
+    def flatten(self, params: list[torch.Tensor]) -> np.ndarray:
+        """All parameters as one float32 vector, in ``flat_names`` order."""
+        return np.concatenate(
+            [p.detach().reshape(-1).cpu().numpy().astype(np.float32) for p in params]
+        )
+
+    def unflatten(self, flat: np.ndarray) -> list[torch.Tensor]:
+        """Parameters shaped as ``init_params`` makes them, from a flat vector."""
+        shapes = [p.shape for p in self.init_params(torch.Generator().manual_seed(0))]
+        values = torch.tensor(np.asarray(flat, dtype=np.float32).reshape(-1))
+        out, start = [], 0
+        for shape in shapes:
+            size = int(np.prod(shape))
+            out.append(values[start : start + size].reshape(shape).clone())
+            start += size
+        return out
 
     def surface(self, params: list[torch.Tensor], rect: Rect, resolution: int) -> np.ndarray | None:
         """Model output over a grid (rows = y) covering ``rect``, or None if the lesson has none."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import torch
+import torch.nn.functional as F  # noqa: N812 - torch's own convention
 
 from desktopdl.core.data import PointSet
 from desktopdl.core.lessons.base import Lesson, Rect, grid_points, signed
@@ -22,6 +23,7 @@ class BinaryClassification(Lesson):
     n_classes = 2
     param_names = ("W", "b")
     default_preset = "lecture_binary.json"
+    flat_names = ("w₁", "w₂", "b")
 
     def check_data(self, data: PointSet) -> str | None:
         counts = data.class_counts(2)
@@ -53,6 +55,15 @@ class BinaryClassification(Lesson):
         h = self.hypothesis
         return -torch.mean(y * torch.log(h(params, x)) + (1 - y) * torch.log(1 - h(params, x)))
 
+    def grid_cost(self, theta: torch.Tensor, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+        # With log σ(z) = −softplus(−z) and log(1 − σ(z)) = −softplus(z), the lecture's cost
+        # is mean(softplus(z) − y·z): finite where log(0) is not, and its y·z part is linear
+        # in θ, so only one softplus over the grid × points remains.
+        z = theta[:, :2] @ x.T + theta[:, 2:3]
+        mean_yx = (y[:, 0] @ x) / len(x)
+        yz = theta[:, :2] @ mean_yx + theta[:, 2] * y.mean()
+        return F.softplus(z).mean(dim=1) - yz
+
     def equation(self, params: list[np.ndarray]) -> str:
         w, b = (p.reshape(-1) for p in params)
         return f"H(x) = sigmoid({float(w[0]):.4f}·x₁{signed(float(w[1]))}·x₂{signed(float(b[0]))})"
@@ -69,3 +80,23 @@ class BinaryClassification(Lesson):
         if not np.all(np.isfinite(w)) or not np.isfinite(b[0]) or not np.any(w):
             return None
         return w, float(b[0])
+
+
+class BinaryClassificationMSE(BinaryClassification):
+    """The same sigmoid model with the mean squared error: the cost the lecture warns about.
+
+    With a sigmoid inside, the squared error is no longer a bowl; its flat, bumpy regions
+    are why the lecture switches to the log (cross-entropy) cost. Used for side-by-side
+    landscapes, not as a tab of its own.
+    """
+
+    key = "binary_mse"
+    title = "Binary Classification (MSE cost)"
+    cost_formula = "cost = mean((H(x) − y)²)"
+
+    def cost(self, params: list[torch.Tensor], x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+        return torch.mean((self.hypothesis(params, x) - y) ** 2)
+
+    def grid_cost(self, theta: torch.Tensor, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+        z = theta[:, :2] @ x.T + theta[:, 2:3]
+        return torch.mean((torch.sigmoid(z) - y[:, 0][None, :]) ** 2, dim=1)

@@ -17,6 +17,7 @@ class LinearRegression(Lesson):
     n_classes = 0
     param_names = ("W", "b")
     default_preset = "linear_small.json"
+    flat_names = ("W", "b")
 
     def check_data(self, data: PointSet) -> str | None:
         if len(data) == 0:
@@ -43,6 +44,15 @@ class LinearRegression(Lesson):
 
     def cost(self, params: list[torch.Tensor], x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
         return torch.mean((self.hypothesis(params, x) - y) ** 2)
+
+    def grid_cost(self, theta: torch.Tensor, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+        # mean((Wx + b − y)²) is a quadratic in (W, b): expand it once with the data's
+        # moments, and the whole grid costs O(grid) whatever the number of points.
+        x, y = x[:, 0].double(), y[:, 0].double()
+        w, b = theta[:, 0].double(), theta[:, 1].double()
+        xx, xm, xy, ym, yy = (x * x).mean(), x.mean(), (x * y).mean(), y.mean(), (y * y).mean()
+        cost = w * w * xx + 2 * w * b * xm + b * b - 2 * w * xy - 2 * b * ym + yy
+        return cost.float()
 
     def equation(self, params: list[np.ndarray]) -> str:
         w, b = params
