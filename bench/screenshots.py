@@ -1,7 +1,8 @@
 """Drive the real app into each lesson's teaching state and save PNGs for a person to look at.
 
 Run under a display (e.g. ``xvfb-run -s "-screen 0 1920x1080x24" python bench/screenshots.py``);
-it trains each lesson, sets a test point, and grabs the window at 1920×1080 and 1024×768.
+it trains each lesson, sets a test point, opens the gradient-descent lab views, and grabs the
+window at 1920×1080 and 1024×768.
 """
 
 from __future__ import annotations
@@ -25,6 +26,14 @@ def wait_until(predicate, timeout: float = 30.0) -> None:
         QCoreApplication.processEvents()
 
 
+def train(tab, steps: int = 2000) -> None:
+    run_id = tab.snapshot.run_id
+    tab.reset()
+    wait_until(lambda: tab.snapshot.run_id != run_id)
+    tab.toggle_training()
+    wait_until(lambda: tab.snapshot.step >= steps and not tab.snapshot.running)
+
+
 def main(out_dir: str = "shots") -> None:
     out = Path(out_dir)
     out.mkdir(exist_ok=True)
@@ -32,22 +41,46 @@ def main(out_dir: str = "shots") -> None:
     window = MainWindow()
     window.show()
     wait_until(lambda: all(tab.snapshot is not None for tab in window.tabs))
+
+    def grab(name: str) -> None:
+        wait_until(lambda: False, 0.4)
+        path = out / f"{name}.png"
+        window.grab().save(str(path))
+        print(path)
+
     for size in ((1920, 1080), (1024, 768)):
         window.resize(*size)
+        suffix = f"{size[0]}x{size[1]}"
         for tab in window.tabs:
             window.show_lesson(tab.lesson.key)
+            tab.views.setCurrentIndex(0)
             tab.speed_combo.setCurrentIndex(0)
-            run_id = tab.snapshot.run_id
-            tab.reset()
-            wait_until(lambda t=tab, r=run_id: t.snapshot.run_id != r)
-            tab.toggle_training()
-            wait_until(lambda t=tab: t.snapshot.step >= 2000 and not t.snapshot.running)
+            train(tab)
             tab.test_mode_button.setChecked(True)
             tab._test_clicked(6.0, 4.0)
-            wait_until(lambda: False, 0.3)
-            name = out / f"{tab.lesson.key}_{size[0]}x{size[1]}.png"
-            window.grab().save(str(name))
-            print(name)
+            grab(f"{tab.lesson.key}_{suffix}")
+            tab.test_mode_button.setChecked(False)
+    window.resize(1920, 1080)
+    for tab in window.tabs:
+        window.show_lesson(tab.lesson.key)
+        tab.plots.setSizes([450, 550])
+        tab.views.setCurrentIndex(1)
+        tab.landscape.race_check.setChecked(True)
+        if tab.lesson.key == "binary":
+            tab.landscape.pair_combo.setCurrentIndex(1)
+            tab.landscape.compare_check.setChecked(True)
+        train(tab, 300 if tab.lesson.key == "linear" else 2000)
+        grab(f"{tab.lesson.key}_landscape")
+        tab.views.setCurrentIndex(2)
+        grab(f"{tab.lesson.key}_slice")
+        tab.step_by_combo.setCurrentIndex(1)
+        tab.reset()
+        wait_until(lambda t=tab: t.snapshot.step == 0)
+        for _ in range(9):
+            tab.step_once()
+            wait_until(lambda: False, 0.05)
+        tab.views.setCurrentIndex(3)
+        grab(f"{tab.lesson.key}_ledger_phase")
     window.shutdown()
     app.quit()
 

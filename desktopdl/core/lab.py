@@ -82,8 +82,10 @@ class Lab:
         self.view = view
         if view is not None:
             main.set_recording(True)
-        if old is None or view is None or (old.race, old.compare_mse) != (
-            view.race, view.compare_mse
+        if (
+            old is None
+            or view is None
+            or (old.race, old.compare_mse) != (view.race, view.compare_mse)
         ):
             self.restart(main)
 
@@ -132,22 +134,26 @@ class Lab:
         shadows = {}
         for label, shadow in self.shadows.items():
             snap = shadow.snapshot()
-            shadows[label] = ShadowRun(label, snap.path, snap.cost, snap.step, snap.status,
-                                       snap.message)
+            shadows[label] = ShadowRun(
+                label, snap.path, snap.cost, snap.step, snap.status, snap.message
+            )
         out: dict = {"shadows": shadows}
         if view.rect is not None and np.all(np.isfinite(theta)):
             out["landscape"] = self._landscape("main", main.lesson, main.data, theta, view)
             if MSE_LABEL in self.shadows:
                 mse = self.shadows[MSE_LABEL]
                 out["landscape_mse"] = self._landscape(
-                    MSE_LABEL, mse.lesson, mse.data, mse.flat_params(), view)
+                    MSE_LABEL, mse.lesson, mse.data, mse.flat_params(), view
+                )
             index = view.pair[0]
-            out["slice"] = cost_slice(main.lesson, main.data, theta, index,
-                                      view.rect.xmin, view.rect.xmax)
+            out["slice"] = cost_slice(
+                main.lesson, main.data, theta, index, view.rect.xmin, view.rect.xmax
+            )
         return out
 
-    def _landscape(self, key: str, lesson: Lesson, data: PointSet, theta: np.ndarray,
-                   view: LabView) -> Landscape | None:
+    def _landscape(
+        self, key: str, lesson: Lesson, data: PointSet, theta: np.ndarray, view: LabView
+    ) -> Landscape | None:
         """Recompute when the region, the pair, the data or a held parameter changed, but
         no more often than MIN_RECOMPUTE_S; otherwise hand back the cached picture."""
         held = theta.copy()
@@ -160,8 +166,9 @@ class Lab:
                 return cached[1]
             if time.perf_counter() - self._last_compute < MIN_RECOMPUTE_S:
                 return cached[1]
-        image = cost_landscape(lesson, data, theta, view.pair, view.rect,
-                               landscape_resolution(len(data)))
+        image = cost_landscape(
+            lesson, data, theta, view.pair, view.rect, landscape_resolution(len(data))
+        )
         landscape = Landscape(image, view.rect, view.pair, theta.copy())
         image.setflags(write=False)
         self._cache[key] = (signature, landscape)

@@ -49,7 +49,12 @@ def cost_landscape(
 
 
 def cost_slice(
-    lesson: Lesson, data: PointSet, theta: np.ndarray, index: int, lo: float, hi: float,
+    lesson: Lesson,
+    data: PointSet,
+    theta: np.ndarray,
+    index: int,
+    lo: float,
+    hi: float,
     points: int = 400,
 ) -> tuple[np.ndarray, np.ndarray]:
     """(values, costs): the cost as parameter ``index`` sweeps lo..hi, the others held."""

@@ -295,17 +295,25 @@ class Trainer:
             report = PhaseReport("done", self.step_count, self.message or "Training has ended.")
         elif previous is None and self.step_count == 0:
             report = PhaseReport(
-                "init", 0,
-                "Parameters start at " + _assign(names, self.start)
-                + (" (picked on the landscape)" if self.custom_start is not None
-                   else f" (torch.manual_seed({self.settings.seed}), torch.randn)"),
+                "init",
+                0,
+                "Parameters start at "
+                + _assign(names, self.start)
+                + (
+                    " (picked on the landscape)"
+                    if self.custom_start is not None
+                    else f" (torch.manual_seed({self.settings.seed}), torch.randn)"
+                ),
             )
         elif previous in (None, "init", "stop"):
             with torch.no_grad():
                 h = self.lesson.hypothesis(self.params, self.x_train).reshape(-1).cpu().numpy()
             shown = ", ".join(f"{v:.4f}" for v in h[:6]) + (", …" if len(h) > 6 else "")
-            report = PhaseReport("predict", self.step_count, f"H(x) = [{shown}] for the "
-                                 f"{len(h)} training point{'s' if len(h) != 1 else ''}")
+            report = PhaseReport(
+                "predict",
+                self.step_count,
+                f"H(x) = [{shown}] for the {len(h)} training point{'s' if len(h) != 1 else ''}",
+            )
         elif previous == "predict":
             self._pending_cost = self.lesson.cost(self.params, self.x_train, self.y_train)
             value = self._pending_cost.item()
@@ -317,8 +325,9 @@ class Trainer:
             self.optimizer.zero_grad()
             self._pending_cost.backward()
             grad = self._flat_grad()
-            report = PhaseReport("gradient", self.step_count, _assign(
-                [f"∂cost/∂{name}" for name in names], grad))
+            report = PhaseReport(
+                "gradient", self.step_count, _assign([f"∂cost/∂{name}" for name in names], grad)
+            )
         elif previous == "gradient":
             before = self.flat_params()
             grad = self._flat_grad()
@@ -331,24 +340,32 @@ class Trainer:
             done.append(value)
             self.step_count += 1
             after = self.flat_params()
-            report = PhaseReport("update", self.step_count - 1,
-                                 self._update_text(names, before, grad, after))
+            report = PhaseReport(
+                "update", self.step_count - 1, self._update_text(names, before, grad, after)
+            )
         else:  # after "update": the stop check
             value = self._phase_cost
             stop = self._stop_reason(value)
             if stop is None:
-                change = "" if self._last_cost is None else (
-                    f"; |Δcost| = {abs(value - self._last_cost):.3g}")
-                report = PhaseReport("stop", self.step_count,
-                                     f"{self.step_count:,} iteration(s) done{change}: continue")
+                change = (
+                    ""
+                    if self._last_cost is None
+                    else (f"; |Δcost| = {abs(value - self._last_cost):.3g}")
+                )
+                report = PhaseReport(
+                    "stop",
+                    self.step_count,
+                    f"{self.step_count:,} iteration(s) done{change}: continue",
+                )
                 self._last_cost = value
             else:
                 report = PhaseReport("stop", self.step_count, stop + " → stop")
         self.phase = report
         return report, np.asarray(done)
 
-    def snapshot(self, surface_rect: Rect | None = None, resolution: int = 100,
-                 with_gradient: bool = False) -> Snapshot:
+    def snapshot(
+        self, surface_rect: Rect | None = None, resolution: int = 100, with_gradient: bool = False
+    ) -> Snapshot:
         params = tuple(_frozen(p.detach().cpu().numpy().copy()) for p in self.params)
         cost = math.nan
         gradient = None
@@ -393,14 +410,20 @@ class Trainer:
         n = self._hist_len
         first = 0 if last is None else max(0, n - last)
         rows = []
-        theta = self._theta_hist[: n].numpy()
-        grads = self._grad_hist[: n].numpy()
+        theta = self._theta_hist[:n].numpy()
+        grads = self._grad_hist[:n].numpy()
         current = self.flat_params()
         for i in range(first, n):
             new = theta[i + 1] if i + 1 < n else current
-            rows.append(LedgerRow(self._hist_from + i, _frozen(theta[i].copy()),
-                                  float(self._cost_hist[i]), _frozen(grads[i].copy()),
-                                  _frozen(np.asarray(new, dtype=np.float32).copy())))
+            rows.append(
+                LedgerRow(
+                    self._hist_from + i,
+                    _frozen(theta[i].copy()),
+                    float(self._cost_hist[i]),
+                    _frozen(grads[i].copy()),
+                    _frozen(np.asarray(new, dtype=np.float32).copy()),
+                )
+            )
         return rows
 
     # -- helpers --------------------------------------------------------------------------
@@ -450,11 +473,16 @@ class Trainer:
     def _update_text(self, names, before, grad, after) -> str:
         lr = self.settings.learning_rate
         if self.settings.optimizer == "SGD":
-            parts = [f"{n} ← {b:.4f} − {lr:g}×({g:.4f}) = {a:.4f}"
-                     for n, b, g, a in zip(names, before, grad, after, strict=True)]
+            parts = [
+                f"{n} ← {b:.4f} − {lr:g}×({g:.4f}) = {a:.4f}"
+                for n, b, g, a in zip(names, before, grad, after, strict=True)
+            ]
             return "θ ← θ − lr·∂cost/∂θ:  " + ";  ".join(parts)
-        rule = ("v ← 0.9·v + ∂cost/∂θ, θ ← θ − lr·v" if self.settings.optimizer == "Momentum"
-                else "Adam: θ ← θ − lr·m̂/(√v̂ + ε)")
+        rule = (
+            "v ← 0.9·v + ∂cost/∂θ, θ ← θ − lr·v"
+            if self.settings.optimizer == "Momentum"
+            else "Adam: θ ← θ − lr·m̂/(√v̂ + ε)"
+        )
         parts = [f"{n}: {b:.4f} → {a:.4f}" for n, b, a in zip(names, before, after, strict=True)]
         return f"{rule}:  " + ";  ".join(parts)
 
@@ -480,6 +508,10 @@ class Trainer:
 
     def _diverge(self, value: float) -> None:
         self.status = Status.DIVERGED
+        reason = self.lesson.explain_non_finite(self.params, self.x_train)
+        if reason:
+            self.message = f"The cost became {value} at step {self.step_count}: {reason}"
+            return
         self.message = (
             f"The cost diverged (it became {value}) at step {self.step_count}: the learning rate "
             f"{self.settings.learning_rate:g} is too large. Choose a smaller learning rate and "
@@ -494,9 +526,7 @@ class Trainer:
         return bool(self.settings.max_steps) and self.step_count >= self.settings.max_steps
 
     def _work_per_step(self) -> int:
-        n_params = sum(
-            p.numel() for p in self.lesson.init_params(torch.Generator().manual_seed(0))
-        )
+        n_params = sum(p.numel() for p in self.lesson.init_params(torch.Generator().manual_seed(0)))
         return n_params * max(len(self.data), 1)
 
     def _to_device(self, params: list[torch.Tensor]) -> list[torch.Tensor]:

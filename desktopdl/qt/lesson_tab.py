@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QSlider,
     QSpinBox,
     QSplitter,
     QStyle,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -35,10 +37,11 @@ from desktopdl.core import lesson_file
 from desktopdl.core.data import PointSet
 from desktopdl.core.lesson_file import LessonFile
 from desktopdl.core.lessons import Lesson
-from desktopdl.core.trainer import Snapshot, Status, TrainSettings
+from desktopdl.core.trainer import OPTIMIZERS, PHASE_TITLES, PHASES, Snapshot, Status, TrainSettings
 from desktopdl.qt import theme
 from desktopdl.qt.canvas import PointCanvas
 from desktopdl.qt.cost_plot import CostPlot
+from desktopdl.qt.lab import LandscapePanel, LedgerPanel, SlicePanel
 from desktopdl.qt.worker import TrainingWorker
 from desktopdl.resources import resource
 
@@ -54,6 +57,11 @@ SPEEDS = (
 DEFAULT_SPEED = "200 steps/s"
 #: Wide enough for the longest live readout, so nothing is clipped while numbers change.
 PANEL_MIN_WIDTH = 410
+#: Choices for "stop when the cost changes by less than ε" (0 = never).
+EPSILONS = (0.0, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8)
+#: The learning-rate slider spans 10^-4 … 10^1 in this many notches.
+LR_SLIDER_STEPS = 100
+LR_LOG_MIN, LR_LOG_MAX = -4.0, 1.0
 DEVICE_LABELS = {"auto": "Auto", "cpu": "CPU", "cuda": "CUDA (NVIDIA GPU)", "mps": "MPS (Apple)"}
 
 
@@ -87,8 +95,14 @@ class LessonTab(QWidget):
         self._run_id = -1
         self._test_point: tuple[float, float] | None = None
         self._loading = False
+        #: A standing note (the preset's description) shown when the trainer has nothing to say.
+        self._note = ""
         self.canvas = PointCanvas(self.lesson.n_classes)
         self.cost_plot = CostPlot()
+        self.landscape = LandscapePanel(self.lesson)
+        self.slice_view = SlicePanel(self.lesson)
+        self.ledger_view = LedgerPanel(self.lesson)
+        self.lab_enabled = False
         self._build_ui()
         self.build_overlays()
         start = self._default_preset()
@@ -97,6 +111,9 @@ class LessonTab(QWidget):
         self.canvas.editor.changed.connect(self._points_changed)
         self.canvas.view_changed.connect(self.worker.set_surface_rect)
         self.canvas.test_clicked.connect(self._test_clicked)
+        self.landscape.view_changed.connect(self._lab_view_changed)
+        self.landscape.start_picked.connect(self.worker.set_start)
+        self.ledger_view.rewind_requested.connect(self.worker.rewind)
         self.worker.set_speed(dict(SPEEDS)[DEFAULT_SPEED])
         self.worker.start()
         self.load_lesson_file(start, undoable=False)
@@ -123,9 +140,15 @@ class LessonTab(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(self._data_bar())
-        plots = QSplitter(Qt.Orientation.Vertical)
+        self.views = QTabWidget()
+        self.views.addTab(self.cost_plot, "Cost curve")
+        self.views.addTab(self.landscape, "Cost landscape")
+        self.views.addTab(self.slice_view, "Slice")
+        self.views.addTab(self.ledger_view, "Ledger")
+        self.views.currentChanged.connect(self._view_tab_changed)
+        self.plots = plots = QSplitter(Qt.Orientation.Vertical)
         plots.addWidget(self.canvas)
-        plots.addWidget(self.cost_plot)
+        plots.addWidget(self.views)
         plots.setStretchFactor(0, 3)
         plots.setStretchFactor(1, 1)
         left_layout.addWidget(plots, 1)
@@ -228,8 +251,23 @@ class LessonTab(QWidget):
         self.lr_spin.setStepType(QDoubleSpinBox.StepType.AdaptiveDecimalStepType)
         self.lr_spin.setToolTip("How far each step moves W and b against the gradient")
         self.lr_spin.valueChanged.connect(self._settings_changed)
-        form.addRow("Learning rate:", self.lr_spin)
-        form.addRow("Optimizer:", QLabel("SGD (torch.optim.SGD)"))
+        self.lr_spin.valueChanged.connect(self._lr_to_slider)
+        self.lr_slider = QSlider(Qt.Orientation.Horizontal)
+        self.lr_slider.setRange(0, LR_SLIDER_STEPS)
+        self.lr_slider.setToolTip("Learning rate on a log scale, 0.0001 … 10")
+        self.lr_slider.valueChanged.connect(self._slider_to_lr)
+        lr_row = QVBoxLayout()
+        lr_row.addWidget(self.lr_spin)
+        lr_row.addWidget(self.lr_slider)
+        form.addRow("Learning rate:", lr_row)
+        self.optimizer_combo = QComboBox()
+        for name in OPTIMIZERS:
+            self.optimizer_combo.addItem(name, name)
+        self.optimizer_combo.setToolTip(
+            "SGD: torch.optim.SGD · Momentum: SGD(momentum=0.9) · Adam: torch.optim.Adam"
+        )
+        self.optimizer_combo.currentIndexChanged.connect(self._settings_changed)
+        form.addRow("Optimizer:", self.optimizer_combo)
         layout.addLayout(form)
         return group
 
@@ -259,6 +297,17 @@ class LessonTab(QWidget):
         self.steps_spin.setGroupSeparatorShown(True)
         self.steps_spin.valueChanged.connect(self._settings_changed)
         form.addRow("Stop after steps:", self.steps_spin)
+        self.epsilon_combo = QComboBox()
+        for epsilon in EPSILONS:
+            self.epsilon_combo.addItem("never" if not epsilon else f"{epsilon:g}", epsilon)
+        self.epsilon_combo.setToolTip("Stop when the cost changes by less than ε in one step")
+        self.epsilon_combo.currentIndexChanged.connect(self._settings_changed)
+        form.addRow("Stop when |Δcost| <", self.epsilon_combo)
+        self.step_by_combo = QComboBox()
+        self.step_by_combo.addItem("one iteration", "iteration")
+        self.step_by_combo.addItem("one phase (①…⑦)", "phase")
+        self.step_by_combo.setToolTip("What Step (→) does: a whole iteration, or one phase of it")
+        form.addRow("Step does:", self.step_by_combo)
         self.seed_spin = QSpinBox()
         self.seed_spin.setRange(0, 2_147_483_647)
         self.seed_spin.setToolTip("torch.manual_seed(seed): the same seed gives the same start")
@@ -283,6 +332,14 @@ class LessonTab(QWidget):
         for label in (self.step_label, self.cost_label):
             label.setFont(theme.big_font(16, bold=True))
             layout.addWidget(label)
+        self.phase_label = QLabel()
+        self.phase_label.setWordWrap(True)
+        self.phase_label.setTextFormat(Qt.TextFormat.RichText)
+        self.phase_label.setStyleSheet(
+            "background: #FFF8DC; border: 1px solid #C8B560; padding: 4px;"
+        )
+        self.phase_label.setVisible(False)
+        layout.addWidget(self.phase_label)
         self.message_label = QLabel()
         self.message_label.setWordWrap(True)
         self.message_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
@@ -349,7 +406,10 @@ class LessonTab(QWidget):
         if problem:
             self._show_message(problem, error=True)
             return
-        self.worker.step_once()
+        if self.step_by_combo.currentData() == "phase":
+            self.worker.advance_phase()
+        else:
+            self.worker.step_once()
 
     def reset(self) -> None:
         self.worker.reset()
@@ -373,6 +433,8 @@ class LessonTab(QWidget):
             seed=self.seed_spin.value(),
             max_steps=self.steps_spin.value(),
             device=self.device_combo.currentData(),
+            optimizer=self.optimizer_combo.currentData(),
+            min_cost_change=self.epsilon_combo.currentData(),
         )
 
     def load_lesson_file(self, preset: LessonFile, undoable: bool = True) -> None:
@@ -384,6 +446,12 @@ class LessonTab(QWidget):
             self.steps_spin.setValue(preset.settings.max_steps)
             index = self.device_combo.findData(preset.settings.device)
             self.device_combo.setCurrentIndex(max(index, 0))
+            self.optimizer_combo.setCurrentIndex(
+                max(self.optimizer_combo.findData(preset.settings.optimizer), 0)
+            )
+            self.epsilon_combo.setCurrentIndex(
+                max(self.epsilon_combo.findData(preset.settings.min_cost_change), 0)
+            )
         finally:
             self._loading = False
         index = self.preset_combo.findText(preset.title)
@@ -399,6 +467,10 @@ class LessonTab(QWidget):
         self.worker.set_settings(self.settings())
         self.worker.set_surface_rect(self.canvas.visible_rect())
         self.worker.reset()
+        self.landscape.set_data(preset.data)
+        if self.lab_enabled:
+            self._fit_landscape()
+        self._note = preset.description
         self._show_message(preset.description)
 
     # -- reactions ------------------------------------------------------------------------
@@ -418,6 +490,65 @@ class LessonTab(QWidget):
 
     def _points_changed(self, points: PointSet) -> None:
         self.worker.set_data(points)
+        self.landscape.set_data(points)
+
+    def _lr_to_slider(self, value: float) -> None:
+        position = (math.log10(max(value, 1e-12)) - LR_LOG_MIN) / (LR_LOG_MAX - LR_LOG_MIN)
+        self.lr_slider.blockSignals(True)
+        self.lr_slider.setValue(round(min(max(position, 0.0), 1.0) * LR_SLIDER_STEPS))
+        self.lr_slider.blockSignals(False)
+
+    def _slider_to_lr(self, position: int) -> None:
+        exponent = LR_LOG_MIN + (LR_LOG_MAX - LR_LOG_MIN) * position / LR_SLIDER_STEPS
+        self.lr_spin.setValue(float(f"{10**exponent:.2g}"))
+
+    def _view_tab_changed(self, index: int) -> None:
+        """Opening a lab view turns the lab on for this lesson (it then records every
+        iteration, which costs ~12 % of the step rate, so it is off until wanted)."""
+        if index > 0 and not self.lab_enabled:
+            self.lab_enabled = True
+            self._fit_landscape()
+            self.worker.set_lab_view(self.landscape.lab_view())
+        if self.snapshot is not None:
+            self._show_lab(self.snapshot)
+
+    def _fit_landscape(self) -> None:
+        snapshot = self.snapshot
+        if snapshot is not None:
+            start = (
+                snapshot.path[0]
+                if snapshot.path is not None and len(snapshot.path)
+                else (self.lesson.flatten([np.asarray(p) for p in snapshot.params]))
+            )
+            self.landscape.fit(self.canvas.editor.points, start)
+
+    def _lab_view_changed(self, view) -> None:
+        if self.lab_enabled:
+            self.worker.set_lab_view(view)
+
+    def _show_lab(self, snapshot: Snapshot) -> None:
+        page = self.views.currentWidget()
+        if page is self.landscape:
+            self.landscape.show_snapshot(snapshot)
+        elif page is self.slice_view:
+            self.slice_view.show_snapshot(snapshot, self.landscape.pair[0])
+        elif page is self.ledger_view:
+            self.ledger_view.show_snapshot(snapshot)
+
+    def _show_phase(self, snapshot: Snapshot) -> None:
+        report = snapshot.phase
+        self.phase_label.setVisible(report is not None)
+        if report is None:
+            return
+        strip = " ".join(
+            f"<b style='color:#B00020'>{PHASE_TITLES[p]}</b>"
+            if p == report.phase
+            else f"<span style='color:#777'>{PHASE_TITLES[p]}</span>"
+            for p in PHASES
+        )
+        self.phase_label.setText(
+            f"{strip}<br><b>{report.title}</b> (iteration {report.iteration}): {report.text}"
+        )
 
     def _take_snapshot(self) -> None:
         snapshot = self.worker.take()
@@ -449,8 +580,13 @@ class LessonTab(QWidget):
             )
         elif snapshot.running:
             self._show_message("Training…")
+        else:
+            self._show_message(self._note)
         self.status_text.emit(f"Device: {snapshot.device_reason}")
         self.draw_snapshot(snapshot)
+        self._show_phase(snapshot)
+        if self.lab_enabled:
+            self._show_lab(snapshot)
         if self._test_point is not None:
             self._run_test(*self._test_point)
 

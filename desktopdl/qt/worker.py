@@ -235,16 +235,22 @@ class TrainingWorker(QThread):
             if finished - started < SLICE_S / 8:
                 chunk *= 2
 
-    def _record(self, costs: np.ndarray) -> None:
+    def _record(self, costs: np.ndarray, first: int | None = None) -> None:
+        """Keep the costs of steps just taken for the next snapshot; shadows follow."""
         if len(costs):
             if not self._pending:
-                self._pending_first = self._trainer.step_count - len(costs)
+                self._pending_first = (
+                    self._trainer.step_count - len(costs) if first is None else first
+                )
             self._pending.append(costs)
+            if first is None:
+                self._lab.follow(len(costs))
 
     def _publish(self) -> None:
         trainer = self._trainer
-        snapshot = trainer.snapshot(self._rect, SURFACE_RESOLUTION)
-        snapshot = replace(snapshot, running=self._running)
+        lab_on = self._lab.active
+        snapshot = trainer.snapshot(self._rect, SURFACE_RESOLUTION, with_gradient=lab_on)
+        snapshot = replace(snapshot, running=self._running, extras=self._lab.extras(trainer))
         costs = np.concatenate(self._pending) if self._pending else np.zeros(0)
         self._pending.clear()
         if self.mailbox.put(snapshot, costs, self._pending_first):

@@ -20,7 +20,7 @@ def window(qtbot):
     win.resize(1280, 860)
     win.show()
     qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: all(tab.snapshot is not None for tab in win.tabs))
+    qtbot.waitUntil(lambda: all(tab.snapshot is not None for tab in win.tabs), timeout=30_000)
     yield win
     assert win.shutdown()
 

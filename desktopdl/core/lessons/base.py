@@ -75,6 +75,10 @@ class Lesson(ABC):
     def equation(self, params: list[np.ndarray]) -> str:
         """H(x) with the current numbers in place of W and b, for the Model panel."""
 
+    def explain_non_finite(self, params: list[torch.Tensor], x: torch.Tensor) -> str | None:
+        """Why the cost stopped being finite, when it is not the learning rate's fault."""
+        return None
+
     def grid_cost(self, theta: torch.Tensor, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
         """The cost for each row of ``theta`` (G × P flat parameter vectors) at once.
 
@@ -83,11 +87,10 @@ class Lesson(ABC):
         lecture's is finite)."""
         raise NotImplementedError
 
-    def flatten(self, params: list[torch.Tensor]) -> np.ndarray:
-        """All parameters as one float32 vector, in ``flat_names`` order."""
-        return np.concatenate(
-            [p.detach().reshape(-1).cpu().numpy().astype(np.float32) for p in params]
-        )
+    def flatten(self, params: list[torch.Tensor] | list[np.ndarray]) -> np.ndarray:
+        """All parameters (tensors or arrays) as one float32 vector, in ``flat_names`` order."""
+        arrays = [p.detach().cpu().numpy() if isinstance(p, torch.Tensor) else p for p in params]
+        return np.concatenate([np.asarray(a, dtype=np.float32).reshape(-1) for a in arrays])
 
     def unflatten(self, flat: np.ndarray) -> list[torch.Tensor]:
         """Parameters shaped as ``init_params`` makes them, from a flat vector."""

@@ -55,6 +55,22 @@ class BinaryClassification(Lesson):
         h = self.hypothesis
         return -torch.mean(y * torch.log(h(params, x)) + (1 - y) * torch.log(1 - h(params, x)))
 
+    def explain_non_finite(self, params: list[torch.Tensor], x: torch.Tensor) -> str | None:
+        """With finite weights, an infinite cross-entropy means H(x) rounded to exactly 0 or 1
+        in float32 and the lecture's log(1 − H(x)) became log(0): separable points, growing
+        weights. Blaming the learning rate would mislead the class."""
+        with torch.no_grad():
+            if not all(torch.isfinite(p).all() for p in params):
+                return None
+            h = self.hypothesis(params, x)
+            if not bool(((h == 0) | (h == 1)).any()):
+                return None
+        return (
+            "W and b are finite, but H(x) rounded to exactly 0 or 1 in float32 and log(0) = −∞. "
+            "The points are separable, so the weights keep growing. Stop earlier (step limit "
+            "or ε), or press Reset."
+        )
+
     def grid_cost(self, theta: torch.Tensor, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
         # With log σ(z) = −softplus(−z) and log(1 − σ(z)) = −softplus(z), the lecture's cost
         # is mean(softplus(z) − y·z): finite where log(0) is not, and its y·z part is linear

@@ -1,0 +1,408 @@
+"""The gradient-descent lab's views: the cost landscape with descent paths, the 1-D slice
+with the current slope, and the ledger of iterations. They only draw snapshots."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktopdl.core.data import PointSet
+from desktopdl.core.lab import MSE_LABEL, LabView, Landscape
+from desktopdl.core.landscape import default_view
+from desktopdl.core.lessons import Lesson, Rect
+from desktopdl.core.lessons.binary import BinaryClassification
+from desktopdl.core.trainer import Snapshot
+from desktopdl.qt import theme
+
+#: Path colours per optimizer (Okabe–Ito); the main run is drawn in its optimizer's colour.
+RUN_COLORS = {"SGD": "#000000", "Momentum": "#E69F00", "Adam": "#009E73", MSE_LABEL: "#D55E00"}
+CONTOUR_LEVELS = 9
+LEDGER_REFRESH_STEPS = 1
+
+
+def landscape_colormap() -> pg.ColorMap:
+    """White valleys, deep blue peaks: the descent path stays legible on a projector."""
+    return pg.ColorMap([0.0, 0.45, 1.0], ["#FFFFFF", "#9ECAE1", "#08306B"])
+
+
+class _ClickViewBox(pg.ViewBox):
+    def __init__(self, owner: LandscapePlot):
+        super().__init__(enableMenu=False)
+        self._owner = owner
+
+    def mouseClickEvent(self, ev) -> None:
+        if ev.button() == Qt.MouseButton.LeftButton:
+            ev.accept()
+            pos = self.mapToView(ev.pos())
+            self._owner.clicked.emit(pos.x(), pos.y())
+        else:
+            super().mouseClickEvent(ev)
+
+
+class LandscapePlot(pg.PlotWidget):
+    """A cost landscape as a heat map with contours, with the runs' paths drawn on it."""
+
+    clicked = Signal(float, float)
+
+    def __init__(self, title: str, parent=None):
+        self._view_box = _ClickViewBox(self)
+        super().__init__(parent=parent, viewBox=self._view_box)
+        plot = self.getPlotItem()
+        plot.setTitle(title, size="14pt")
+        plot.hideButtons()
+        self.image = pg.ImageItem()
+        self.image.setColorMap(landscape_colormap())
+        self.image.setZValue(-10)
+        plot.addItem(self.image)
+        self.contours = []
+        for _ in range(CONTOUR_LEVELS):
+            contour = pg.IsocurveItem(pen=pg.mkPen("#555555", width=1))
+            contour.setParentItem(self.image)
+            self.contours.append(contour)
+        self.paths: dict[str, tuple[pg.PlotDataItem, pg.ScatterPlotItem]] = {}
+        self._shown: Landscape | None = None
+        self.setToolTip("Click to start the next run from there; drag to pan, wheel to zoom")
+
+    def set_axes(self, x_name: str, y_name: str) -> None:
+        theme.style_axes(self.getPlotItem(), x_name, y_name)
+
+    def show_landscape(self, landscape: Landscape | None) -> None:
+        if landscape is None or landscape is self._shown:
+            return
+        self._shown = landscape
+        shade = np.log10(np.maximum(landscape.image, 1e-12)).astype(np.float32)
+        finite = shade[np.isfinite(shade)]
+        if not finite.size:
+            return
+        lo, hi = float(finite.min()), float(finite.max())
+        hi = hi if hi > lo else lo + 1e-6
+        self.image.setImage(shade, levels=(lo, hi))
+        rect = landscape.rect
+        self.image.setRect(rect.xmin, rect.ymin, rect.width, rect.height)
+        for contour, level in zip(
+            self.contours, np.linspace(lo, hi, CONTOUR_LEVELS + 2)[1:-1], strict=True
+        ):
+            contour.setData(shade)
+            contour.setLevel(float(level))
+
+    def show_path(self, key: str, points: np.ndarray | None, color: str, big: bool) -> None:
+        """Draw one run's path (k×2) with a dot at each iteration and a ring where it is now."""
+        if key not in self.paths:
+            line = pg.PlotDataItem(pen=pg.mkPen(color, width=3 if big else 2))
+            end = pg.ScatterPlotItem(
+                size=18 if big else 14, brush=pg.mkBrush(color), pen=pg.mkPen("w", width=2)
+            )
+            line.setZValue(10)
+            end.setZValue(11)
+            self.addItem(line)
+            self.addItem(end)
+            self.paths[key] = (line, end)
+        line, end = self.paths[key]
+        if points is None or not len(points):
+            line.setData([], [])
+            end.setData([], [])
+            return
+        points = points[np.all(np.isfinite(points), axis=1)]
+        dots = len(points) <= 150
+        line.setData(
+            points[:, 0],
+            points[:, 1],
+            symbol="o" if dots else None,
+            symbolSize=5,
+            symbolBrush=color,
+            symbolPen=None,
+        )
+        end.setData([points[-1, 0]], [points[-1, 1]])
+
+    def drop_paths(self, keep: set[str]) -> None:
+        for key in list(self.paths):
+            if key not in keep:
+                for item in self.paths.pop(key):
+                    self.removeItem(item)
+
+    def view_rect(self) -> Rect:
+        (xmin, xmax), (ymin, ymax) = self._view_box.viewRange()
+        return Rect(xmin, xmax, ymin, ymax)
+
+    def set_view(self, rect: Rect) -> None:
+        self._view_box.setRange(
+            xRange=(rect.xmin, rect.xmax), yRange=(rect.ymin, rect.ymax), padding=0
+        )
+
+
+class LandscapePanel(QWidget):
+    """The landscape page: which parameters, which runs, and one or two landscapes."""
+
+    view_changed = Signal(object)  # LabView
+    start_picked = Signal(object)  # flat parameter vector
+
+    def __init__(self, lesson: Lesson, parent=None):
+        super().__init__(parent)
+        self.lesson = lesson
+        names = lesson.flat_names
+        self.pairs = [(i, j) for i in range(len(names)) for j in range(i + 1, len(names))]
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.pair_combo = QComboBox()
+        for i, j in self.pairs:
+            held = [n for k, n in enumerate(names) if k not in (i, j)]
+            text = f"({names[i]}, {names[j]})" + (f", {', '.join(held)} held" if held else "")
+            self.pair_combo.addItem(text)
+        self.pair_combo.setVisible(len(self.pairs) > 1)
+        self.pair_combo.currentIndexChanged.connect(self._pair_changed)
+        bar.addWidget(self.pair_combo)
+        self.race_check = QCheckBox("Race SGD, Momentum, Adam")
+        self.race_check.setToolTip("Run the other optimizers from the same start, same rate")
+        self.race_check.toggled.connect(self._emit_view)
+        bar.addWidget(self.race_check)
+        self.compare_check = QCheckBox("Compare with the MSE cost")
+        self.compare_check.setToolTip(
+            "The same sigmoid model trained with the squared error: its landscape beside this one"
+        )
+        self.compare_check.setVisible(isinstance(lesson, BinaryClassification))
+        self.compare_check.toggled.connect(self._compare_toggled)
+        bar.addWidget(self.compare_check)
+        bar.addStretch(1)
+        self.fit_button = QPushButton("Fit view")
+        self.fit_button.clicked.connect(self.fit_to_run)
+        bar.addWidget(self.fit_button)
+        layout.addLayout(bar)
+        plots = QHBoxLayout()
+        main_title = "cross-entropy cost" if isinstance(lesson, BinaryClassification) else "cost"
+        self.main_plot = LandscapePlot(main_title)
+        self.mse_plot = LandscapePlot("MSE cost (same model, same start)")
+        self.mse_plot.setVisible(False)
+        self.mse_plot.setXLink(self.main_plot)
+        self.mse_plot.setYLink(self.main_plot)
+        for plot in (self.main_plot, self.mse_plot):
+            plot.clicked.connect(self._clicked)
+            plots.addWidget(plot)
+        self.main_plot.sigRangeChanged.connect(self._emit_view)
+        layout.addLayout(plots, 1)
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        layout.addWidget(self.legend)
+        self._snapshot: Snapshot | None = None
+        self._data: PointSet | None = None
+        self._pair_changed()
+
+    @property
+    def pair(self) -> tuple[int, int]:
+        return self.pairs[max(self.pair_combo.currentIndex(), 0)]
+
+    def lab_view(self) -> LabView:
+        return LabView(
+            self.pair,
+            self.main_plot.view_rect(),
+            self.compare_check.isChecked(),
+            self.race_check.isChecked(),
+        )
+
+    def fit(self, data: PointSet, start: np.ndarray) -> None:
+        self._data = data
+        self.main_plot.set_view(default_view(self.lesson.key, data, start, self.pair))
+
+    def fit_to_run(self) -> None:
+        if self._snapshot is not None and self._data is not None:
+            path = self._snapshot.path
+            start = (
+                path[0]
+                if path is not None and len(path)
+                else self.lesson.flatten([np.asarray(p) for p in self._snapshot.params])
+            )
+            self.fit(self._data, start)
+
+    def set_data(self, data: PointSet) -> None:
+        self._data = data
+
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        self._snapshot = snapshot
+        i, j = self.pair
+        extras = snapshot.extras
+        self.main_plot.show_landscape(extras.get("landscape"))
+        self.mse_plot.show_landscape(extras.get("landscape_mse"))
+        path = snapshot.path
+        main_points = path[:, [i, j]] if path is not None else None
+        self.main_plot.show_path("main", main_points, RUN_COLORS[snapshot.optimizer], big=True)
+        shadows = extras.get("shadows", {})
+        keep = {"main"}
+        lines = [
+            f"<b style='color:{RUN_COLORS[snapshot.optimizer]}'>■ {snapshot.optimizer}</b>"
+            f" step {snapshot.step:,}, cost {snapshot.cost:.5f}"
+        ]
+        for label, run in shadows.items():
+            points = run.path[:, [i, j]] if run.path is not None else None
+            color = RUN_COLORS[label]
+            if label == MSE_LABEL:
+                self.mse_plot.show_path("main", points, RUN_COLORS[snapshot.optimizer], big=True)
+                lines.append(
+                    f"<b>MSE run</b> (right) step {run.step:,}, cost {run.cost:.5f}"
+                    f"{' — ' + run.message if run.message else ''}"
+                )
+            else:
+                keep.add(label)
+                self.main_plot.show_path(label, points, color, big=False)
+                state = (
+                    f"cost {run.cost:.5f}"
+                    if np.isfinite(run.cost)
+                    else "stopped: the cost became " + str(run.cost)
+                )
+                lines.append(f"<b style='color:{color}'>■ {label}</b> step {run.step:,}, {state}")
+        self.main_plot.drop_paths(keep)
+        self.legend.setText("&nbsp;&nbsp;&nbsp;".join(lines))
+
+    def _pair_changed(self) -> None:
+        names = self.lesson.flat_names
+        i, j = self.pair
+        for plot in (self.main_plot, self.mse_plot):
+            plot.set_axes(names[i], names[j])
+        if self._data is not None:
+            self.fit_to_run()
+        self._emit_view()
+
+    def _compare_toggled(self, on: bool) -> None:
+        self.mse_plot.setVisible(on)
+        self._emit_view()
+
+    def _emit_view(self, *_args) -> None:
+        self.view_changed.emit(self.lab_view())
+
+    def _clicked(self, x: float, y: float) -> None:
+        if self._snapshot is None:
+            return
+        flat = self.lesson.flatten([np.asarray(p) for p in self._snapshot.params])
+        if self._snapshot.path is not None and len(self._snapshot.path):
+            flat = np.asarray(self._snapshot.path[0], dtype=np.float32).copy()
+        i, j = self.pair
+        flat[i], flat[j] = x, y
+        self.start_picked.emit(flat)
+
+
+class SlicePanel(pg.PlotWidget):
+    """Cost against one parameter, the others held: the ball on the curve and its slope."""
+
+    def __init__(self, lesson: Lesson, parent=None):
+        super().__init__(parent=parent)
+        self.lesson = lesson
+        plot = self.getPlotItem()
+        plot.hideButtons()
+        plot.setMenuEnabled(False)
+        self.curve = plot.plot(pen=pg.mkPen(theme.COST_COLOR, width=3))
+        self.tangent = plot.plot(
+            pen=pg.mkPen(theme.LINE_COLOR, width=3, style=Qt.PenStyle.DashLine)
+        )
+        self.ball = pg.ScatterPlotItem(
+            size=26, brush=pg.mkBrush("#E69F00"), pen=pg.mkPen("k", width=2)
+        )
+        self.ball.setZValue(10)
+        plot.addItem(self.ball)
+        self.label = pg.TextItem(color="k", anchor=(0, 0))
+        self.label.setFont(theme.big_font(14, bold=True))
+        plot.addItem(self.label)
+        self.index = 0
+
+    def show_snapshot(self, snapshot: Snapshot, index: int) -> None:
+        names = self.lesson.flat_names
+        held = [n for k, n in enumerate(names) if k != index]
+        if index != self.index or not self.getPlotItem().titleLabel.text:
+            self.index = index
+            theme.style_axes(self.getPlotItem(), names[index], "cost")
+            self.getPlotItem().setTitle(
+                f"cost against {names[index]} ({', '.join(held)} held)", size="14pt"
+            )
+        data = snapshot.extras.get("slice")
+        if data is None or snapshot.gradient is None:
+            return
+        values, costs = data
+        self.curve.setData(values, costs)
+        theta = self.lesson.flatten([np.asarray(p) for p in snapshot.params])
+        w, cost, slope = float(theta[index]), snapshot.cost, float(snapshot.gradient[index])
+        if not (np.isfinite(w) and np.isfinite(cost) and np.isfinite(slope)):
+            return
+        self.ball.setData([w], [cost])
+        half = (values[-1] - values[0]) / 8
+        xs = np.array([w - half, w + half])
+        self.tangent.setData(xs, cost + slope * (xs - w))
+        self.label.setText(f"∂cost/∂{names[index]} = {slope:.4f}")
+        finite = costs[np.isfinite(costs)]
+        top = float(finite.max()) if finite.size else cost
+        self.label.setPos(values[0], top)
+
+
+class LedgerPanel(QWidget):
+    """Every recorded iteration: parameters, cost, gradient; go back to any of them."""
+
+    rewind_requested = Signal(int)
+
+    def __init__(self, lesson: Lesson, parent=None):
+        super().__init__(parent)
+        names = lesson.flat_names
+        headers = ["iteration"] + list(names) + ["cost"] + [f"∂cost/∂{n}" for n in names]
+        self.table = QTableWidget(0, len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemSelectionChanged.connect(self._row_selected)
+        bar = QHBoxLayout()
+        self.info = QLabel()
+        bar.addWidget(self.info, 1)
+        bar.addWidget(QLabel("Back to iteration"))
+        self.iteration_spin = QSpinBox()
+        self.iteration_spin.setRange(0, 0)
+        bar.addWidget(self.iteration_spin)
+        self.back_button = QPushButton("Go back")
+        self.back_button.setToolTip("Replay the run from its start up to that iteration")
+        self.back_button.clicked.connect(
+            lambda: self.rewind_requested.emit(self.iteration_spin.value())
+        )
+        bar.addWidget(self.back_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        self._shown: tuple | None = None
+
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        key = (snapshot.run_id, snapshot.step, len(snapshot.ledger))
+        if key == self._shown:
+            return
+        self._shown = key
+        self.iteration_spin.setRange(0, snapshot.step)
+        rows = snapshot.ledger
+        self.info.setText(
+            f"{snapshot.step:,} iterations; recorded from iteration {snapshot.recorded_from:,}"
+            + (f"; showing the last {len(rows)}" if rows and rows[0].iteration > 0 else "")
+        )
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(reversed(rows)):
+            cells = (
+                [str(row.iteration)]
+                + [f"{v:.5f}" for v in row.params]
+                + [f"{row.cost:.6f}"]
+                + [f"{g:.5f}" for g in row.gradient]
+            )
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(r, c, item)
+
+    def _row_selected(self) -> None:
+        items = self.table.selectedItems()
+        if items:
+            self.iteration_spin.setValue(int(self.table.item(items[0].row(), 0).text()))
