@@ -255,6 +255,12 @@ class Trainer:
         costs: list[float] = []
         if self.status != Status.READY:
             return np.asarray(costs)
+        if self.phase is not None and self.phase.phase == "update":
+            # Finish the stop check the phase walk-through left pending.
+            if self._stop_reason(self._phase_cost) is not None:
+                self.phase = None
+                return np.asarray(costs)
+            self._last_cost = self._phase_cost
         self.phase, self._pending_cost = None, None
         lesson, params, optimizer = self.lesson, self.params, self.optimizer
         x_train, y_train = self.x_train, self.y_train
@@ -291,6 +297,10 @@ class Trainer:
         names = self.lesson.flat_names
         done: list[float] = []
         previous = self.phase.phase if self.phase else None
+        if self.status == Status.READY and previous in (None, "init", "stop") and (
+            self._limit_reached()
+        ):
+            self._finish_at_limit()  # the limit was lowered below the current step
         if self.status != Status.READY:
             report = PhaseReport("done", self.step_count, self.message or "Training has ended.")
         elif previous is None and self.step_count == 0:

@@ -28,6 +28,7 @@ from desktopdl.core.lessons import Lesson, Rect
 from desktopdl.core.lessons.binary import BinaryClassification
 from desktopdl.core.trainer import Snapshot
 from desktopdl.qt import theme
+from desktopdl.qt.bowl3d import gl_problem, make_bowl_view, show_bowl
 
 #: Path colours per optimizer (Okabe–Ito); the main run is drawn in its optimizer's colour.
 RUN_COLORS = {"SGD": "#000000", "Momentum": "#E69F00", "Adam": "#009E73", MSE_LABEL: "#D55E00"}
@@ -177,6 +178,10 @@ class LandscapePanel(QWidget):
         self.compare_check.setVisible(isinstance(lesson, BinaryClassification))
         self.compare_check.toggled.connect(self._compare_toggled)
         bar.addWidget(self.compare_check)
+        self.bowl_check = QCheckBox("3-D bowl")
+        self.bowl_check.setToolTip("Show the landscape as a 3-D surface (needs OpenGL)")
+        self.bowl_check.toggled.connect(self._bowl_toggled)
+        bar.addWidget(self.bowl_check)
         bar.addStretch(1)
         self.fit_button = QPushButton("Fit view")
         self.fit_button.clicked.connect(self.fit_to_run)
@@ -192,11 +197,16 @@ class LandscapePanel(QWidget):
         for plot in (self.main_plot, self.mse_plot):
             plot.clicked.connect(self._clicked)
             plots.addWidget(plot)
+        self._plots_row = plots
+        self.bowl = None
         self.main_plot.sigRangeChanged.connect(self._emit_view)
         layout.addLayout(plots, 1)
         self.legend = QLabel()
         self.legend.setWordWrap(True)
         layout.addWidget(self.legend)
+        self.notice = QLabel()
+        self.notice.setStyleSheet("color: #B00020;")
+        layout.addWidget(self.notice)
         self._snapshot: Snapshot | None = None
         self._data: PointSet | None = None
         self._pair_changed()
@@ -235,6 +245,9 @@ class LandscapePanel(QWidget):
         i, j = self.pair
         extras = snapshot.extras
         self.main_plot.show_landscape(extras.get("landscape"))
+        if self.bowl is not None and self.bowl.isVisible() and extras.get("landscape"):
+            path = snapshot.path
+            show_bowl(self.bowl, extras["landscape"], None if path is None else path[:, [i, j]])
         self.mse_plot.show_landscape(extras.get("landscape_mse"))
         path = snapshot.path
         main_points = path[:, [i, j]] if path is not None else None
@@ -265,6 +278,23 @@ class LandscapePanel(QWidget):
                 lines.append(f"<b style='color:{color}'>■ {label}</b> step {run.step:,}, {state}")
         self.main_plot.drop_paths(keep)
         self.legend.setText("&nbsp;&nbsp;&nbsp;".join(lines))
+
+    def _bowl_toggled(self, on: bool) -> None:
+        """Swap the contour map for the 3-D bowl, or explain why it cannot be shown."""
+        if on and self.bowl is None:
+            problem = gl_problem()
+            if problem:
+                self.bowl_check.setChecked(False)
+                self.notice.setText(problem + " Showing the contour map.")
+                return
+            self.bowl = make_bowl_view()
+            self._plots_row.insertWidget(0, self.bowl, 1)
+        if self.bowl is not None:
+            self.bowl.setVisible(on)
+        self.main_plot.setVisible(not on)
+        self.notice.setText("")
+        if self._snapshot is not None:
+            self.show_snapshot(self._snapshot)
 
     def _pair_changed(self) -> None:
         names = self.lesson.flat_names

@@ -1,0 +1,168 @@
+"""The gradient-descent lab as a teacher uses it: phases, the ledger, the landscape."""
+
+import numpy as np
+import pytest
+import torch
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from desktopdl.core.trainer import PHASE_TITLES
+
+
+def open_lab(tab, qtbot, page: int = 1):
+    tab.views.setCurrentIndex(page)
+    qtbot.waitUntil(lambda: tab.snapshot.path is not None and "landscape" in tab.snapshot.extras)
+
+
+def test_step_in_phase_mode_names_each_phase_in_the_lectures_order(open_lesson, window, qtbot):
+    tab = open_lesson("linear")
+    tab.step_by_combo.setCurrentIndex(tab.step_by_combo.findData("phase"))
+    seen = []
+    for _ in range(7):
+        before = tab.snapshot
+        QTest.keyClick(window, Qt.Key.Key_Right)
+        qtbot.waitUntil(lambda b=before: tab.snapshot is not b and tab.snapshot.phase is not None)
+        seen.append(tab.snapshot.phase.phase)
+        assert PHASE_TITLES[tab.snapshot.phase.phase] in tab.phase_label.text()
+    assert seen == ["init", "predict", "cost", "gradient", "update", "stop", "predict"]
+    assert tab.snapshot.step == 1
+    assert tab.phase_label.isVisible()
+
+
+def test_gradient_shown_in_phase_mode_is_autograds(open_lesson, qtbot):
+    tab = open_lesson("linear")
+    tab.step_by_combo.setCurrentIndex(tab.step_by_combo.findData("phase"))
+    params = [torch.tensor(p, requires_grad=True) for p in tab.snapshot.params]
+    x, y = tab.lesson.tensors(tab.canvas.editor.points)
+    grads = torch.autograd.grad(tab.lesson.cost(params, x, y), params)
+    for _ in range(4):  # init, predict, cost, gradient
+        before = tab.snapshot
+        tab.step_once()
+        qtbot.waitUntil(lambda b=before: tab.snapshot is not b and tab.snapshot.phase is not None)
+    assert tab.snapshot.phase.phase == "gradient"
+    text = tab.phase_label.text()
+    assert f"∂cost/∂W = {grads[0].item():.4f}" in text
+    assert f"∂cost/∂b = {grads[1].item():.4f}" in text
+
+
+def test_ledger_lists_iterations_and_goes_back_to_one(open_lesson, qtbot):
+    tab = open_lesson("binary")
+    open_lab(tab, qtbot, page=3)
+    for target in range(1, 8):
+        tab.step_once()
+        qtbot.waitUntil(lambda t=target: tab.snapshot.step == t)
+    params_after = {}
+    table = tab.ledger_view.table
+    qtbot.waitUntil(lambda: table.rowCount() == 7)
+    assert table.item(0, 0).text() == "6"  # newest first
+    assert table.item(6, 0).text() == "0"
+    row3 = next(r for r in tab.snapshot.ledger if r.iteration == 3)
+    params_after[3] = row3.params
+    table.selectRow(6 - 3)
+    assert tab.ledger_view.iteration_spin.value() == 3
+    QTest.mouseClick(tab.ledger_view.back_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.snapshot.step == 3)
+    flat = tab.lesson.flatten(list(tab.snapshot.params))
+    assert np.array_equal(flat, params_after[3])
+    assert len(tab.cost_plot.values) == 3
+
+
+def test_clicking_the_landscape_sets_the_start(open_lesson, qtbot):
+    tab = open_lesson("linear")
+    open_lab(tab, qtbot)
+    plot = tab.landscape.main_plot
+    rect = plot.view_rect()
+    w0 = rect.xmin + 0.25 * rect.width
+    b0 = rect.ymin + 0.75 * rect.height
+    from PySide6.QtCore import QPointF
+
+    scene = plot.getPlotItem().vb.mapViewToScene(QPointF(w0, b0))
+    QTest.mouseClick(
+        plot.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        plot.mapFromScene(scene),
+    )
+    qtbot.waitUntil(
+        lambda: (
+            tab.snapshot.step == 0
+            and tab.snapshot.path is not None
+            and abs(float(tab.snapshot.params[0][0, 0]) - w0) < 0.02 * rect.width
+        )
+    )
+    w, b = tab.lesson.flatten(list(tab.snapshot.params))
+    assert w == pytest.approx(w0, abs=0.02 * rect.width)
+    assert b == pytest.approx(b0, abs=0.02 * rect.height)
+    tab.reset()  # Reset keeps the picked start
+    qtbot.waitUntil(lambda: tab.snapshot.step == 0)
+    assert tab.lesson.flatten(list(tab.snapshot.params))[0] == pytest.approx(
+        w0, abs=0.02 * rect.width
+    )
+
+
+def test_race_draws_a_path_per_optimizer_from_one_start(open_lesson, qtbot):
+    tab = open_lesson("linear")
+    open_lab(tab, qtbot)
+    tab.landscape.race_check.setChecked(True)
+    tab.speed_combo.setCurrentIndex(0)
+    tab.steps_spin.setValue(300)
+    tab.reset()
+    qtbot.waitUntil(lambda: tab.snapshot.step == 0)
+    tab.toggle_training()
+    qtbot.waitUntil(
+        lambda: (
+            tab.snapshot.step == 300
+            and not tab.snapshot.running
+            and set(tab.snapshot.extras.get("shadows", {})) == {"Momentum", "Adam"}
+        )
+    )
+    qtbot.waitUntil(lambda: set(tab.landscape.main_plot.paths) == {"main", "Momentum", "Adam"})
+    starts = [tab.landscape.main_plot.paths[k][0].getData() for k in ("main", "Momentum", "Adam")]
+    for xs, ys in starts:
+        assert (xs[0], ys[0]) == (starts[0][0][0], starts[0][1][0])
+    ends = {k: tab.landscape.main_plot.paths[k][1].getData() for k in ("main", "Momentum", "Adam")}
+    assert ends["Momentum"][0][0] != ends["main"][0][0]
+    assert "Momentum" in tab.landscape.legend.text() and "Adam" in tab.landscape.legend.text()
+
+
+def test_mse_comparison_shows_a_second_landscape_and_run(open_lesson, qtbot):
+    tab = open_lesson("binary")
+    open_lab(tab, qtbot)
+    tab.landscape.compare_check.setChecked(True)
+    qtbot.waitUntil(lambda: "landscape_mse" in tab.snapshot.extras)
+    assert tab.landscape.mse_plot.isVisible()
+    mse = tab.snapshot.extras["landscape_mse"].image
+    ce = tab.snapshot.extras["landscape"].image
+    assert mse.shape == ce.shape and not np.allclose(mse, ce)
+    assert "MSE run" in tab.landscape.legend.text()
+
+
+def test_three_d_bowl_falls_back_to_the_contour_map_offscreen(open_lesson, qtbot):
+    tab = open_lesson("linear")
+    open_lab(tab, qtbot)
+    tab.landscape.bowl_check.setChecked(True)
+    assert not tab.landscape.bowl_check.isChecked()
+    assert "OpenGL" in tab.landscape.notice.text()
+    assert tab.landscape.main_plot.isVisible()
+
+
+def test_learning_rate_slider_spans_1e4_to_10_on_a_log_scale(open_lesson):
+    tab = open_lesson("linear")
+    tab.lr_slider.setValue(tab.lr_slider.minimum())
+    assert tab.lr_spin.value() == pytest.approx(1e-4)
+    tab.lr_slider.setValue(tab.lr_slider.maximum())
+    assert tab.lr_spin.value() == pytest.approx(10)
+    tab.lr_spin.setValue(0.01)
+    assert tab.lr_slider.value() == 40  # 10^-2 sits 2/5 of the way from 10^-4 to 10^1
+
+
+def test_epsilon_stop_says_which_condition_ended_the_run(open_lesson, qtbot):
+    tab = open_lesson("linear")
+    tab.speed_combo.setCurrentIndex(0)
+    tab.steps_spin.setValue(0)
+    tab.epsilon_combo.setCurrentIndex(tab.epsilon_combo.findData(1e-4))
+    tab.toggle_training()
+    qtbot.waitUntil(lambda: tab.snapshot.status == "finished", timeout=20_000)
+    assert "ε = 0.0001" in tab.message_label.text()
+    costs = tab.cost_plot.values
+    assert abs(costs[-1] - costs[-2]) < 1e-4
