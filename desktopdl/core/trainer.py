@@ -297,8 +297,10 @@ class Trainer:
         names = self.lesson.flat_names
         done: list[float] = []
         previous = self.phase.phase if self.phase else None
-        if self.status == Status.READY and previous in (None, "init", "stop") and (
-            self._limit_reached()
+        if (
+            self.status == Status.READY
+            and previous in (None, "init", "stop")
+            and (self._limit_reached())
         ):
             self._finish_at_limit()  # the limit was lowered below the current step
         if self.status != Status.READY:

@@ -41,16 +41,16 @@ def make_bowl_view():
 
     view = gl.GLViewWidget()
     view.setBackgroundColor("w")
-    view.setCameraPosition(pos=QVector3D(0, 0, HEIGHT / 2), distance=30, elevation=24,
-                           azimuth=-60)
+    view.setCameraPosition(pos=QVector3D(0, 0, HEIGHT / 2), distance=30, elevation=24, azimuth=-60)
     grid = gl.GLGridItem(color=(0, 0, 0, 60))
     grid.setSize(BOX, BOX)
     grid.setSpacing(1, 1)
     view.addItem(grid)
     # Start with a flat 2×2 sheet: an empty surface item fails when it is first painted.
     flat = np.array([-BOX / 2, BOX / 2])
-    surface = gl.GLSurfacePlotItem(x=flat, y=flat, z=np.zeros((2, 2)), shader="shaded",
-                                   smooth=True, glOptions="opaque")
+    surface = gl.GLSurfacePlotItem(
+        x=flat, y=flat, z=np.zeros((2, 2)), shader="shaded", smooth=True, glOptions="opaque"
+    )
     view.addItem(surface)
     path = gl.GLLinePlotItem(color=(0, 0, 0, 1), width=3, antialias=True)
     ball = gl.GLScatterPlotItem(color=(0.9, 0.62, 0, 1), size=16)
