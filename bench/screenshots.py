@@ -55,13 +55,27 @@ def main(out_dir: str = "shots") -> None:
             window.show_lesson(tab.lesson.key)
             tab.views.setCurrentIndex(0)
             tab.speed_combo.setCurrentIndex(0)
+            tab.steps_spin.setValue(2000)
             train(tab)
             tab.test_mode_button.setChecked(True)
-            tab._test_clicked(6.0, 4.0)
+            tab._test_clicked(*((6.0, 4.0) if tab.lesson.gradient_lab else (1.5, 2.5)))
             grab(f"{tab.lesson.key}_{suffix}")
             tab.test_mode_button.setChecked(False)
     window.resize(1920, 1080)
     for tab in window.tabs:
+        if not tab.lesson.gradient_lab:
+            window.show_lesson(tab.lesson.key)
+            tab.plots.setSizes([520, 480])
+            tab.views.setCurrentIndex(tab.views.count() - 1 if tab.lesson.key == "softmax" else 0)
+            grab(f"{tab.lesson.key}_page")
+            if tab.lesson.offers_datasets:
+                for index in range(tab.dataset_combo.count()):
+                    tab.dataset_combo.setCurrentIndex(index)
+                    tab.regenerate()
+                    tab.steps_spin.setValue(1500)
+                    train(tab, 1500)
+                    grab(f"{tab.lesson.key}_dataset_{tab.dataset_combo.currentData()}")
+            continue
         window.show_lesson(tab.lesson.key)
         tab.plots.setSizes([450, 550])
         tab.views.setCurrentIndex(1)

@@ -20,6 +20,7 @@ from desktopdl.core.data import PointSet
 from desktopdl.core.landscape import cost_landscape, cost_slice
 from desktopdl.core.lessons.base import Lesson, Rect
 from desktopdl.core.lessons.binary import BinaryClassification, BinaryClassificationMSE
+from desktopdl.core.lessons.softmax import OneVsRest, SoftmaxClassification
 from desktopdl.core.trainer import OPTIMIZERS, Trainer, TrainSettings
 
 #: Grid cells × data points per landscape, at most: keeps a recompute near 0.2 s.
@@ -30,6 +31,8 @@ MIN_RECOMPUTE_S = 0.25
 #: Replaying a shadow further than this to catch up with the main run is not worth the wait.
 MAX_CATCH_UP = 50_000
 MSE_LABEL = "MSE"
+OVR_LABEL = "one-vs-rest"
+OVR_RESOLUTION = 100
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,8 @@ class LabView:
     rect: Rect | None = None
     compare_mse: bool = False
     race: bool = False
+    #: Train K yes/no sigmoid classifiers beside a softmax model.
+    one_vs_rest: bool = False
 
 
 @dataclass(frozen=True)
@@ -85,7 +90,8 @@ class Lab:
         if (
             old is None
             or view is None
-            or (old.race, old.compare_mse) != (view.race, view.compare_mse)
+            or (old.race, old.compare_mse, old.one_vs_rest)
+            != (view.race, view.compare_mse, view.one_vs_rest)
         ):
             self.restart(main)
 
@@ -102,6 +108,8 @@ class Lab:
                     labels.append((name, main.lesson, replace(main.settings, optimizer=name)))
         if view.compare_mse and isinstance(main.lesson, BinaryClassification):
             labels.append((MSE_LABEL, BinaryClassificationMSE(), main.settings))
+        if view.one_vs_rest and isinstance(main.lesson, SoftmaxClassification):
+            labels.append((OVR_LABEL, OneVsRest(main.settings.model), main.settings))
         for label, lesson, settings in labels:
             shadow = Trainer(lesson, main.data, settings)
             shadow.custom_start = main.start.copy()
@@ -125,11 +133,18 @@ class Lab:
             optimizer = label if label in OPTIMIZERS else settings.optimizer
             shadow.set_settings(replace(settings, optimizer=optimizer))
 
-    def extras(self, main: Trainer) -> dict:
+    def extras(self, main: Trainer, canvas_rect: Rect | None = None) -> dict:
         """The lab's pictures for a snapshot of ``main``."""
         view = self.view
         if view is None or main.x_train is None:
             return {}
+        ovr = self.shadows.get(OVR_LABEL)
+        if ovr is not None and canvas_rect is not None and ovr.x_train is not None:
+            if np.all(np.isfinite(ovr.flat_params())):
+                return {
+                    "ovr_surface": ovr.lesson.surface(ovr.params, canvas_rect, OVR_RESOLUTION),
+                    "ovr_params": tuple(p.detach().cpu().numpy().copy() for p in ovr.params),
+                }
         theta = main.flat_params()
         shadows = {}
         for label, shadow in self.shadows.items():

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktopdl.core.data import PointSet
-from desktopdl.core.lessons import LESSONS
+from desktopdl.core.lessons import LESSONS, ModelConfig
 from desktopdl.core.trainer import TrainSettings
 
 FORMAT = "desktopdl-lesson"
@@ -54,6 +54,14 @@ class LessonFile:
                 "seed": self.settings.seed,
                 "max_steps": self.settings.max_steps,
                 "device": self.settings.device,
+                "optimizer": self.settings.optimizer,
+                "min_cost_change": self.settings.min_cost_change,
+                "batch_size": self.settings.batch_size,
+                "model": {
+                    "classes": self.settings.model.classes,
+                    "hidden": list(self.settings.model.hidden),
+                    "activation": self.settings.model.activation,
+                },
             },
         }
         if self.view is not None:
@@ -108,6 +116,9 @@ def write(path: str | os.PathLike, lesson_file: LessonFile) -> None:
     text = json.dumps(lesson_file.to_json(), indent=1, ensure_ascii=False, allow_nan=False)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp makes the file private (0600); a lesson file is a document: keep the old
+        # file's mode, or the usual rw-r--r--.
+        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text + "\n")
             handle.flush()
@@ -170,11 +181,51 @@ def _settings(settings: object, name: str) -> TrainSettings:
             raise LessonFileError(f"{name}: '{key}' must be a whole number ≥ 0.")
     if device not in ("auto", "cpu", "cuda", "mps"):
         raise LessonFileError(f"{name}: unknown device {device!r}.")
-    result = TrainSettings(float(lr), seed, max_steps, device)
+    optimizer = settings.get("optimizer", defaults.optimizer)
+    if not isinstance(optimizer, str):
+        raise LessonFileError(f"{name}: 'optimizer' must be text.")
+    epsilon = settings.get("min_cost_change", defaults.min_cost_change)
+    if not _is_finite_number(epsilon):
+        raise LessonFileError(f"{name}: 'min_cost_change' must be a number.")
+    batch = settings.get("batch_size", defaults.batch_size)
+    if not isinstance(batch, int) or isinstance(batch, bool) or not 0 <= batch <= MAX_POINTS:
+        raise LessonFileError(f"{name}: 'batch_size' must be a whole number ≥ 0.")
+    result = TrainSettings(
+        float(lr),
+        seed,
+        max_steps,
+        device,
+        optimizer,
+        float(epsilon),
+        batch,
+        _model(settings.get("model", {}), name),
+    )
     problem = result.problem()
     if problem:
         raise LessonFileError(f"{name}: {problem}")
     return result
+
+
+def _model(model: object, name: str) -> ModelConfig:
+    if not isinstance(model, dict):
+        raise LessonFileError(f"{name}: 'model' must be an object.")
+    defaults = ModelConfig()
+    classes = model.get("classes", defaults.classes)
+    hidden = model.get("hidden", list(defaults.hidden))
+    activation = model.get("activation", defaults.activation)
+    if not isinstance(classes, int) or isinstance(classes, bool):
+        raise LessonFileError(f"{name}: 'classes' must be a whole number.")
+    if not isinstance(hidden, list) or not all(
+        isinstance(n, int) and not isinstance(n, bool) for n in hidden
+    ):
+        raise LessonFileError(f"{name}: 'hidden' must be a list of neuron counts.")
+    if not isinstance(activation, str):
+        raise LessonFileError(f"{name}: 'activation' must be text.")
+    config = ModelConfig(classes, tuple(hidden), activation)
+    problem = config.problem()
+    if problem:
+        raise LessonFileError(f"{name}: {problem}")
+    return config
 
 
 def _view(view: object, name: str) -> tuple[float, float, float, float] | None:

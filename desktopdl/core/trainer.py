@@ -21,7 +21,7 @@ import torch
 
 from desktopdl.core import device as devices
 from desktopdl.core.data import PointSet
-from desktopdl.core.lessons.base import Lesson, Rect
+from desktopdl.core.lessons.base import Lesson, ModelConfig, Rect
 
 MAX_LEARNING_RATE = 1e6
 OPTIMIZERS = ("SGD", "Momentum", "Adam")
@@ -54,6 +54,9 @@ class TrainSettings:
     optimizer: str = "SGD"
     #: Stop when the cost changes by less than this between two iterations; 0 means never.
     min_cost_change: float = 0.0
+    #: Points per step; 0 means the full batch (the lecture's way).
+    batch_size: int = 0
+    model: ModelConfig = field(default_factory=ModelConfig)
 
     def problem(self) -> str | None:
         if not (math.isfinite(self.learning_rate) and 0 < self.learning_rate <= MAX_LEARNING_RATE):
@@ -64,7 +67,9 @@ class TrainSettings:
             return f"Unknown optimizer {self.optimizer!r}; choose from {', '.join(OPTIMIZERS)}."
         if not (math.isfinite(self.min_cost_change) and self.min_cost_change >= 0):
             return "The cost-change threshold ε must be a number ≥ 0."
-        return None
+        if self.batch_size < 0:
+            return "The batch size cannot be negative."
+        return self.model.problem()
 
 
 def make_optimizer(name: str, params: list[torch.Tensor], lr: float) -> torch.optim.Optimizer:
@@ -143,6 +148,10 @@ class Snapshot:
     gradient: np.ndarray | None = None
     #: Extra pictures the worker computed for this snapshot (landscapes, slices, races).
     extras: dict = field(default_factory=dict)
+    #: Passes over the training data so far (steps × batch size / points).
+    epoch: float = 0.0
+    #: Share of training points classified right, for classification lessons.
+    accuracy: float | None = None
 
 
 def _frozen(array: np.ndarray) -> np.ndarray:
@@ -154,8 +163,8 @@ class Trainer:
     """Owns the parameters, the optimizer and the data tensors of one lesson."""
 
     def __init__(self, lesson: Lesson, data: PointSet, settings: TrainSettings | None = None):
-        self.lesson = lesson
         self.settings = settings or TrainSettings()
+        self.lesson = lesson.configured(self.settings.model)
         self.data = data
         self.device_choice = devices.resolve(self.settings.device, self._work_per_step())
         self.status = Status.READY
@@ -179,6 +188,10 @@ class Trainer:
             self.settings.optimizer, self.params, self.settings.learning_rate
         )
         self.step_count = 0
+        self._samples_seen = 0
+        self._order = torch.zeros(0, dtype=torch.long)
+        self._order_position = 0
+        self._batch_generator = torch.Generator().manual_seed(int(self.settings.seed) + 1)
         self.run_id = getattr(self, "run_id", -1) + 1
         self.status = Status.READY
         self.message = None
@@ -192,6 +205,7 @@ class Trainer:
         """New training points; the parameters are kept so training continues from here."""
         self.data = data
         self._pending_cost = None
+        self._order = torch.zeros(0, dtype=torch.long)  # reshuffle for the new points
         problem = self.lesson.check_data(data)
         if problem:
             self.status, self.message = Status.INVALID_DATA, problem
@@ -215,7 +229,11 @@ class Trainer:
             self.custom_start = None
         if self.status == Status.FINISHED and not self._limit_reached():
             self.status, self.message = Status.READY, None
-        if settings.device != old.device:
+        if settings.model != old.model:
+            self.lesson = self.lesson.configured(settings.model)
+            self.custom_start = None
+            self.reset()
+        elif settings.device != old.device:
             self.device_choice = devices.resolve(settings.device, self._work_per_step())
             self.reset()
 
@@ -265,11 +283,17 @@ class Trainer:
         lesson, params, optimizer = self.lesson, self.params, self.optimizer
         x_train, y_train = self.x_train, self.y_train
         recording, epsilon = self.recording, self.settings.min_cost_change
+        batch = self.settings.batch_size
+        minibatches = 0 < batch < len(x_train)
         for _ in range(n):
             if self._limit_reached():
                 self._finish_at_limit()
                 break
-            cost = lesson.cost(params, x_train, y_train)
+            if minibatches:
+                index = self._next_batch(batch)
+                cost = lesson.cost(params, x_train[index], y_train[index])
+            else:
+                cost = lesson.cost(params, x_train, y_train)
             value = cost.item()
             if not math.isfinite(value):
                 self._diverge(value)
@@ -281,6 +305,7 @@ class Trainer:
             optimizer.step()
             costs.append(value)
             self.step_count += 1
+            self._samples_seen += batch if minibatches else len(x_train)
             if epsilon and self._converged(value):
                 break
             self._last_cost = value
@@ -348,6 +373,7 @@ class Trainer:
                 self._record(value)
             self.optimizer.step()
             self._pending_cost = None
+            self._samples_seen += len(self.x_train)
             self._phase_cost = value
             done.append(value)
             self.step_count += 1
@@ -380,18 +406,22 @@ class Trainer:
     ) -> Snapshot:
         params = tuple(_frozen(p.detach().cpu().numpy().copy()) for p in self.params)
         cost = math.nan
-        gradient = None
+        gradient = accuracy = None
         if self.x_train is not None:
+            with torch.no_grad():
+                accuracy = self.lesson.accuracy(self.params, self.x_train, self.y_train)
             if with_gradient:
                 cost, gradient = self._cost_and_gradient()
             else:
                 with torch.no_grad():
                     cost = self.lesson.cost(self.params, self.x_train, self.y_train).item()
         surface = None
+        pictures: dict = {}
         if surface_rect is not None and all(np.all(np.isfinite(p)) for p in params):
             surface = self.lesson.surface(self.params, surface_rect, resolution)
             if surface is not None:
                 surface = _frozen(surface)
+            pictures = self.lesson.pictures(self.params, surface_rect)
         path = ledger = None
         if self.recording:
             path, ledger = self._path(), self.ledger(LEDGER_ROWS)
@@ -412,6 +442,9 @@ class Trainer:
             recorded_from=self._hist_from,
             phase=self.phase,
             gradient=gradient,
+            epoch=self._samples_seen / max(len(self.data), 1),
+            accuracy=accuracy,
+            extras=pictures,
         )
 
     def flat_params(self) -> np.ndarray:
@@ -439,6 +472,15 @@ class Trainer:
         return rows
 
     # -- helpers --------------------------------------------------------------------------
+
+    def _next_batch(self, batch: int) -> torch.Tensor:
+        """Indices of the next minibatch: a fresh seeded shuffle every epoch."""
+        if self._order_position + batch > len(self._order):
+            self._order = torch.randperm(len(self.x_train), generator=self._batch_generator)
+            self._order_position = 0
+        index = self._order[self._order_position : self._order_position + batch]
+        self._order_position += batch
+        return index.to(self.device)
 
     def _record(self, cost: float) -> None:
         n = self._hist_len

@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktopdl.core import datasets, lesson_file
 from desktopdl.core import device as devices
-from desktopdl.core import lesson_file
 from desktopdl.core.data import PointSet
 from desktopdl.core.lesson_file import LessonFile
-from desktopdl.core.lessons import Lesson
+from desktopdl.core.lessons import Lesson, ModelConfig
 from desktopdl.core.trainer import OPTIMIZERS, PHASE_TITLES, PHASES, Snapshot, Status, TrainSettings
 from desktopdl.qt import theme
 from desktopdl.qt.canvas import PointCanvas
@@ -99,9 +99,9 @@ class LessonTab(QWidget):
         self._note = ""
         self.canvas = PointCanvas(self.lesson.n_classes)
         self.cost_plot = CostPlot()
-        self.landscape = LandscapePanel(self.lesson)
-        self.slice_view = SlicePanel(self.lesson)
-        self.ledger_view = LedgerPanel(self.lesson)
+        self.landscape = LandscapePanel(self.lesson) if self.lesson.gradient_lab else None
+        self.slice_view = SlicePanel(self.lesson) if self.lesson.gradient_lab else None
+        self.ledger_view = LedgerPanel(self.lesson) if self.lesson.gradient_lab else None
         self.lab_enabled = False
         self._build_ui()
         self.build_overlays()
@@ -111,12 +111,28 @@ class LessonTab(QWidget):
         self.canvas.editor.changed.connect(self._points_changed)
         self.canvas.view_changed.connect(self.worker.set_surface_rect)
         self.canvas.test_clicked.connect(self._test_clicked)
-        self.landscape.view_changed.connect(self._lab_view_changed)
-        self.landscape.start_picked.connect(self.worker.set_start)
-        self.ledger_view.rewind_requested.connect(self.worker.rewind)
+        if self.landscape is not None:
+            self.landscape.view_changed.connect(self._lab_view_changed)
+            self.landscape.start_picked.connect(self.worker.set_start)
+            self.ledger_view.rewind_requested.connect(self.worker.rewind)
         self.worker.set_speed(dict(SPEEDS)[DEFAULT_SPEED])
         self.worker.start()
         self.load_lesson_file(start, undoable=False)
+        view = self.initial_lab_view()
+        if view is not None:
+            self.worker.set_lab_view(view)
+
+    def initial_lab_view(self):
+        """A lab companion this lesson always trains (softmax: one-vs-rest), or None."""
+        return None
+
+    def model_form(self) -> QFormLayout:
+        """The ① Model form, where lessons add their model's choices."""
+        return self._model_form
+
+    def test_group_layout(self) -> QVBoxLayout:
+        """The ③ Test box, where lessons add their own read-outs."""
+        return self._test_layout
 
     # -- lesson hooks ---------------------------------------------------------------------
 
@@ -140,11 +156,15 @@ class LessonTab(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(self._data_bar())
+        dataset_bar = self._dataset_bar()
+        if dataset_bar is not None:
+            left_layout.addLayout(dataset_bar)
         self.views = QTabWidget()
         self.views.addTab(self.cost_plot, "Cost curve")
-        self.views.addTab(self.landscape, "Cost landscape")
-        self.views.addTab(self.slice_view, "Slice")
-        self.views.addTab(self.ledger_view, "Ledger")
+        if self.landscape is not None:
+            self.views.addTab(self.landscape, "Cost landscape")
+            self.views.addTab(self.slice_view, "Slice")
+            self.views.addTab(self.ledger_view, "Ledger")
         self.views.currentChanged.connect(self._view_tab_changed)
         self.plots = plots = QSplitter(Qt.Orientation.Vertical)
         plots.addWidget(self.canvas)
@@ -208,6 +228,7 @@ class LessonTab(QWidget):
             self.class_buttons.addButton(button, index)
             bar.addWidget(button)
         self.class_buttons.idClicked.connect(self.canvas.set_current_class)
+        self._show_class_buttons()
         stack = self.canvas.editor.undo_stack
         style = self.style()
         self.undo_button = QToolButton()
@@ -230,6 +251,68 @@ class LessonTab(QWidget):
         self.redo_button.setEnabled(False)
         return bar
 
+    def _show_class_buttons(self) -> None:
+        """Offer as many class buttons as the model has classes."""
+        classes = self.lesson.canvas_classes
+        self.canvas.n_classes = classes
+        for button in self.class_buttons.buttons():
+            button.setVisible(self.class_buttons.id(button) < classes)
+        if self.canvas.current_class >= classes:
+            self.set_current_class(0)
+
+    def _dataset_bar(self) -> QHBoxLayout | None:
+        """Generated data sets (blobs, XOR, …) with a point count and noise."""
+        if not self.lesson.offers_datasets:
+            return None
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Generate"))
+        self.dataset_combo = QComboBox()
+        for key, (label, _make) in datasets.GENERATORS.items():
+            self.dataset_combo.addItem(label, key)
+        bar.addWidget(self.dataset_combo, 1)
+        bar.addWidget(QLabel("points"))
+        self.points_spin = QSpinBox()
+        self.points_spin.setRange(10, 5000)
+        self.points_spin.setSingleStep(50)
+        self.points_spin.setValue(200)
+        bar.addWidget(self.points_spin)
+        bar.addWidget(QLabel("noise"))
+        self.noise_slider = QSlider(Qt.Orientation.Horizontal)
+        self.noise_slider.setRange(0, 50)
+        self.noise_slider.setValue(10)
+        self.noise_slider.setMaximumWidth(120)
+        self.noise_slider.setToolTip("How much the classes blur into each other (0 – 0.5)")
+        bar.addWidget(self.noise_slider)
+        self.regenerate_button = QPushButton("Regenerate")
+        self.regenerate_button.setToolTip(
+            "New points from the chosen set; the network keeps its weights (Reset keeps the data)"
+        )
+        self.regenerate_button.clicked.connect(self.regenerate)
+        bar.addWidget(self.regenerate_button)
+        return bar
+
+    def regenerate(self) -> None:
+        """Replace the points with a generated set (undoable); the weights are kept."""
+        key = self.dataset_combo.currentData()
+        self._dataset_seed = getattr(self, "_dataset_seed", 0) + 1
+        points = datasets.generate(
+            key,
+            self.points_spin.value(),
+            self.noise_slider.value() / 100,
+            seed=self._dataset_seed,
+            classes=self.lesson.config.classes,
+        )
+        if points.labels.max() >= self.lesson.config.classes:
+            points = PointSet(points.xy, points.labels % self.lesson.config.classes)
+        self.canvas.editor.replace(points, f"Generate {self.dataset_combo.currentText()}")
+        self.preset_combo.setCurrentIndex(-1)  # the points no longer come from a preset
+        view = datasets.VIEW if key != "lecture" else points.bounds()
+        self.canvas.set_view(view)
+
+    def model_config(self) -> ModelConfig:
+        """The model shape this tab's controls describe (lessons with choices override it)."""
+        return self.lesson.config
+
     def _model_group(self) -> QGroupBox:
         group = QGroupBox("① Model")
         layout = QVBoxLayout(group)
@@ -244,7 +327,7 @@ class LessonTab(QWidget):
         self.equation_label.setWordWrap(True)
         self.equation_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.equation_label)
-        form = QFormLayout()
+        form = self._model_form = QFormLayout()
         self.lr_spin = QDoubleSpinBox()
         self.lr_spin.setDecimals(5)
         self.lr_spin.setRange(0.00001, 100.0)
@@ -303,6 +386,12 @@ class LessonTab(QWidget):
         self.epsilon_combo.setToolTip("Stop when the cost changes by less than ε in one step")
         self.epsilon_combo.currentIndexChanged.connect(self._settings_changed)
         form.addRow("Stop when |Δcost| <", self.epsilon_combo)
+        self.batch_spin = QSpinBox()
+        self.batch_spin.setRange(0, 100_000)
+        self.batch_spin.setSpecialValueText("full batch")
+        self.batch_spin.setToolTip("Points per step; 'full batch' uses every point (the lecture)")
+        self.batch_spin.valueChanged.connect(self._settings_changed)
+        form.addRow("Batch size:", self.batch_spin)
         self.step_by_combo = QComboBox()
         self.step_by_combo.addItem("one iteration", "iteration")
         self.step_by_combo.addItem("one phase (①…⑦)", "phase")
@@ -329,9 +418,11 @@ class LessonTab(QWidget):
         layout.addLayout(form)
         self.step_label = QLabel()
         self.cost_label = QLabel()
-        for label in (self.step_label, self.cost_label):
+        self.accuracy_label = QLabel()
+        for label in (self.step_label, self.cost_label, self.accuracy_label):
             label.setFont(theme.big_font(16, bold=True))
             layout.addWidget(label)
+        self.accuracy_label.setVisible(False)
         self.phase_label = QLabel()
         self.phase_label.setWordWrap(True)
         self.phase_label.setTextFormat(Qt.TextFormat.RichText)
@@ -351,7 +442,7 @@ class LessonTab(QWidget):
 
     def _test_group(self) -> QGroupBox:
         group = QGroupBox("③ Test")
-        layout = QVBoxLayout(group)
+        layout = self._test_layout = QVBoxLayout(group)
         self.test_mode_button = QPushButton("Test mode: click the canvas")
         self.test_mode_button.setCheckable(True)
         self.test_mode_button.setStyleSheet(
@@ -419,7 +510,7 @@ class LessonTab(QWidget):
 
     def set_current_class(self, index: int) -> None:
         button = self.class_buttons.button(index)
-        if button is not None:
+        if button is not None and index < self.lesson.canvas_classes:
             button.setChecked(True)
             self.canvas.set_current_class(index)
 
@@ -435,6 +526,8 @@ class LessonTab(QWidget):
             device=self.device_combo.currentData(),
             optimizer=self.optimizer_combo.currentData(),
             min_cost_change=self.epsilon_combo.currentData(),
+            batch_size=self.batch_spin.value(),
+            model=self.model_config(),
         )
 
     def load_lesson_file(self, preset: LessonFile, undoable: bool = True) -> None:
@@ -452,6 +545,8 @@ class LessonTab(QWidget):
             self.epsilon_combo.setCurrentIndex(
                 max(self.epsilon_combo.findData(preset.settings.min_cost_change), 0)
             )
+            self.batch_spin.setValue(preset.settings.batch_size)
+            self.show_model_config(preset.settings.model)
         finally:
             self._loading = False
         index = self.preset_combo.findText(preset.title)
@@ -467,9 +562,10 @@ class LessonTab(QWidget):
         self.worker.set_settings(self.settings())
         self.worker.set_surface_rect(self.canvas.visible_rect())
         self.worker.reset()
-        self.landscape.set_data(preset.data)
-        if self.lab_enabled:
-            self._fit_landscape()
+        if self.landscape is not None:
+            self.landscape.set_data(preset.data)
+            if self.lab_enabled:
+                self._fit_landscape()
         self._note = preset.description
         self._show_message(preset.description)
 
@@ -484,13 +580,29 @@ class LessonTab(QWidget):
     def _preset_chosen(self, index: int) -> None:
         self.load_lesson_file(self.presets[index][1])
 
+    def show_model_config(self, config: ModelConfig) -> None:
+        """Set the model controls to ``config`` (lessons with choices extend this)."""
+        self.lesson = self.lesson.configured(config)
+        self._show_class_buttons()
+        self.model_changed()
+
     def _settings_changed(self) -> None:
-        if not self._loading:
-            self.worker.set_settings(self.settings())
+        if self._loading:
+            return
+        settings = self.settings()
+        if settings.model != self.lesson.config:
+            self.lesson = self.lesson.configured(settings.model)
+            self._show_class_buttons()
+            self.model_changed()
+        self.worker.set_settings(settings)
+
+    def model_changed(self) -> None:
+        """The model's shape changed (classes, layers): lessons rebuild what depends on it."""
 
     def _points_changed(self, points: PointSet) -> None:
         self.worker.set_data(points)
-        self.landscape.set_data(points)
+        if self.landscape is not None:
+            self.landscape.set_data(points)
 
     def _lr_to_slider(self, value: float) -> None:
         position = (math.log10(max(value, 1e-12)) - LR_LOG_MIN) / (LR_LOG_MAX - LR_LOG_MIN)
@@ -505,12 +617,14 @@ class LessonTab(QWidget):
     def _view_tab_changed(self, index: int) -> None:
         """Opening a lab view turns the lab on for this lesson (it then records every
         iteration, which costs ~12 % of the step rate, so it is off until wanted)."""
-        if index > 0 and not self.lab_enabled:
+        page = self.views.widget(index)
+        lab_pages = (self.landscape, self.slice_view, self.ledger_view)
+        if self.landscape is not None and page in lab_pages and not self.lab_enabled:
             self.lab_enabled = True
             self._fit_landscape()
             self.worker.set_lab_view(self.landscape.lab_view())
         if self.snapshot is not None:
-            self._show_lab(self.snapshot)
+            self._show_views(self.snapshot)
 
     def _fit_landscape(self) -> None:
         snapshot = self.snapshot
@@ -526,14 +640,22 @@ class LessonTab(QWidget):
         if self.lab_enabled:
             self.worker.set_lab_view(view)
 
-    def _show_lab(self, snapshot: Snapshot) -> None:
+    def _show_views(self, snapshot: Snapshot) -> None:
+        """Draw the snapshot on the lower page on screen (hidden pages wait their turn)."""
         page = self.views.currentWidget()
+        if page is self.cost_plot:
+            return
         if page is self.landscape:
             self.landscape.show_snapshot(snapshot)
         elif page is self.slice_view:
             self.slice_view.show_snapshot(snapshot, self.landscape.pair[0])
         elif page is self.ledger_view:
             self.ledger_view.show_snapshot(snapshot)
+        else:
+            self.draw_page(snapshot, page)
+
+    def draw_page(self, snapshot: Snapshot, page: QWidget) -> None:
+        """Draw a lesson's own lower page (one-vs-rest, the network diagram)."""
 
     def _show_phase(self, snapshot: Snapshot) -> None:
         report = snapshot.phase
@@ -567,6 +689,11 @@ class LessonTab(QWidget):
         self.step_label.setText(
             f"step {snapshot.step:,}" + (f" / {snapshot_limit:,}" if limit else "")
         )
+        self.accuracy_label.setVisible(snapshot.accuracy is not None)
+        if snapshot.accuracy is not None:
+            self.accuracy_label.setText(
+                f"accuracy {snapshot.accuracy:.1%}   epoch {snapshot.epoch:,.1f}"
+            )
         self.cost_label.setText(
             f"cost {snapshot.cost:.6f}" if math.isfinite(snapshot.cost) else f"cost {snapshot.cost}"
         )
@@ -585,8 +712,7 @@ class LessonTab(QWidget):
         self.status_text.emit(f"Device: {snapshot.device_reason}")
         self.draw_snapshot(snapshot)
         self._show_phase(snapshot)
-        if self.lab_enabled:
-            self._show_lab(snapshot)
+        self._show_views(snapshot)
         if self._test_point is not None:
             self._run_test(*self._test_point)
 
@@ -626,9 +752,17 @@ class LessonTab(QWidget):
             self.test_result.setText("The model has no usable parameters: press Reset.")
             self.draw_test(x, y, None)
             return
-        value = float(self.lesson.predict(list(snapshot.params), self.lesson.test_input(x, y))[0])
-        self.test_result.setText(self.describe_test(x, y, value))
+        try:
+            outputs = self.lesson.predict(list(snapshot.params), self.lesson.test_input(x, y))
+        except RuntimeError:  # the model just changed shape; the next snapshot fixes it
+            return
         self.test_result.setFont(theme.big_font(16, bold=True))
+        self.show_test(x, y, outputs)
+
+    def show_test(self, x: float, y: float, outputs: np.ndarray) -> None:
+        """Show H(x) for a test point; lessons with several outputs extend this."""
+        value = float(outputs[0])
+        self.test_result.setText(self.describe_test(x, y, value))
         args = (
             format_number(x)
             if not self.lesson.n_classes

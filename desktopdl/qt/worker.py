@@ -250,7 +250,8 @@ class TrainingWorker(QThread):
         trainer = self._trainer
         lab_on = self._lab.active
         snapshot = trainer.snapshot(self._rect, SURFACE_RESOLUTION, with_gradient=lab_on)
-        snapshot = replace(snapshot, running=self._running, extras=self._lab.extras(trainer))
+        extras = {**snapshot.extras, **self._lab.extras(trainer, self._rect)}
+        snapshot = replace(snapshot, running=self._running, extras=extras)
         costs = np.concatenate(self._pending) if self._pending else np.zeros(0)
         self._pending.clear()
         if self.mailbox.put(snapshot, costs, self._pending_first):

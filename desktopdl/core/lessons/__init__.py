@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from desktopdl.core.lessons.base import Lesson, Rect
+from desktopdl.core.lessons.base import Lesson, ModelConfig, Rect
 from desktopdl.core.lessons.binary import BinaryClassification
 from desktopdl.core.lessons.linear import LinearRegression
+from desktopdl.core.lessons.network import NeuralNetwork
+from desktopdl.core.lessons.softmax import SoftmaxClassification
 
 LESSONS: dict[str, type[Lesson]] = {
-    cls.key: cls for cls in (LinearRegression, BinaryClassification)
+    cls.key: cls
+    for cls in (LinearRegression, BinaryClassification, SoftmaxClassification, NeuralNetwork)
 }
 
 
@@ -19,4 +22,4 @@ def lesson(key: str) -> Lesson:
         raise KeyError(f"unknown lesson {key!r}; choose from {', '.join(LESSONS)}") from None
 
 
-__all__ = ["LESSONS", "Lesson", "Rect", "lesson"]
+__all__ = ["LESSONS", "Lesson", "ModelConfig", "Rect", "lesson"]

@@ -16,6 +16,28 @@ import torch
 
 from desktopdl.core.data import PointSet
 
+ACTIVATIONS = ("relu", "tanh", "sigmoid", "linear")
+
+
+@dataclass(frozen=True)
+class ModelConfig:
+    """The shape of a lesson's model where the teacher can choose it."""
+
+    #: Output classes (softmax, one-vs-rest, network); 2 means one sigmoid output.
+    classes: int = 2
+    #: Neurons per hidden layer of the network lesson, input side first.
+    hidden: tuple[int, ...] = ()
+    activation: str = "tanh"
+
+    def problem(self) -> str | None:
+        if not 2 <= self.classes <= 8:
+            return "The number of classes must be between 2 and 8."
+        if len(self.hidden) > 6 or any(not 1 <= n <= 32 for n in self.hidden):
+            return "A network has 0 to 6 hidden layers of 1 to 32 neurons."
+        if self.activation not in ACTIVATIONS:
+            return f"Unknown activation {self.activation!r}."
+        return None
+
 
 @dataclass(frozen=True)
 class Rect:
@@ -50,6 +72,29 @@ class Lesson(ABC):
     default_preset: ClassVar[str]
     #: One name per scalar parameter, in ``flatten`` order (W, b or w₁, w₂, b).
     flat_names: ClassVar[tuple[str, ...]]
+    #: Whether the canvas offers generated data sets (blobs, XOR, spirals…).
+    offers_datasets: ClassVar[bool] = False
+    #: Whether the gradient-descent lab (landscape, slice, ledger) applies: two or three
+    #: parameters, so a landscape over a pair of them means something.
+    gradient_lab: ClassVar[bool] = True
+
+    def __init__(self, config: ModelConfig | None = None):
+        self.config = config or ModelConfig()
+
+    def configured(self, config: ModelConfig) -> Lesson:
+        """The same lesson with another model shape (a new object: snapshots stay valid)."""
+        return type(self)(config)
+
+    @property
+    def canvas_classes(self) -> int:
+        """How many point classes the canvas offers (0: regression points)."""
+        return self.n_classes
+
+    def accuracy(
+        self, params: list[torch.Tensor], x: torch.Tensor, y: torch.Tensor
+    ) -> float | None:
+        """Share of training points classified right, or None for regression."""
+        return None
 
     @abstractmethod
     def check_data(self, data: PointSet) -> str | None:
@@ -82,10 +127,20 @@ class Lesson(ABC):
     def grid_cost(self, theta: torch.Tensor, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
         """The cost for each row of ``theta`` (G × P flat parameter vectors) at once.
 
-        Used for cost landscapes: one batched expression instead of G calls. It may use a
-        numerically stable rewriting of the lecture's formula (same values where the
-        lecture's is finite)."""
-        raise NotImplementedError
+        Used for cost landscapes: one batched expression instead of G calls. Lessons may
+        override it with a closed form or a numerically stable rewriting; this default maps
+        the lesson's own cost over the rows with ``torch.func.vmap``."""
+        shapes = [p.shape for p in self.init_params(torch.Generator().manual_seed(0))]
+
+        def one(row: torch.Tensor) -> torch.Tensor:
+            params, start = [], 0
+            for shape in shapes:
+                size = int(np.prod(shape))
+                params.append(row[start : start + size].reshape(shape))
+                start += size
+            return self.cost(params, x, y)
+
+        return torch.func.vmap(one)(theta)
 
     def flatten(self, params: list[torch.Tensor] | list[np.ndarray]) -> np.ndarray:
         """All parameters (tensors or arrays) as one float32 vector, in ``flat_names`` order."""
@@ -102,6 +157,10 @@ class Lesson(ABC):
             out.append(values[start : start + size].reshape(shape).clone())
             start += size
         return out
+
+    def pictures(self, params: list[torch.Tensor], rect: Rect) -> dict:
+        """Extra pictures of the model over the canvas for a snapshot (e.g. each neuron)."""
+        return {}
 
     def surface(self, params: list[torch.Tensor], rect: Rect, resolution: int) -> np.ndarray | None:
         """Model output over a grid (rows = y) covering ``rect``, or None if the lesson has none."""

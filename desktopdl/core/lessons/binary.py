@@ -55,6 +55,9 @@ class BinaryClassification(Lesson):
         h = self.hypothesis
         return -torch.mean(y * torch.log(h(params, x)) + (1 - y) * torch.log(1 - h(params, x)))
 
+    def accuracy(self, params, x, y) -> float:
+        return float(((self.hypothesis(params, x) >= 0.5).float() == y).float().mean())
+
     def explain_non_finite(self, params: list[torch.Tensor], x: torch.Tensor) -> str | None:
         """With finite weights, an infinite cross-entropy means H(x) rounded to exactly 0 or 1
         in float32 and the lecture's log(1 − H(x)) became log(0): separable points, growing

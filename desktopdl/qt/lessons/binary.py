@@ -4,20 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import Qt
 
 from desktopdl.core.lessons.binary import BinaryClassification
 from desktopdl.core.trainer import Snapshot
-from desktopdl.qt import theme
+from desktopdl.qt.class_surface import ClassSurface
 from desktopdl.qt.lesson_tab import LessonTab, format_number
-
-
-def probability_lut() -> np.ndarray:
-    """Class-0 tint at P = 0, white at 0.5, class-1 tint at 1: light enough for the points."""
-    c0 = theme.tint(theme.class_color(0), 0.38)
-    c1 = theme.tint(theme.class_color(1), 0.38)
-    cmap = pg.ColorMap([0.0, 0.5, 1.0], [c0, pg.mkColor("w"), c1])
-    return cmap.getLookupTable(0.0, 1.0, 256)
 
 
 class BinaryClassificationTab(LessonTab):
@@ -25,8 +17,7 @@ class BinaryClassificationTab(LessonTab):
 
     def build_overlays(self) -> None:
         plot = self.canvas.getPlotItem()
-        self.surface = pg.ImageItem(levels=(0.0, 1.0), lut=probability_lut())
-        self.surface.setZValue(-10)
+        self.surface = ClassSurface()
         self.boundary = pg.PlotDataItem(pen=pg.mkPen("k", width=3, style=Qt.PenStyle.DashLine))
         self.boundary.setZValue(5)
         self.test_marker = pg.ScatterPlotItem(
@@ -35,19 +26,10 @@ class BinaryClassificationTab(LessonTab):
         self.test_marker.setZValue(20)
         for item in (self.surface, self.boundary, self.test_marker):
             plot.addItem(item)
-        self._surface_rect = None
         self.canvas.view_changed.connect(lambda _rect: self._redraw_boundary())
 
     def draw_snapshot(self, snapshot: Snapshot) -> None:
-        if snapshot.surface is not None:
-            self.surface.setImage(snapshot.surface, autoLevels=False)
-            if snapshot.surface_rect != self._surface_rect:
-                rect = snapshot.surface_rect
-                self.surface.setRect(QRectF(rect.xmin, rect.ymin, rect.width, rect.height))
-                self._surface_rect = rect
-            self.surface.setVisible(True)
-        else:
-            self.surface.setVisible(False)
+        self.surface.show(snapshot.surface, snapshot.surface_rect)
         self._redraw_boundary()
 
     def _redraw_boundary(self) -> None:

@@ -1,0 +1,145 @@
+"""A small neural network: 0–6 hidden layers of 1–32 neurons, for non-linear data.
+
+Written as plain tensors (weights ``W`` of shape in×out, ``x @ W + b`` per layer) like the
+lecture writes its models, so the diagram can show each weight and each neuron's output.
+With two classes the output is one sigmoid (the binary lesson's H(x)); with more, softmax.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import torch
+import torch.nn.functional as F  # noqa: N812 - torch's own convention
+
+from desktopdl.core.data import PointSet
+from desktopdl.core.lessons.base import Lesson, ModelConfig, Rect, grid_points
+from desktopdl.core.lessons.softmax import SOFTMAX_MAX_CLASSES, class_problem
+
+#: Pixels per side of each hidden neuron's picture in the diagram.
+NEURON_RESOLUTION = 28
+
+ACTIVATION_FUNCTIONS = {
+    "relu": torch.relu,
+    "tanh": torch.tanh,
+    "sigmoid": torch.sigmoid,
+    "linear": lambda z: z,
+}
+
+
+class NeuralNetwork(Lesson):
+    key = "network"
+    title = "Neural Network"
+    formula = "H(x) = σ(W₃·f(W₂·f(W₁x + b₁) + b₂) + b₃)"
+    cost_formula = "cost = cross-entropy (F.binary_cross_entropy_with_logits / F.cross_entropy)"
+    n_classes = SOFTMAX_MAX_CLASSES
+    param_names = ()
+    default_preset = "network_xor.json"
+    offers_datasets = True
+    gradient_lab = False
+
+    def __init__(self, config: ModelConfig | None = None):
+        super().__init__(config or ModelConfig(classes=2, hidden=(8, 8), activation="tanh"))
+        sizes = self.layer_sizes
+        names = []
+        for layer, (fan_in, fan_out) in enumerate(zip(sizes[:-1], sizes[1:], strict=True)):
+            names += [
+                f"W{layer + 1}[{i + 1},{j + 1}]" for i in range(fan_in) for j in range(fan_out)
+            ]
+            names += [f"b{layer + 1}[{j + 1}]" for j in range(fan_out)]
+        self.flat_names = tuple(names)
+        self.param_names = tuple(
+            name for layer in range(len(sizes) - 1) for name in (f"W{layer + 1}", f"b{layer + 1}")
+        )
+
+    @property
+    def layer_sizes(self) -> list[int]:
+        outputs = 1 if self.config.classes == 2 else self.config.classes
+        return [2, *self.config.hidden, outputs]
+
+    @property
+    def canvas_classes(self) -> int:
+        return self.config.classes
+
+    def check_data(self, data: PointSet) -> str | None:
+        return class_problem(data, self.config.classes)
+
+    def tensors(self, data: PointSet) -> tuple[torch.Tensor, torch.Tensor]:
+        return (
+            torch.tensor(data.xy, dtype=torch.float32),
+            torch.tensor(data.labels, dtype=torch.long),
+        )
+
+    def init_params(self, generator: torch.Generator) -> list[torch.Tensor]:
+        """Uniform in ±1/√fan_in, torch.nn.Linear's default range, drawn layer by layer."""
+        params = []
+        sizes = self.layer_sizes
+        for fan_in, fan_out in zip(sizes[:-1], sizes[1:], strict=True):
+            bound = 1 / math.sqrt(fan_in)
+            params.append((torch.rand([fan_in, fan_out], generator=generator) * 2 - 1) * bound)
+            params.append((torch.rand([fan_out], generator=generator) * 2 - 1) * bound)
+        return params
+
+    def hidden_outputs(self, params: list[torch.Tensor], x: torch.Tensor) -> list[torch.Tensor]:
+        """Each hidden layer's outputs f(Wx + b), input side first."""
+        act = ACTIVATION_FUNCTIONS[self.config.activation]
+        outputs, h = [], x
+        for layer in range(len(params) // 2 - 1):
+            h = act(torch.matmul(h, params[2 * layer]) + params[2 * layer + 1])
+            outputs.append(h)
+        return outputs
+
+    def logits(self, params: list[torch.Tensor], x: torch.Tensor) -> torch.Tensor:
+        act = ACTIVATION_FUNCTIONS[self.config.activation]
+        h = x
+        last = len(params) // 2 - 1
+        for layer in range(last):
+            h = act(torch.matmul(h, params[2 * layer]) + params[2 * layer + 1])
+        return torch.matmul(h, params[2 * last]) + params[2 * last + 1]
+
+    def hypothesis(self, params: list[torch.Tensor], x: torch.Tensor) -> torch.Tensor:
+        z = self.logits(params, x)
+        return torch.sigmoid(z) if self.config.classes == 2 else torch.softmax(z, dim=1)
+
+    def cost(self, params: list[torch.Tensor], x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+        z = self.logits(params, x)
+        if self.config.classes == 2:
+            return F.binary_cross_entropy_with_logits(z[:, 0], y.float())
+        return F.cross_entropy(z, y)
+
+    def accuracy(self, params, x, y) -> float:
+        z = self.logits(params, x)
+        predicted = (z[:, 0] >= 0).long() if self.config.classes == 2 else z.argmax(dim=1)
+        return float((predicted == y).float().mean())
+
+    def equation(self, params: list[np.ndarray]) -> str:
+        sizes = "-".join(str(n) for n in self.layer_sizes)
+        count = sum(int(np.asarray(p).size) for p in params)
+        return f"{sizes} network, {self.config.activation}, {count} parameters"
+
+    def surface(self, params: list[torch.Tensor], rect: Rect, resolution: int) -> np.ndarray:
+        grid = grid_points(rect, resolution).to(params[0].device)
+        with torch.inference_mode():
+            prob = self.hypothesis(params, grid)
+        shape = (
+            (resolution, resolution) if self.config.classes == 2 else (resolution, resolution, -1)
+        )
+        return prob.reshape(shape).float().cpu().numpy()
+
+    def neuron_maps(
+        self, params: list[torch.Tensor], rect: Rect, resolution: int
+    ) -> list[np.ndarray]:
+        """Each hidden neuron's output over the canvas: per layer, (neurons, rows, columns)."""
+        grid = grid_points(rect, resolution).to(params[0].device)
+        with torch.inference_mode():
+            layers = self.hidden_outputs(params, grid)
+        return [h.T.reshape(-1, resolution, resolution).float().cpu().numpy() for h in layers]
+
+    def pictures(self, params: list[torch.Tensor], rect: Rect) -> dict:
+        return {"neurons": self.neuron_maps(params, rect, NEURON_RESOLUTION)}
+
+    def predicted_class(self, probabilities: np.ndarray) -> int:
+        if self.config.classes == 2:
+            return int(probabilities[0] >= 0.5)
+        return int(np.argmax(probabilities))

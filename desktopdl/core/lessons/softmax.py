@@ -1,0 +1,122 @@
+"""Softmax classification, "is it A, B or C?", and the lecture's one-vs-rest alternative.
+
+H(x) = softmax(Wx + b) gives each class a probability and the probabilities sum to 1. The
+lecture first asks K yes/no questions instead ("is it A? is it B? …", K sigmoids) and picks
+the most confident "yes": ``OneVsRest`` is that model, trained beside softmax for comparison.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import torch
+import torch.nn.functional as F  # noqa: N812 - torch's own convention
+
+from desktopdl.core.data import MAX_CLASSES, PointSet
+from desktopdl.core.lessons.base import Lesson, Rect, grid_points, signed
+
+#: The canvas offers up to this many classes; the model uses ``config.classes`` of them.
+SOFTMAX_MAX_CLASSES = 8
+
+
+def class_problem(data: PointSet, classes: int) -> str | None:
+    """What is missing for a K-class model, in words for the teacher."""
+    if len(data) == 0:
+        return "There are no points yet: pick a class (keys 1–9) and click to add points."
+    if data.labels.max() >= classes:
+        extra = int(data.labels.max())
+        return (
+            f"There are points of class {extra}, but the model has {classes} classes: "
+            f"raise Classes to {extra + 1} or remove those points."
+        )
+    if len(np.unique(data.labels)) < 2:
+        return "Only one class is present: add points of another class (keys 1–9)."
+    return None
+
+
+class SoftmaxClassification(Lesson):
+    key = "softmax"
+    title = "Softmax Classification"
+    formula = "H(x) = softmax(Wx + b)"
+    cost_formula = "cost = −mean(log H(x)[y])   (cross-entropy, F.cross_entropy)"
+    n_classes = SOFTMAX_MAX_CLASSES
+    param_names = ("W", "b")
+    default_preset = "softmax_three_blobs.json"
+    offers_datasets = True
+    gradient_lab = False
+    flat_names = ()
+
+    def __init__(self, config=None):
+        super().__init__(config)
+        k = self.config.classes
+        self.flat_names = tuple(f"w{i + 1},{c}" for i in range(2) for c in range(k)) + tuple(
+            f"b{c}" for c in range(k)
+        )
+
+    @property
+    def canvas_classes(self) -> int:
+        return self.config.classes
+
+    def check_data(self, data: PointSet) -> str | None:
+        return class_problem(data, self.config.classes)
+
+    def tensors(self, data: PointSet) -> tuple[torch.Tensor, torch.Tensor]:
+        return (
+            torch.tensor(data.xy, dtype=torch.float32),
+            torch.tensor(data.labels, dtype=torch.long),
+        )
+
+    def init_params(self, generator: torch.Generator) -> list[torch.Tensor]:
+        w = torch.randn([2, self.config.classes], generator=generator)
+        b = torch.randn([self.config.classes], generator=generator)
+        return [w, b]
+
+    def logits(self, params: list[torch.Tensor], x: torch.Tensor) -> torch.Tensor:
+        w, b = params
+        return torch.matmul(x, w) + b
+
+    def hypothesis(self, params: list[torch.Tensor], x: torch.Tensor) -> torch.Tensor:
+        return torch.softmax(self.logits(params, x), dim=1)
+
+    def cost(self, params: list[torch.Tensor], x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+        return F.cross_entropy(self.logits(params, x), y)
+
+    def accuracy(self, params, x, y) -> float:
+        return float((self.logits(params, x).argmax(dim=1) == y).float().mean())
+
+    def equation(self, params: list[np.ndarray]) -> str:
+        w, b = (np.asarray(p) for p in params)
+        rows = [
+            f"z{c} = {w[0, c]:.3f}·x₁{signed(float(w[1, c]), 3)}·x₂{signed(float(b[c]), 3)}"
+            for c in range(w.shape[1])
+        ]
+        return "H(x) = softmax(z):  " + ";  ".join(rows)
+
+    def surface(self, params: list[torch.Tensor], rect: Rect, resolution: int) -> np.ndarray:
+        """Class probabilities on the grid: (rows, columns, classes)."""
+        grid = grid_points(rect, resolution).to(params[0].device)
+        with torch.inference_mode():
+            prob = self.hypothesis(params, grid)
+        return prob.reshape(resolution, resolution, -1).float().cpu().numpy()
+
+    def predicted_class(self, probabilities: np.ndarray) -> int:
+        return int(np.argmax(probabilities))
+
+
+class OneVsRest(SoftmaxClassification):
+    """K sigmoid classifiers, one per class ("is it class k?"); the answer is the most
+    confident yes. The probabilities need not sum to 1, which is the point of the lesson."""
+
+    key = "ovr"
+    title = "One-vs-rest"
+    formula = "Hₖ(x) = sigmoid(wₖ·x + bₖ), k = 1…K"
+    cost_formula = "cost = mean over k of the binary cross-entropy of 'is it class k?'"
+
+    def hypothesis(self, params: list[torch.Tensor], x: torch.Tensor) -> torch.Tensor:
+        return torch.sigmoid(self.logits(params, x))
+
+    def cost(self, params: list[torch.Tensor], x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+        targets = F.one_hot(y, self.config.classes).float()
+        return F.binary_cross_entropy_with_logits(self.logits(params, x), targets)
+
+
+assert SOFTMAX_MAX_CLASSES <= MAX_CLASSES
