@@ -170,6 +170,8 @@ class Trainer:
         self.status = Status.READY
         self.message: str | None = None
         self.recording = False
+        #: Use a lesson's hand-written SGD step where it has one (off: always autograd).
+        self.fast_path = True
         self.custom_start: np.ndarray | None = None
         self.reset()
 
@@ -285,6 +287,10 @@ class Trainer:
         recording, epsilon = self.recording, self.settings.min_cost_change
         batch = self.settings.batch_size
         minibatches = 0 < batch < len(x_train)
+        if lesson.fast_sgd_step is not None and self.settings.optimizer == "SGD" and (
+            not recording and self.fast_path
+        ):
+            return self._fast_steps(n, batch if minibatches else 0)
         for _ in range(n):
             if self._limit_reached():
                 self._finish_at_limit()
@@ -472,6 +478,34 @@ class Trainer:
         return rows
 
     # -- helpers --------------------------------------------------------------------------
+
+    def _fast_steps(self, n: int, batch: int) -> np.ndarray:
+        """``step`` through the lesson's hand-written SGD step (same stop rules)."""
+        costs: list[float] = []
+        x_train, y_train, lr = self.x_train, self.y_train, self.settings.learning_rate
+        epsilon = self.settings.min_cost_change
+        fast = self.lesson.fast_sgd_step
+        for _ in range(n):
+            if self._limit_reached():
+                self._finish_at_limit()
+                break
+            if batch:
+                index = self._next_batch(batch)
+                value = fast(self.params, x_train[index], y_train[index], lr)
+            else:
+                value = fast(self.params, x_train, y_train, lr)
+            if not math.isfinite(value):
+                self._diverge(value)
+                break
+            costs.append(value)
+            self.step_count += 1
+            self._samples_seen += batch or len(x_train)
+            if epsilon and self._converged(value):
+                break
+            self._last_cost = value
+        if self.status == Status.READY and self._limit_reached():
+            self._finish_at_limit()
+        return np.asarray(costs)
 
     def _next_batch(self, batch: int) -> torch.Tensor:
         """Indices of the next minibatch: a fresh seeded shuffle every epoch."""

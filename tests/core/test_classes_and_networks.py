@@ -209,3 +209,45 @@ def test_network_preset_gets_the_lecture_points_right():
     trainer = Trainer(lesson("network"), preset.data, preset.settings)
     trainer.step(preset.settings.max_steps)
     assert trainer.snapshot().accuracy == 1.0
+
+
+@pytest.mark.parametrize(
+    ("classes", "activation", "batch"),
+    [(2, "tanh", 0), (2, "sigmoid", 10), (3, "relu", 0), (4, "linear", 16), (3, "tanh", 7)],
+)
+def test_fast_sgd_path_gives_autograds_numbers(classes, activation, batch):
+    data = datasets.generate("spirals", 120, noise=0.1, seed=2, classes=classes)
+    settings = TrainSettings(
+        0.05, 3, 0, batch_size=batch, model=ModelConfig(classes, (6, 5), activation)
+    )
+    slow, fast = Trainer(NeuralNetwork(), data, settings), Trainer(NeuralNetwork(), data, settings)
+    slow.fast_path = False
+    for steps, tolerance in ((1, 1e-6), (40, 1e-4)):
+        slow_costs, fast_costs = slow.step(steps), fast.step(steps)
+        assert np.allclose(slow_costs, fast_costs, rtol=tolerance, atol=tolerance)
+        for a, b in zip(slow.snapshot().params, fast.snapshot().params, strict=True):
+            assert np.allclose(a, b, rtol=tolerance, atol=tolerance)
+
+
+def test_fast_path_is_not_used_for_momentum_adam_or_the_lab():
+    data = datasets.generate("xor", 50, noise=0.1, seed=0)
+    calls = []
+    net = NeuralNetwork()
+    original = net.fast_sgd_step
+
+    def counting(*args):
+        calls.append(1)
+        return original(*args)
+
+    for optimizer, recording, used in (
+        ("SGD", False, True),
+        ("Adam", False, False),
+        ("Momentum", False, False),
+        ("SGD", True, False),
+    ):
+        calls.clear()
+        trainer = Trainer(net, data, TrainSettings(optimizer=optimizer, max_steps=0))
+        trainer.lesson.fast_sgd_step = counting
+        trainer.set_recording(recording)
+        trainer.step(3)
+        assert bool(calls) is used

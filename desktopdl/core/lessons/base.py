@@ -158,6 +158,9 @@ class Lesson(ABC):
             start += size
         return out
 
+    #: A hand-written plain-SGD step (see NeuralNetwork.fast_sgd_step), or None.
+    fast_sgd_step = None
+
     def pictures(self, params: list[torch.Tensor], rect: Rect) -> dict:
         """Extra pictures of the model over the canvas for a snapshot (e.g. each neuron)."""
         return {}
