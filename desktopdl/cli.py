@@ -17,6 +17,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("file", nargs="?", help="a lesson file (.json) to open")
     p.add_argument("--version", action="version", version=f"DesktopDL {desktopdl.__version__}")
     p.add_argument("--lesson", choices=sorted(LESSONS), help="open this lesson's tab")
+    p.add_argument("--scale", type=float, help="size of every font, marker and line (e.g. 1.5)")
     p.add_argument(
         "--self-test",
         action="store_true",
@@ -34,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.self_test:
         return app.self_test()
-    return app.run(args.lesson, args.file)
+    return app.run(args.lesson, args.file, args.scale)
 
 
 if __name__ == "__main__":

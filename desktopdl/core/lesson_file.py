@@ -37,6 +37,8 @@ class LessonFile:
     description: str = ""
     #: (xmin, xmax, ymin, ymax) of the canvas, or None to fit the points.
     view: tuple[float, float, float, float] | None = None
+    #: Trained parameters as one flat vector (the lesson's ``flatten`` order), or None.
+    weights: tuple[float, ...] | None = None
 
     def to_json(self) -> dict:
         doc = {
@@ -66,6 +68,8 @@ class LessonFile:
         }
         if self.view is not None:
             doc["view"] = list(self.view)
+        if self.weights is not None:
+            doc["weights"] = [float(w) for w in self.weights]
         return doc
 
 
@@ -101,13 +105,15 @@ def parse(text: str, name: str = "the file") -> LessonFile:
     if lesson not in LESSONS:
         raise LessonFileError(f"{name} names an unknown lesson {lesson!r}.")
     data = _points(doc.get("data"), name)
+    settings = _settings(doc.get("settings", {}), name)
     return LessonFile(
         lesson=lesson,
         data=data,
-        settings=_settings(doc.get("settings", {}), name),
+        settings=settings,
         title=_text(doc.get("title", ""), "title", name),
         description=_text(doc.get("description", ""), "description", name),
         view=_view(doc.get("view"), name),
+        weights=_weights(doc.get("weights"), lesson, settings, name),
     )
 
 
@@ -226,6 +232,24 @@ def _model(model: object, name: str) -> ModelConfig:
     if problem:
         raise LessonFileError(f"{name}: {problem}")
     return config
+
+
+def _weights(
+    weights: object, lesson_key: str, settings: TrainSettings, name: str
+) -> tuple[float, ...] | None:
+    if weights is None:
+        return None
+    model = LESSONS[lesson_key]().configured(settings.model)
+    expected = len(model.flat_names)
+    if (
+        not isinstance(weights, list)
+        or len(weights) != expected
+        or not all(_is_finite_number(w) and abs(w) < 1e30 for w in weights)
+    ):
+        raise LessonFileError(
+            f"{name}: 'weights' must be {expected} finite numbers for this model."
+        )
+    return tuple(float(w) for w in weights)
 
 
 def _view(view: object, name: str) -> tuple[float, float, float, float] | None:

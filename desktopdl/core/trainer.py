@@ -287,8 +287,10 @@ class Trainer:
         recording, epsilon = self.recording, self.settings.min_cost_change
         batch = self.settings.batch_size
         minibatches = 0 < batch < len(x_train)
-        if lesson.fast_sgd_step is not None and self.settings.optimizer == "SGD" and (
-            not recording and self.fast_path
+        if (
+            lesson.fast_sgd_step is not None
+            and self.settings.optimizer == "SGD"
+            and (not recording and self.fast_path)
         ):
             return self._fast_steps(n, batch if minibatches else 0)
         for _ in range(n):

@@ -7,10 +7,9 @@ import os
 import sys
 import time
 
-from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
 
-from desktopdl.core import lesson_file
 from desktopdl.qt import theme
 from desktopdl.qt.main_window import MainWindow
 from desktopdl.qt.worker import freeze_startup_garbage, stop_all_workers
@@ -28,25 +27,23 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run(lesson_key: str | None = None, path: str | None = None) -> int:
+def run(lesson_key: str | None = None, path: str | None = None, scale: float | None = None) -> int:
     app = application()
+    restore_look(app, scale)
     window = MainWindow(lesson_key)
     if path is not None:
-        open_file(window, path)
+        window.open_path(path)
     window.show()
     QTimer.singleShot(0, freeze_startup_garbage)
     return app.exec()
 
 
-def open_file(window: MainWindow, path: str) -> bool:
-    """Open a lesson file in its tab; a bad file is refused with a message, nothing lost."""
-    try:
-        opened = lesson_file.read(path)
-    except lesson_file.LessonFileError as error:
-        QMessageBox.warning(window, "Cannot open the lesson file", str(error))
-        return False
-    window.show_lesson(opened.lesson).load_lesson_file(opened)
-    return True
+def restore_look(app: QApplication, scale: float | None = None) -> None:
+    """The presenter's last theme and size (or ``--scale``), kept in QSettings."""
+    store = QSettings()
+    dark = str(store.value("dark", "false")).lower() == "true"
+    saved = float(store.value("scale", 1.0) or 1.0)
+    theme.set_look(app, None, scale=scale if scale is not None else saved, dark=dark)
 
 
 def self_test() -> int:

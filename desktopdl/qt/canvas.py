@@ -140,6 +140,7 @@ class PointCanvas(pg.PlotWidget):
         plot.hideButtons()
         self.scatter = _PassiveScatter(pxMode=True)
         self.scatter.setZValue(10)
+        self.scatter.dl_self_styled = True
         plot.addItem(self.scatter)
         self.editor.changed.connect(self._redraw)
         self._view_box.sigRangeChanged.connect(self._emit_view)
@@ -201,7 +202,11 @@ class PointCanvas(pg.PlotWidget):
         self.scatter.setData(
             pos=np.asarray(points.xy),
             brush=brushes,
-            pen=pg.mkPen("#1a1a1a", width=2),
-            size=theme.MARKER_SIZE,
+            pen=pg.mkPen(theme.LOOK.outline, width=theme.px(2)),
+            size=theme.px(theme.MARKER_SIZE),
             symbol="o",
         )
+
+    def restyle(self) -> None:
+        """Markers follow the presenter's scale and theme (the scatter is redrawn whole)."""
+        self._redraw(self.editor.points)

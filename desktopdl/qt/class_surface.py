@@ -20,7 +20,7 @@ TINT = 0.38
 def probability_lut() -> np.ndarray:
     c0 = theme.tint(theme.class_color(0), TINT)
     c1 = theme.tint(theme.class_color(1), TINT)
-    cmap = pg.ColorMap([0.0, 0.5, 1.0], [c0, pg.mkColor("w"), c1])
+    cmap = pg.ColorMap([0.0, 0.5, 1.0], [c0, theme.LOOK.background, c1])
     return cmap.getLookupTable(0.0, 1.0, 256)
 
 
@@ -36,7 +36,8 @@ def winner_image(probabilities: np.ndarray) -> np.ndarray:
     # 1/K (a coin toss among K) is white; certainty is the class colour at TINT strength.
     strength = np.clip((confidence - 1 / classes) / (1 - 1 / classes), 0, 1)[..., None] * TINT
     colors = class_colors_rgb(classes)[winner]
-    return (255 - (255 - colors) * strength).astype(np.uint8)
+    back = np.array(theme.LOOK.background.getRgb()[:3], dtype=np.float32)
+    return (back + (colors - back) * strength).astype(np.uint8)
 
 
 class ClassSurface(pg.ImageItem):
@@ -44,12 +45,15 @@ class ClassSurface(pg.ImageItem):
         super().__init__()
         self.setZValue(-10)
         self._rect: Rect | None = None
-        self._lut = probability_lut()
+        self._look_version = -1
 
     def show(self, surface: np.ndarray | None, rect: Rect | None) -> None:
         if surface is None or rect is None:
             self.setVisible(False)
             return
+        if self._look_version != theme.LOOK.version:  # the theme changed: new tints
+            self._lut = probability_lut()
+            self._look_version = theme.LOOK.version
         if surface.ndim == 2:
             self.setImage(surface, levels=(0.0, 1.0), lut=self._lut, autoLevels=False)
         else:

@@ -113,6 +113,7 @@ class LandscapePlot(pg.PlotWidget):
             self.addItem(line)
             self.addItem(end)
             self.paths[key] = (line, end)
+            theme.restyle_plot(self)
         line, end = self.paths[key]
         if points is None or not len(points):
             line.setData([], [])
@@ -124,7 +125,7 @@ class LandscapePlot(pg.PlotWidget):
             points[:, 0],
             points[:, 1],
             symbol="o" if dots else None,
-            symbolSize=5,
+            symbolSize=theme.px(5),
             symbolBrush=color,
             symbolPen=None,
         )
@@ -342,7 +343,7 @@ class SlicePanel(pg.PlotWidget):
         self.ball.setZValue(10)
         plot.addItem(self.ball)
         self.label = pg.TextItem(color="k", anchor=(0, 0))
-        self.label.setFont(theme.big_font(14, bold=True))
+        self.label.setFont(theme.big_font(14, bold=True))  # TextItem: rescaled by restyle()
         plot.addItem(self.label)
         self.index = 0
 

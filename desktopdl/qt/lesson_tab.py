@@ -179,15 +179,11 @@ class LessonTab(QWidget):
         panel_layout.addWidget(self._train_group())
         panel_layout.addWidget(self._test_group())
         panel_layout.addStretch(1)
-        scroll = QScrollArea()
+        self.panel_scroll = scroll = QScrollArea()
         scroll.setWidget(panel)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(
-            max(panel.minimumSizeHint().width(), PANEL_MIN_WIDTH)
-            + scroll.verticalScrollBar().sizeHint().width()
-            + 4
-        )
+        self._fit_panel()
 
         layout = QHBoxLayout(self)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -221,7 +217,7 @@ class LessonTab(QWidget):
             color = theme.CLASS_COLORS[index]
             button.setStyleSheet(
                 f"QToolButton {{ border: 2px solid {color}; border-radius: 4px;"
-                " padding: 4px 8px; }"
+                " color: palette(text); padding: 4px 8px; }"
                 f"QToolButton:checked {{ background: {color}; color: white; font-weight: bold; }}"
             )
             button.setToolTip(f"New points get class {index} (key {index + 1})")
@@ -250,6 +246,22 @@ class LessonTab(QWidget):
         self.undo_button.setEnabled(False)
         self.redo_button.setEnabled(False)
         return bar
+
+    def _fit_panel(self) -> None:
+        """Keep the side panel wide enough for its live numbers at the presenter's size."""
+        scroll = self.panel_scroll
+        scroll.setMinimumWidth(
+            int(
+                max(scroll.widget().minimumSizeHint().width(), theme.px(PANEL_MIN_WIDTH))
+                + scroll.verticalScrollBar().sizeHint().width()
+                + 4
+            )
+        )
+
+    def restyle(self) -> None:
+        """After a change of size or theme: redraw what draws itself, refit the panel."""
+        self.canvas.restyle()
+        self._fit_panel()
 
     def _show_class_buttons(self) -> None:
         """Offer as many class buttons as the model has classes."""
@@ -316,14 +328,14 @@ class LessonTab(QWidget):
     def _model_group(self) -> QGroupBox:
         group = QGroupBox("① Model")
         layout = QVBoxLayout(group)
-        formula = QLabel(self.lesson.formula)
-        formula.setFont(theme.big_font(18, bold=True))
+        self.formula_label = formula = QLabel(self.lesson.formula)
+        theme.set_font(formula, 18, bold=True)
         layout.addWidget(formula)
         cost = QLabel(self.lesson.cost_formula)
         cost.setWordWrap(True)
         layout.addWidget(cost)
         self.equation_label = QLabel()
-        self.equation_label.setFont(theme.big_font(14))
+        theme.set_font(self.equation_label, 14)
         self.equation_label.setWordWrap(True)
         self.equation_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.equation_label)
@@ -368,7 +380,7 @@ class LessonTab(QWidget):
         self.reset_button.setToolTip("New start from the seed (R)")
         self.reset_button.clicked.connect(self.reset)
         for button in (self.train_button, self.step_button, self.reset_button):
-            button.setFont(theme.big_font(13, bold=button is self.train_button))
+            theme.set_font(button, 13, bold=button is self.train_button)
             button.setMinimumHeight(44)
             buttons.addWidget(button)
         layout.addLayout(buttons)
@@ -420,14 +432,14 @@ class LessonTab(QWidget):
         self.cost_label = QLabel()
         self.accuracy_label = QLabel()
         for label in (self.step_label, self.cost_label, self.accuracy_label):
-            label.setFont(theme.big_font(16, bold=True))
+            theme.set_font(label, 16, bold=True)
             layout.addWidget(label)
         self.accuracy_label.setVisible(False)
         self.phase_label = QLabel()
         self.phase_label.setWordWrap(True)
         self.phase_label.setTextFormat(Qt.TextFormat.RichText)
         self.phase_label.setStyleSheet(
-            "background: #FFF8DC; border: 1px solid #C8B560; padding: 4px;"
+            "background: #FFF8DC; color: #111111; border: 1px solid #C8B560; padding: 4px;"
         )
         self.phase_label.setVisible(False)
         layout.addWidget(self.phase_label)
@@ -472,7 +484,7 @@ class LessonTab(QWidget):
         layout.addWidget(self.test_result)
         self.test_detail = QLabel()
         self.test_detail.setWordWrap(True)
-        self.test_detail.setStyleSheet("color: #333; font-family: monospace;")
+        self.test_detail.setStyleSheet("font-family: monospace;")
         self.test_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.test_detail)
         return group
@@ -562,12 +574,32 @@ class LessonTab(QWidget):
         self.worker.set_settings(self.settings())
         self.worker.set_surface_rect(self.canvas.visible_rect())
         self.worker.reset()
+        if preset.weights is not None:
+            self.worker.set_start(np.asarray(preset.weights, dtype=np.float32))
         if self.landscape is not None:
             self.landscape.set_data(preset.data)
             if self.lab_enabled:
                 self._fit_landscape()
         self._note = preset.description
         self._show_message(preset.description)
+
+    def lesson_file(self, with_weights: bool = False, title: str = "") -> LessonFile:
+        """Everything needed to bring this lesson back: points, settings, view, weights."""
+        weights = None
+        if with_weights and self.snapshot is not None:
+            flat = self.lesson.flatten(list(self.snapshot.params))
+            if np.all(np.isfinite(flat)) and len(flat) == len(self.lesson.flat_names):
+                weights = tuple(float(v) for v in flat)
+        rect = self.canvas.visible_rect()
+        return LessonFile(
+            lesson=self.lesson.key,
+            data=self.canvas.editor.points,
+            settings=self.settings(),
+            title=title or self.preset_combo.currentText() or self.lesson.title,
+            description=self._note,
+            view=(rect.xmin, rect.xmax, rect.ymin, rect.ymax),
+            weights=weights,
+        )
 
     # -- reactions ------------------------------------------------------------------------
 
@@ -724,9 +756,7 @@ class LessonTab(QWidget):
 
     def _show_message(self, text: str | None, error: bool = False) -> None:
         self.message_label.setText(text or "")
-        self.message_label.setStyleSheet(
-            "color: #B00020; font-weight: bold;" if error else "color: #222;"
-        )
+        self.message_label.setStyleSheet("color: #D0102B; font-weight: bold;" if error else "")
 
     def _set_test_mode(self, on: bool) -> None:
         self.canvas.test_mode = on
@@ -756,7 +786,7 @@ class LessonTab(QWidget):
             outputs = self.lesson.predict(list(snapshot.params), self.lesson.test_input(x, y))
         except RuntimeError:  # the model just changed shape; the next snapshot fixes it
             return
-        self.test_result.setFont(theme.big_font(16, bold=True))
+        theme.set_font(self.test_result, 16, bold=True)
         self.show_test(x, y, outputs)
 
     def show_test(self, x: float, y: float, outputs: np.ndarray) -> None:

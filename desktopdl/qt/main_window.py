@@ -1,32 +1,76 @@
-"""The main window: one tab per lesson, the keyboard map, and a clean shutdown."""
+"""The main window: one tab per lesson, files, presenter controls, and a clean shutdown."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QUndoGroup
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut, QUndoGroup
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 import desktopdl
+from desktopdl.core import lesson_file
+from desktopdl.qt import theme
 from desktopdl.qt.lesson_tab import LessonTab
 from desktopdl.qt.lessons import TABS
 
-SHORTCUTS = (
-    ("Space", "Train / Pause"),
-    ("→", "One training step"),
-    ("R", "Reset to the seed's starting weights"),
-    ("1 – 9", "Choose the class of new points"),
-    ("Click", "Add a point (in Test mode: ask the model)"),
-    ("Right-click or Ctrl+click", "Remove the nearest point"),
-    ("Drag a point", "Move it"),
-    ("Ctrl+Z / Ctrl+Shift+Z", "Undo / Redo"),
-    ("Ctrl+Q", "Quit"),
-)
+MAX_RECENT = 8
+SCALE_STEP = 1.15
+FILE_FILTER = "DesktopDL lesson (*.json);;All files (*)"
+
+
+def shortcut_rows() -> list[tuple[str, str]]:
+    tr = QApplication.translate
+    return [
+        ("Space", tr("Shortcuts", "Train / Pause")),
+        ("→  /  Page Down", tr("Shortcuts", "One training step (or one phase in phase mode)")),
+        ("R", tr("Shortcuts", "Reset to the seed's starting weights")),
+        ("1 – 9", tr("Shortcuts", "Choose the class of new points")),
+        (tr("Shortcuts", "Click"), tr("Shortcuts", "Add a point (in Test mode: ask the model)")),
+        (tr("Shortcuts", "Right-click or Ctrl+click"), tr("Shortcuts", "Remove the nearest point")),
+        (tr("Shortcuts", "Drag a point"), tr("Shortcuts", "Move it")),
+        ("Ctrl+Z / Ctrl+Shift+Z", tr("Shortcuts", "Undo / Redo")),
+        ("B", tr("Shortcuts", "Blank the screen and pause (B again to return)")),
+        ("F11", tr("Shortcuts", "Full screen")),
+        ("Ctrl+=  /  Ctrl+−  /  Ctrl+0", tr("Shortcuts", "Bigger / smaller / normal size")),
+        ("Ctrl+O / Ctrl+S", tr("Shortcuts", "Open / save a lesson file")),
+        ("Ctrl+1 … Ctrl+4", tr("Shortcuts", "Go to a lesson")),
+        ("F1", tr("Shortcuts", "This list")),
+    ]
+
+
+class BlankScreen(QWidget):
+    """Covers the window so the class looks at the teacher; B (or a click) brings it back."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setAutoFillBackground(True)
+        self.setStyleSheet("background: black;")
+        layout = QVBoxLayout(self)
+        hint = QLabel(self.tr("Press B to return"))
+        hint.setStyleSheet("color: #444444;")
+        hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
+        layout.addWidget(hint)
+        self.hide()
+
+    def mousePressEvent(self, _event) -> None:
+        self.hide()
 
 
 class MainWindow(QMainWindow):
     def __init__(self, lesson_key: str | None = None):
         super().__init__()
         self.setWindowTitle(f"DesktopDL {desktopdl.__version__}")
+        self.settings_store = QSettings()
         self.tabs_widget = QTabWidget()
         self.tabs_widget.setDocumentMode(True)
         self.setCentralWidget(self.tabs_widget)
@@ -43,11 +87,13 @@ class MainWindow(QMainWindow):
         self._previous = self.current_tab
         self.tabs_widget.currentChanged.connect(self._tab_switched)
         self._tab_switched()
+        self.blank = BlankScreen(self)
         self._build_menus()
         self._bind_keys()
         if lesson_key is not None:
             self.show_lesson(lesson_key)
         self.resize(1400, 900)
+        theme.restyle(self)
 
     @property
     def current_tab(self) -> LessonTab:
@@ -72,6 +118,91 @@ class MainWindow(QMainWindow):
         self.shutdown()
         super().closeEvent(event)
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.blank.setGeometry(self.rect())
+
+    # -- files ----------------------------------------------------------------------------
+
+    def open_path(self, path: str) -> bool:
+        """Open a lesson file in its tab; a bad file is refused with a message, nothing lost."""
+        try:
+            opened = lesson_file.read(path)
+        except lesson_file.LessonFileError as error:
+            QMessageBox.warning(self, self.tr("Cannot open the lesson file"), str(error))
+            return False
+        self.show_lesson(opened.lesson).load_lesson_file(opened)
+        self._remember(path)
+        self.statusBar().showMessage(self.tr("Opened {0}").format(Path(path).name), 5000)
+        return True
+
+    def save_path(self, path: str, with_weights: bool) -> bool:
+        try:
+            lesson_file.write(path, self.current_tab.lesson_file(with_weights))
+        except OSError as error:
+            QMessageBox.warning(self, self.tr("Cannot save the lesson file"), str(error))
+            return False
+        self._remember(path)
+        self.statusBar().showMessage(self.tr("Saved {0}").format(Path(path).name), 5000)
+        return True
+
+    def _open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a lesson"), "", FILE_FILTER)
+        if path:
+            self.open_path(path)
+
+    def _save_dialog(self, with_weights: bool) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the lesson"), f"{self.current_tab.lesson.key}.json", FILE_FILTER
+        )
+        if path:
+            self.save_path(path, with_weights)
+
+    def recent_files(self) -> list[str]:
+        value = self.settings_store.value("recent_files", [])
+        return [value] if isinstance(value, str) else list(value or [])
+
+    def _remember(self, path: str) -> None:
+        path = str(Path(path).resolve())
+        recent = [p for p in self.recent_files() if p != path]
+        self.settings_store.setValue("recent_files", [path, *recent][:MAX_RECENT])
+        self._fill_recent_menu()
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self.recent_files():
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+        self.recent_menu.setEnabled(bool(self.recent_files()))
+
+    # -- presenter ------------------------------------------------------------------------
+
+    def set_scale(self, scale: float) -> None:
+        theme.set_look(QApplication.instance(), self, scale=scale)
+        for tab in self.tabs:
+            tab.restyle()
+        self.settings_store.setValue("scale", theme.LOOK.scale)
+        self.statusBar().showMessage(self.tr("Size {0:.0%}").format(theme.LOOK.scale), 3000)
+
+    def set_dark(self, dark: bool) -> None:
+        theme.set_look(QApplication.instance(), self, dark=dark)
+        for tab in self.tabs:
+            tab.restyle()
+        self.settings_store.setValue("dark", dark)
+
+    def toggle_fullscreen(self) -> None:
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    def toggle_blank(self) -> None:
+        if self.blank.isVisible():
+            self.blank.hide()
+        else:
+            self.current_tab.pause()
+            self.blank.setGeometry(self.rect())
+            self.blank.raise_()
+            self.blank.show()
+
     # -- internals ------------------------------------------------------------------------
 
     def _tab_status(self, tab: LessonTab):
@@ -89,39 +220,104 @@ class MainWindow(QMainWindow):
         self._previous = current
         self.undo_group.setActiveStack(current.canvas.editor.undo_stack)
         if current.snapshot is not None:
-            self.device_label.setText(f"Device: {current.snapshot.device_reason}")
+            self.device_label.setText(self.tr("Device: {0}").format(current.snapshot.device_reason))
+
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            if isinstance(shortcut, list):
+                action.setShortcuts(shortcut)
+            else:
+                action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        edit_menu = self.menuBar().addMenu("&Edit")
-        undo = self.undo_group.createUndoAction(self, "Undo")
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self._action(
+            file_menu, self.tr("&Open lesson…"), self._open_dialog, QKeySequence.StandardKey.Open
+        )
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
+        self._fill_recent_menu()
+        self._action(
+            file_menu,
+            self.tr("&Save lesson…"),
+            lambda: self._save_dialog(False),
+            QKeySequence.StandardKey.Save,
+        )
+        self._action(
+            file_menu,
+            self.tr("Save lesson with trained &weights…"),
+            lambda: self._save_dialog(True),
+            QKeySequence("Ctrl+Shift+S"),
+        )
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        undo = self.undo_group.createUndoAction(self, self.tr("Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_group.createRedoAction(self, "Redo")
+        redo = self.undo_group.createRedoAction(self, self.tr("Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
-        lesson_menu = self.menuBar().addMenu("&Lesson")
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        self._action(
+            view_menu, self.tr("&Full screen"), self.toggle_fullscreen, QKeySequence("F11")
+        )
+        self._action(
+            view_menu,
+            self.tr("&Bigger"),
+            lambda: self.set_scale(theme.LOOK.scale * SCALE_STEP),
+            [QKeySequence("Ctrl+="), QKeySequence("Ctrl++")],
+        )
+        self._action(
+            view_menu,
+            self.tr("&Smaller"),
+            lambda: self.set_scale(theme.LOOK.scale / SCALE_STEP),
+            QKeySequence("Ctrl+-"),
+        )
+        self._action(
+            view_menu, self.tr("&Normal size"), lambda: self.set_scale(1.0), QKeySequence("Ctrl+0")
+        )
+        view_menu.addSeparator()
+        themes = QActionGroup(self)
+        self.light_action = self._action(
+            view_menu, self.tr("&Light theme (projector)"), lambda: self.set_dark(False)
+        )
+        self.dark_action = self._action(
+            view_menu, self.tr("&Dark theme"), lambda: self.set_dark(True)
+        )
+        for action in (self.light_action, self.dark_action):
+            action.setCheckable(True)
+            themes.addAction(action)
+        (self.dark_action if theme.LOOK.dark else self.light_action).setChecked(True)
+        view_menu.addSeparator()
+        self._action(view_menu, self.tr("B&lank screen"), self.toggle_blank, QKeySequence("B"))
+
+        lesson_menu = bar.addMenu(self.tr("&Lesson"))
         for index, tab in enumerate(self.tabs):
-            action = QAction(tab.lesson.title, self, shortcut=QKeySequence(f"Ctrl+{index + 1}"))
-            action.triggered.connect(
-                lambda _checked=False, t=tab: self.tabs_widget.setCurrentWidget(t)
+            self._action(
+                lesson_menu,
+                tab.lesson.title,
+                lambda _checked=False, t=tab: self.tabs_widget.setCurrentWidget(t),
+                QKeySequence(f"Ctrl+{index + 1}"),
             )
-            lesson_menu.addAction(action)
-        help_menu = self.menuBar().addMenu("&Help")
-        shortcuts = QAction("Keyboard &shortcuts", self, shortcut=QKeySequence("F1"))
-        shortcuts.triggered.connect(self._show_shortcuts)
-        help_menu.addAction(shortcuts)
-        about = QAction("&About DesktopDL", self)
-        about.triggered.connect(self._show_about)
-        help_menu.addAction(about)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(
+            help_menu, self.tr("Keyboard &shortcuts"), self.show_shortcuts, QKeySequence("F1")
+        )
+        self._action(help_menu, self.tr("&About DesktopDL"), self._show_about)
 
     def _bind_keys(self) -> None:
         bindings = [
             ("Space", lambda: self.current_tab.toggle_training()),
             ("Right", lambda: self.current_tab.step_once()),
+            ("PgDown", lambda: self.current_tab.step_once()),
             ("R", lambda: self.current_tab.reset()),
         ]
         for digit in range(1, 10):
@@ -133,17 +329,26 @@ class MainWindow(QMainWindow):
             shortcut.activated.connect(slot)
             self._shortcuts.append(shortcut)
 
-    def _show_shortcuts(self) -> None:
+    def show_shortcuts(self) -> None:
         rows = "".join(
-            f"<tr><td><b>{key}</b>&nbsp;&nbsp;</td><td>{what}</td></tr>" for key, what in SHORTCUTS
+            f"<tr><td><b>{key}</b>&nbsp;&nbsp;</td><td>{what}</td></tr>"
+            for key, what in shortcut_rows()
         )
-        QMessageBox.information(self, "Keyboard shortcuts", f"<table>{rows}</table>")
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Keyboard shortcuts"))
+        box.setText(f"<table>{rows}</table>")
+        box.setFont(theme.font(theme.BASE_POINT_SIZE + 2))
+        box.open()
+        self._shortcuts_box = box
 
     def _show_about(self) -> None:
         QMessageBox.about(
             self,
-            "About DesktopDL",
+            self.tr("About DesktopDL"),
             f"<h3>DesktopDL {desktopdl.__version__}</h3>"
-            "<p>Teach the basics of deep learning: build the model, train it, test it.</p>"
-            "<p>Every number shown is the number the lecture's PyTorch code prints.</p>",
+            + self.tr(
+                "<p>Teach the basics of deep learning: build the model, train it, test "
+                "it.</p><p>Every number shown is the number the lecture's PyTorch code "
+                "prints.</p>"
+            ),
         )

@@ -89,7 +89,8 @@ class NetworkDiagram(QWidget):
                         continue
                     color = QColor(POSITIVE if value >= 0 else NEGATIVE)
                     color.setAlpha(int(80 + 175 * min(abs(value) / max(biggest, 1e-9), 1)))
-                    pen = QPen(color, 0.5 + MAX_LINE * min(abs(value) / max(biggest, 1e-9), 1))
+                    share = min(abs(value) / max(biggest, 1e-9), 1)
+                    pen = QPen(color, theme.px(0.5 + MAX_LINE * share))
                     painter.setPen(pen)
                     painter.drawLine(a, b)
         size = self.node_size()
@@ -100,22 +101,22 @@ class NetworkDiagram(QWidget):
                 hidden = 0 < column < len(positions) - 1
                 if hidden and column - 1 < len(self.images) and i < len(self.images[column - 1]):
                     painter.drawImage(box, self.images[column - 1][i])
-                    painter.setPen(QPen(QColor("#333333"), 1.5))
+                    painter.setPen(QPen(theme.LOOK.outline, theme.px(1.5)))
                     painter.drawRect(box)
                 else:
-                    painter.setPen(QPen(QColor("#333333"), 2))
-                    painter.setBrush(QColor("white"))
+                    painter.setPen(QPen(theme.LOOK.outline, theme.px(2)))
+                    painter.setBrush(theme.LOOK.background)
                     painter.drawEllipse(box)
                     painter.setBrush(Qt.BrushStyle.NoBrush)
                 if column == 0:
-                    painter.setPen(QColor("black"))
+                    painter.setPen(theme.LOOK.foreground)
                     painter.drawText(
                         QRectF(centre.x() - 66, centre.y() - 12, 40, 24),
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                         ("x₁", "x₂")[i] if i < 2 else "",
                     )
             if column == len(positions) - 1:
-                painter.setPen(QColor("black"))
+                painter.setPen(theme.LOOK.foreground)
                 painter.drawText(
                     QRectF(nodes[0].x() + size / 2 + 6, nodes[0].y() - 12, 60, 24),
                     Qt.AlignmentFlag.AlignVCenter,

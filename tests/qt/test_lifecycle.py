@@ -114,23 +114,24 @@ def test_void_calls_do_not_drain_none_refcount(qtbot):
 def test_opening_a_damaged_lesson_file_warns_and_keeps_the_work(
     open_lesson, window, tmp_path, monkeypatch
 ):
-    from desktopdl.qt import app as qt_app
+    from desktopdl.qt import main_window
 
     warnings = []
     monkeypatch.setattr(
-        qt_app.QMessageBox, "warning", lambda _parent, title, text: warnings.append((title, text))
+        main_window.QMessageBox, "warning", lambda _parent, title, text: warnings.append(text)
     )
     tab = open_lesson("binary")
     before = tab.canvas.editor.points
     bad = tmp_path / "broken.json"
     bad.write_text('{"format": "desktopdl-lesson", "version": 1, "lesson": "bin')
-    assert qt_app.open_file(window, str(bad)) is False
-    assert warnings and "damaged" in warnings[0][1]
+    assert window.open_path(str(bad)) is False
+    assert warnings and "damaged" in warnings[0]
     assert tab.canvas.editor.points == before
-    good = tmp_path.parent / "nonlinear.json"
     from desktopdl.resources import resource
 
+    good = tmp_path / "nonlinear.json"
     good.write_text(resource("presets", "lecture_nonlinear.json").read_text())
-    assert qt_app.open_file(window, str(good)) is True
+    assert window.open_path(str(good)) is True
     assert window.current_tab.lesson.key == "binary"
     assert len(window.current_tab.canvas.editor.points) == 7
+    assert window.recent_files()[0] == str(good.resolve())

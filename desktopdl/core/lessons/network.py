@@ -139,8 +139,9 @@ class NeuralNetwork(Lesson):
     def pictures(self, params: list[torch.Tensor], rect: Rect) -> dict:
         return {"neurons": self.neuron_maps(params, rect, NEURON_RESOLUTION)}
 
-    def fast_sgd_step(self, params: list[torch.Tensor], x: torch.Tensor, y: torch.Tensor,
-                      lr: float) -> float:
+    def fast_sgd_step(
+        self, params: list[torch.Tensor], x: torch.Tensor, y: torch.Tensor, lr: float
+    ) -> float:
         """One plain-SGD step with the backward pass written out: the same maths as
         ``cost`` + ``backward()`` + ``SGD.step()`` (equal within float rounding), without
         autograd's per-operation bookkeeping, which dominates for networks this small.

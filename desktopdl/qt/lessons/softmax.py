@@ -57,6 +57,7 @@ class OneVsRestPage(QWidget):
             plot.addItem(points)
             self.grid.addWidget(plot, index // 4, index % 4)
             self.plots.append((plot, image, points))
+            theme.restyle_plot(plot)
 
     def show_snapshot(self, snapshot: Snapshot, points, rect) -> None:
         surface = snapshot.extras.get("ovr_surface")
