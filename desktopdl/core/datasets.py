@@ -11,6 +11,7 @@ from collections.abc import Callable
 import numpy as np
 
 from desktopdl.core.data import PointSet
+from desktopdl.core.text import T
 
 VIEW = (-6.0, 6.0, -6.0, 6.0)
 LECTURE_NONLINEAR_X = [[1, 2], [2, 3], [3, 4], [4, 4], [5, 3], [6, 2], [6, 4]]
@@ -69,12 +70,12 @@ def lecture_nonlinear(n: int, noise: float, rng: np.random.Generator, classes: i
 
 
 GENERATORS: dict[str, tuple[str, Callable[..., PointSet]]] = {
-    "blobs": ("Blobs", blobs),
-    "xor": ("XOR", xor),
-    "circles": ("Circles", circles),
-    "moons": ("Moons", moons),
-    "spirals": ("Two spirals", spirals),
-    "lecture": ("Lecture's non-linear test (7 points)", lecture_nonlinear),
+    "blobs": (T("Blobs"), blobs),
+    "xor": (T("XOR"), xor),
+    "circles": (T("Circles"), circles),
+    "moons": (T("Moons"), moons),
+    "spirals": (T("Two spirals"), spirals),
+    "lecture": (T("Lecture's non-linear test (7 points)"), lecture_nonlinear),
 }
 #: Generators that can make more than two classes.
 MULTICLASS = ("blobs", "spirals")

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import torch
 
+from desktopdl.core.text import T
+
 #: Below this many multiply-adds per step a GPU loses to kernel-launch and copy overheads.
 GPU_WORTHWHILE_WORK = 2_000_000
 
@@ -42,10 +44,10 @@ def resolve(choice: str, work_per_step: int) -> DeviceChoice:
     if choice == "auto":
         if work_per_step >= GPU_WORTHWHILE_WORK:
             if cuda_available():
-                return DeviceChoice(torch.device("cuda"), "Auto: CUDA (the model is large)")
+                return DeviceChoice(torch.device("cuda"), T("Auto: CUDA (the model is large)"))
             if mps_available():
-                return DeviceChoice(torch.device("mps"), "Auto: MPS (the model is large)")
-        return DeviceChoice(torch.device("cpu"), "Auto: CPU (fastest for a model this small)")
+                return DeviceChoice(torch.device("mps"), T("Auto: MPS (the model is large)"))
+        return DeviceChoice(torch.device("cpu"), T("Auto: CPU (fastest for a model this small)"))
     if choice == "cpu":
         return DeviceChoice(torch.device("cpu"), "CPU")
     if choice == "cuda":
@@ -53,13 +55,16 @@ def resolve(choice: str, work_per_step: int) -> DeviceChoice:
             return DeviceChoice(torch.device("cuda"), f"CUDA ({torch.cuda.get_device_name(0)})")
         return DeviceChoice(
             torch.device("cpu"),
-            "CUDA is not available here (no NVIDIA GPU, or a CPU-only torch): training on the CPU",
+            T(
+                "CUDA is not available here (no NVIDIA GPU, or a CPU-only torch): training on the "
+                "CPU"
+            ),
             fell_back=True,
         )
     if choice == "mps":
         if mps_available():
             return DeviceChoice(torch.device("mps"), "MPS (Apple GPU)")
         return DeviceChoice(
-            torch.device("cpu"), "MPS is not available here: training on the CPU", fell_back=True
+            torch.device("cpu"), T("MPS is not available here: training on the CPU"), fell_back=True
         )
     raise ValueError(f"unknown device {choice!r}; choose from {', '.join(CHOICES)}")

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from desktopdl.core.data import PointSet
 from desktopdl.core.lessons import LESSONS, ModelConfig
+from desktopdl.core.text import T
 from desktopdl.core.trainer import TrainSettings
 
 FORMAT = "desktopdl-lesson"
@@ -77,12 +78,14 @@ def read(path: str | os.PathLike) -> LessonFile:
     path = Path(path)
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise LessonFileError(f"{path.name} is too large to be a lesson file.")
+            raise LessonFileError(T("{name} is too large to be a lesson file.", name=path.name))
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise LessonFileError(f"{path} does not exist.") from None
+        raise LessonFileError(T("{name} does not exist.", name=str(path))) from None
     except (OSError, UnicodeDecodeError) as error:
-        raise LessonFileError(f"{path.name} cannot be read: {error}") from None
+        raise LessonFileError(
+            T("{name} cannot be read: {error}", name=path.name, error=error)
+        ) from None
     return parse(text, name=path.name)
 
 
@@ -90,20 +93,29 @@ def parse(text: str, name: str = "the file") -> LessonFile:
     try:
         doc = json.loads(text, parse_constant=_reject_constant)
     except (json.JSONDecodeError, ValueError) as error:
-        raise LessonFileError(f"{name} is damaged or not a lesson file ({error}).") from None
+        raise LessonFileError(
+            T("{name} is damaged or not a lesson file ({error}).", name=name, error=error)
+        ) from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise LessonFileError(f"{name} is not a DesktopDL lesson file.")
+        raise LessonFileError(T("{name} is not a DesktopDL lesson file.", name=name))
     version = doc.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise LessonFileError(f"{name} has no valid format version.")
+        raise LessonFileError(T("{name} has no valid format version.", name=name))
     if version > VERSION:
         raise LessonFileError(
-            f"{name} was written by a newer DesktopDL (file version {version}, this app reads "
-            f"up to {VERSION}). Update DesktopDL to open it."
+            T(
+                "{name} was written by a newer DesktopDL (file version {version}, this app reads "
+                "up to {supported}). Update DesktopDL to open it.",
+                name=name,
+                version=version,
+                supported=VERSION,
+            )
         )
     lesson = doc.get("lesson")
     if lesson not in LESSONS:
-        raise LessonFileError(f"{name} names an unknown lesson {lesson!r}.")
+        raise LessonFileError(
+            T("{name} names an unknown lesson {lesson}.", name=name, lesson=f"{lesson!r}")
+        )
     data = _points(doc.get("data"), name)
     settings = _settings(doc.get("settings", {}), name)
     return LessonFile(
@@ -141,16 +153,28 @@ def _reject_constant(token: str) -> float:
 
 def _points(data: object, name: str) -> PointSet:
     if not isinstance(data, dict):
-        raise LessonFileError(f"{name} has no 'data' section with points and labels.")
+        raise LessonFileError(T("{name} has no 'data' section with points and labels.", name=name))
     points, labels = data.get("points"), data.get("labels")
     if not isinstance(points, list) or not isinstance(labels, list):
-        raise LessonFileError(f"{name}: 'points' and 'labels' must be lists.")
+        raise LessonFileError(T("{name}: 'points' and 'labels' must be lists.", name=name))
     if len(points) > MAX_POINTS:
         raise LessonFileError(
-            f"{name} has {len(points)} points; the most a lesson holds is {MAX_POINTS}."
+            T(
+                "{name} has {count} points; the most a lesson holds is {limit}.",
+                name=name,
+                count=len(points),
+                limit=MAX_POINTS,
+            )
         )
     if len(points) != len(labels):
-        raise LessonFileError(f"{name} has {len(points)} points but {len(labels)} labels.")
+        raise LessonFileError(
+            T(
+                "{name} has {count} points but {labels} labels.",
+                name=name,
+                count=len(points),
+                labels=len(labels),
+            )
+        )
     for point in points:
         if (
             not isinstance(point, list)
@@ -158,44 +182,56 @@ def _points(data: object, name: str) -> PointSet:
             or not all(_is_finite_number(v) for v in point)
         ):
             raise LessonFileError(
-                f"{name}: every point must be two finite numbers [x, y], found {point!r:.60}."
+                T(
+                    "{name}: every point must be two finite numbers [x, y], found {point}.",
+                    name=name,
+                    point=f"{point!r:.60}",
+                )
             )
         if any(abs(v) > 1e6 for v in point):
             raise LessonFileError(
-                f"{name}: the coordinate in {point!r:.60} is too large (keep within ±1,000,000)."
+                T(
+                    "{name}: the coordinate in {point} is too large (keep within ±1,000,000).",
+                    name=name,
+                    point=f"{point!r:.60}",
+                )
             )
     if not all(isinstance(v, int) and not isinstance(v, bool) for v in labels):
-        raise LessonFileError(f"{name}: every label must be a whole number.")
+        raise LessonFileError(T("{name}: every label must be a whole number.", name=name))
     try:
         return PointSet(points, labels)
     except ValueError as error:
-        raise LessonFileError(f"{name}: {error}.") from None
+        raise LessonFileError(T("{name}: {error}.", name=name, error=error)) from None
 
 
 def _settings(settings: object, name: str) -> TrainSettings:
     if not isinstance(settings, dict):
-        raise LessonFileError(f"{name}: 'settings' must be an object.")
+        raise LessonFileError(T("{name}: 'settings' must be an object.", name=name))
     defaults = TrainSettings()
     lr = settings.get("learning_rate", defaults.learning_rate)
     seed = settings.get("seed", defaults.seed)
     max_steps = settings.get("max_steps", defaults.max_steps)
     device = settings.get("device", defaults.device)
     if not _is_finite_number(lr):
-        raise LessonFileError(f"{name}: the learning rate must be a number.")
+        raise LessonFileError(T("{name}: the learning rate must be a number.", name=name))
     for key, value in (("seed", seed), ("max_steps", max_steps)):
         if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < 2**63:
-            raise LessonFileError(f"{name}: '{key}' must be a whole number ≥ 0.")
+            raise LessonFileError(
+                T("{name}: '{key}' must be a whole number ≥ 0.", name=name, key=key)
+            )
     if device not in ("auto", "cpu", "cuda", "mps"):
-        raise LessonFileError(f"{name}: unknown device {device!r}.")
+        raise LessonFileError(
+            T("{name}: unknown device {device}.", name=name, device=f"{device!r}")
+        )
     optimizer = settings.get("optimizer", defaults.optimizer)
     if not isinstance(optimizer, str):
-        raise LessonFileError(f"{name}: 'optimizer' must be text.")
+        raise LessonFileError(T("{name}: 'optimizer' must be text.", name=name))
     epsilon = settings.get("min_cost_change", defaults.min_cost_change)
     if not _is_finite_number(epsilon):
-        raise LessonFileError(f"{name}: 'min_cost_change' must be a number.")
+        raise LessonFileError(T("{name}: 'min_cost_change' must be a number.", name=name))
     batch = settings.get("batch_size", defaults.batch_size)
     if not isinstance(batch, int) or isinstance(batch, bool) or not 0 <= batch <= MAX_POINTS:
-        raise LessonFileError(f"{name}: 'batch_size' must be a whole number ≥ 0.")
+        raise LessonFileError(T("{name}: 'batch_size' must be a whole number ≥ 0.", name=name))
     result = TrainSettings(
         float(lr),
         seed,
@@ -208,29 +244,29 @@ def _settings(settings: object, name: str) -> TrainSettings:
     )
     problem = result.problem()
     if problem:
-        raise LessonFileError(f"{name}: {problem}")
+        raise LessonFileError(T("{name}: {problem}", name=name, problem=problem))
     return result
 
 
 def _model(model: object, name: str) -> ModelConfig:
     if not isinstance(model, dict):
-        raise LessonFileError(f"{name}: 'model' must be an object.")
+        raise LessonFileError(T("{name}: 'model' must be an object.", name=name))
     defaults = ModelConfig()
     classes = model.get("classes", defaults.classes)
     hidden = model.get("hidden", list(defaults.hidden))
     activation = model.get("activation", defaults.activation)
     if not isinstance(classes, int) or isinstance(classes, bool):
-        raise LessonFileError(f"{name}: 'classes' must be a whole number.")
+        raise LessonFileError(T("{name}: 'classes' must be a whole number.", name=name))
     if not isinstance(hidden, list) or not all(
         isinstance(n, int) and not isinstance(n, bool) for n in hidden
     ):
-        raise LessonFileError(f"{name}: 'hidden' must be a list of neuron counts.")
+        raise LessonFileError(T("{name}: 'hidden' must be a list of neuron counts.", name=name))
     if not isinstance(activation, str):
-        raise LessonFileError(f"{name}: 'activation' must be text.")
+        raise LessonFileError(T("{name}: 'activation' must be text.", name=name))
     config = ModelConfig(classes, tuple(hidden), activation)
     problem = config.problem()
     if problem:
-        raise LessonFileError(f"{name}: {problem}")
+        raise LessonFileError(T("{name}: {problem}", name=name, problem=problem))
     return config
 
 
@@ -247,7 +283,11 @@ def _weights(
         or not all(_is_finite_number(w) and abs(w) < 1e30 for w in weights)
     ):
         raise LessonFileError(
-            f"{name}: 'weights' must be {expected} finite numbers for this model."
+            T(
+                "{name}: 'weights' must be {expected} finite numbers for this model.",
+                name=name,
+                expected=expected,
+            )
         )
     return tuple(float(w) for w in weights)
 
@@ -261,13 +301,13 @@ def _view(view: object, name: str) -> tuple[float, float, float, float] | None:
         or not all(_is_finite_number(v) for v in view)
         or not (view[0] < view[1] and view[2] < view[3])
     ):
-        raise LessonFileError(f"{name}: 'view' must be [xmin, xmax, ymin, ymax].")
+        raise LessonFileError(T("{name}: 'view' must be [xmin, xmax, ymin, ymax].", name=name))
     return tuple(float(v) for v in view)
 
 
 def _text(value: object, key: str, name: str) -> str:
     if not isinstance(value, str):
-        raise LessonFileError(f"{name}: '{key}' must be text.")
+        raise LessonFileError(T("{name}: '{key}' must be text.", name=name, key=key))
     return value
 
 

@@ -22,6 +22,7 @@ import torch
 from desktopdl.core import device as devices
 from desktopdl.core.data import PointSet
 from desktopdl.core.lessons.base import Lesson, ModelConfig, Rect
+from desktopdl.core.text import T
 
 MAX_LEARNING_RATE = 1e6
 OPTIMIZERS = ("SGD", "Momentum", "Adam")
@@ -32,13 +33,13 @@ PATH_POINTS = 2000
 
 PHASES = ("init", "predict", "cost", "gradient", "update", "stop", "done")
 PHASE_TITLES = {
-    "init": "① init",
-    "predict": "② predict",
-    "cost": "③ cost",
-    "gradient": "④ gradient",
-    "update": "⑤ update",
-    "stop": "⑥ stop check",
-    "done": "⑦ done",
+    "init": T("① init"),
+    "predict": T("② predict"),
+    "cost": T("③ cost"),
+    "gradient": T("④ gradient"),
+    "update": T("⑤ update"),
+    "stop": T("⑥ stop check"),
+    "done": T("⑦ done"),
 }
 
 
@@ -60,15 +61,19 @@ class TrainSettings:
 
     def problem(self) -> str | None:
         if not (math.isfinite(self.learning_rate) and 0 < self.learning_rate <= MAX_LEARNING_RATE):
-            return "The learning rate must be a positive number."
+            return T("The learning rate must be a positive number.")
         if self.max_steps < 0:
-            return "The step limit cannot be negative."
+            return T("The step limit cannot be negative.")
         if self.optimizer not in OPTIMIZERS:
-            return f"Unknown optimizer {self.optimizer!r}; choose from {', '.join(OPTIMIZERS)}."
+            return T(
+                "Unknown optimizer {name}; choose from {choices}.",
+                name=repr(self.optimizer),
+                choices=", ".join(OPTIMIZERS),
+            )
         if not (math.isfinite(self.min_cost_change) and self.min_cost_change >= 0):
-            return "The cost-change threshold ε must be a number ≥ 0."
+            return T("The cost-change threshold ε must be a number ≥ 0.")
         if self.batch_size < 0:
-            return "The batch size cannot be negative."
+            return T("The batch size cannot be negative.")
         return self.model.problem()
 
 
@@ -337,17 +342,20 @@ class Trainer:
         ):
             self._finish_at_limit()  # the limit was lowered below the current step
         if self.status != Status.READY:
-            report = PhaseReport("done", self.step_count, self.message or "Training has ended.")
+            report = PhaseReport("done", self.step_count, self.message or T("Training has ended."))
         elif previous is None and self.step_count == 0:
             report = PhaseReport(
                 "init",
                 0,
-                "Parameters start at "
-                + _assign(names, self.start)
-                + (
-                    " (picked on the landscape)"
-                    if self.custom_start is not None
-                    else f" (torch.manual_seed({self.settings.seed}), torch.randn)"
+                T(
+                    "Parameters start at {values} (picked on the landscape)",
+                    values=_assign(names, self.start),
+                )
+                if self.custom_start is not None
+                else T(
+                    "Parameters start at {values} (torch.manual_seed({seed}), torch.randn)",
+                    values=_assign(names, self.start),
+                    seed=self.settings.seed,
                 ),
             )
         elif previous in (None, "init", "stop"):
@@ -357,7 +365,7 @@ class Trainer:
             report = PhaseReport(
                 "predict",
                 self.step_count,
-                f"H(x) = [{shown}] for the {len(h)} training point{'s' if len(h) != 1 else ''}",
+                T("H(x) = [{values}] for the {count} training points", values=shown, count=len(h)),
             )
         elif previous == "predict":
             self._pending_cost = self.lesson.cost(self.params, self.x_train, self.y_train)
@@ -401,11 +409,15 @@ class Trainer:
                 report = PhaseReport(
                     "stop",
                     self.step_count,
-                    f"{self.step_count:,} iteration(s) done{change}: continue",
+                    T(
+                        "{count} iteration(s) done{change}: continue",
+                        count=f"{self.step_count:,}",
+                        change=change,
+                    ),
                 )
                 self._last_cost = value
             else:
-                report = PhaseReport("stop", self.step_count, stop + " → stop")
+                report = PhaseReport("stop", self.step_count, T("{reason} → stop", reason=stop))
         self.phase = report
         return report, np.asarray(done)
 
@@ -590,9 +602,12 @@ class Trainer:
         if last is None or abs(value - last) >= self.settings.min_cost_change:
             return False
         self.status = Status.FINISHED
-        self.message = (
-            f"Finished: the cost changed by less than ε = {self.settings.min_cost_change:g} "
-            f"(|Δcost| = {abs(value - last):.3g} at step {self.step_count:,})."
+        self.message = T(
+            "Finished: the cost changed by less than ε = {epsilon} (|Δcost| = {change} at "
+            "step {step}).",
+            epsilon=f"{self.settings.min_cost_change:g}",
+            change=f"{abs(value - last):.3g}",
+            step=f"{self.step_count:,}",
         )
         return True
 
@@ -600,17 +615,27 @@ class Trainer:
         self.status = Status.DIVERGED
         reason = self.lesson.explain_non_finite(self.params, self.x_train)
         if reason:
-            self.message = f"The cost became {value} at step {self.step_count}: {reason}"
+            self.message = T(
+                "The cost became {value} at step {step}: {reason}",
+                value=value,
+                step=self.step_count,
+                reason=reason,
+            )
             return
-        self.message = (
-            f"The cost diverged (it became {value}) at step {self.step_count}: the learning rate "
-            f"{self.settings.learning_rate:g} is too large. Choose a smaller learning rate and "
-            "press Reset."
+        self.message = T(
+            "The cost diverged (it became {value}) at step {step}: the learning rate {lr} is "
+            "too large. Choose a smaller learning rate and press Reset.",
+            value=value,
+            step=self.step_count,
+            lr=f"{self.settings.learning_rate:g}",
         )
 
     def _finish_at_limit(self) -> None:
         self.status = Status.FINISHED
-        self.message = f"Finished: reached the step limit ({self.settings.max_steps:,} steps)."
+        self.message = T(
+            "Finished: reached the step limit ({steps} steps).",
+            steps=f"{self.settings.max_steps:,}",
+        )
 
     def _limit_reached(self) -> bool:
         return bool(self.settings.max_steps) and self.step_count >= self.settings.max_steps
@@ -626,7 +651,11 @@ class Trainer:
         except (RuntimeError, AssertionError) as error:
             self.device_choice = devices.DeviceChoice(
                 torch.device("cpu"),
-                f"{self.device_choice.device.type.upper()} failed ({error}); training on the CPU",
+                T(
+                    "{device} failed ({error}); training on the CPU",
+                    device=self.device_choice.device.type.upper(),
+                    error=str(error),
+                ),
                 fell_back=True,
             )
             moved = list(params)

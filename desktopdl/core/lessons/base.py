@@ -15,6 +15,7 @@ import numpy as np
 import torch
 
 from desktopdl.core.data import PointSet
+from desktopdl.core.text import T
 
 ACTIVATIONS = ("relu", "tanh", "sigmoid", "linear")
 
@@ -31,11 +32,11 @@ class ModelConfig:
 
     def problem(self) -> str | None:
         if not 2 <= self.classes <= 8:
-            return "The number of classes must be between 2 and 8."
+            return T("The number of classes must be between 2 and 8.")
         if len(self.hidden) > 6 or any(not 1 <= n <= 32 for n in self.hidden):
-            return "A network has 0 to 6 hidden layers of 1 to 32 neurons."
+            return T("A network has 0 to 6 hidden layers of 1 to 32 neurons.")
         if self.activation not in ACTIVATIONS:
-            return f"Unknown activation {self.activation!r}."
+            return T("Unknown activation {name}.", name=repr(self.activation))
         return None
 
 

@@ -13,11 +13,12 @@ import torch.nn.functional as F  # noqa: N812 - torch's own convention
 
 from desktopdl.core.data import PointSet
 from desktopdl.core.lessons.base import Lesson, Rect, grid_points, signed
+from desktopdl.core.text import T
 
 
 class BinaryClassification(Lesson):
     key = "binary"
-    title = "Binary Classification"
+    title = T("Binary Classification")
     formula = "H(x) = sigmoid(Wx + b)"
     cost_formula = "cost = −mean(y·log H(x) + (1 − y)·log(1 − H(x)))"
     n_classes = 2
@@ -28,12 +29,14 @@ class BinaryClassification(Lesson):
     def check_data(self, data: PointSet) -> str | None:
         counts = data.class_counts(2)
         if len(data) == 0:
-            return "There are no points yet: add points of class 0 and class 1 (keys 1 and 2)."
+            return T("There are no points yet: add points of class 0 and class 1 (keys 1 and 2).")
         missing = [str(c) for c in range(2) if counts[c] == 0]
         if missing:
-            return (
-                f"Only one class is present: add at least one point of class {missing[0]} "
-                f"(press {int(missing[0]) + 1}, then click)."
+            return T(
+                "Only one class is present: add at least one point of class {label} "
+                "(press {key}, then click).",
+                label=missing[0],
+                key=int(missing[0]) + 1,
             )
         return None
 
@@ -68,7 +71,7 @@ class BinaryClassification(Lesson):
             h = self.hypothesis(params, x)
             if not bool(((h == 0) | (h == 1)).any()):
                 return None
-        return (
+        return T(
             "W and b are finite, but H(x) rounded to exactly 0 or 1 in float32 and log(0) = −∞. "
             "The points are separable, so the weights keep growing. Stop earlier (step limit "
             "or ε), or press Reset."
@@ -110,7 +113,7 @@ class BinaryClassificationMSE(BinaryClassification):
     """
 
     key = "binary_mse"
-    title = "Binary Classification (MSE cost)"
+    title = T("Binary Classification (MSE cost)")
     cost_formula = "cost = mean((H(x) − y)²)"
 
     def cost(self, params: list[torch.Tensor], x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:

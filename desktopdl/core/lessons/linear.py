@@ -7,13 +7,14 @@ import torch
 
 from desktopdl.core.data import PointSet
 from desktopdl.core.lessons.base import Lesson, signed
+from desktopdl.core.text import T
 
 
 class LinearRegression(Lesson):
     key = "linear"
-    title = "Linear Regression"
+    title = T("Linear Regression")
     formula = "H(x) = Wx + b"
-    cost_formula = "cost = mean((H(x) − y)²)"
+    cost_formula = T("cost = mean((H(x) − y)²)")
     n_classes = 0
     param_names = ("W", "b")
     default_preset = "linear_small.json"
@@ -21,11 +22,13 @@ class LinearRegression(Lesson):
 
     def check_data(self, data: PointSet) -> str | None:
         if len(data) == 0:
-            return "There are no points yet: click on the canvas to add at least two."
+            return T("There are no points yet: click on the canvas to add at least two.")
         if len(data) == 1:
-            return "One point is not enough to fit a line: add at least one more point."
+            return T("One point is not enough to fit a line: add at least one more point.")
         if np.ptp(data.xy[:, 0]) == 0:
-            return "All points share the same x, so no line y = Wx + b fits them: spread them out."
+            return T(
+                "All points share the same x, so no line y = Wx + b fits them: spread them out."
+            )
         return None
 
     def tensors(self, data: PointSet) -> tuple[torch.Tensor, torch.Tensor]:

@@ -16,6 +16,7 @@ import torch.nn.functional as F  # noqa: N812 - torch's own convention
 from desktopdl.core.data import PointSet
 from desktopdl.core.lessons.base import Lesson, ModelConfig, Rect, grid_points
 from desktopdl.core.lessons.softmax import SOFTMAX_MAX_CLASSES, class_problem
+from desktopdl.core.text import T
 
 #: Pixels per side of each hidden neuron's picture in the diagram.
 NEURON_RESOLUTION = 28
@@ -30,9 +31,9 @@ ACTIVATION_FUNCTIONS = {
 
 class NeuralNetwork(Lesson):
     key = "network"
-    title = "Neural Network"
+    title = T("Neural Network")
     formula = "H(x) = σ(W₃·f(W₂·f(W₁x + b₁) + b₂) + b₃)"
-    cost_formula = "cost = cross-entropy (F.binary_cross_entropy_with_logits / F.cross_entropy)"
+    cost_formula = T("cost = cross-entropy (F.binary_cross_entropy_with_logits / F.cross_entropy)")
     n_classes = SOFTMAX_MAX_CLASSES
     param_names = ()
     default_preset = "network_xor.json"
@@ -116,7 +117,12 @@ class NeuralNetwork(Lesson):
     def equation(self, params: list[np.ndarray]) -> str:
         sizes = "-".join(str(n) for n in self.layer_sizes)
         count = sum(int(np.asarray(p).size) for p in params)
-        return f"{sizes} network, {self.config.activation}, {count} parameters"
+        return T(
+            "{sizes} network, {activation}, {count} parameters",
+            sizes=sizes,
+            activation=self.config.activation,
+            count=count,
+        )
 
     def surface(self, params: list[torch.Tensor], rect: Rect, resolution: int) -> np.ndarray:
         grid = grid_points(rect, resolution).to(params[0].device)

@@ -13,6 +13,7 @@ import torch.nn.functional as F  # noqa: N812 - torch's own convention
 
 from desktopdl.core.data import MAX_CLASSES, PointSet
 from desktopdl.core.lessons.base import Lesson, Rect, grid_points, signed
+from desktopdl.core.text import T
 
 #: The canvas offers up to this many classes; the model uses ``config.classes`` of them.
 SOFTMAX_MAX_CLASSES = 8
@@ -21,23 +22,26 @@ SOFTMAX_MAX_CLASSES = 8
 def class_problem(data: PointSet, classes: int) -> str | None:
     """What is missing for a K-class model, in words for the teacher."""
     if len(data) == 0:
-        return "There are no points yet: pick a class (keys 1–9) and click to add points."
+        return T("There are no points yet: pick a class (keys 1–9) and click to add points.")
     if data.labels.max() >= classes:
         extra = int(data.labels.max())
-        return (
-            f"There are points of class {extra}, but the model has {classes} classes: "
-            f"raise Classes to {extra + 1} or remove those points."
+        return T(
+            "There are points of class {label}, but the model has {classes} classes: "
+            "raise Classes to {needed} or remove those points.",
+            label=extra,
+            classes=classes,
+            needed=extra + 1,
         )
     if len(np.unique(data.labels)) < 2:
-        return "Only one class is present: add points of another class (keys 1–9)."
+        return T("Only one class is present: add points of another class (keys 1–9).")
     return None
 
 
 class SoftmaxClassification(Lesson):
     key = "softmax"
-    title = "Softmax Classification"
+    title = T("Softmax Classification")
     formula = "H(x) = softmax(Wx + b)"
-    cost_formula = "cost = −mean(log H(x)[y])   (cross-entropy, F.cross_entropy)"
+    cost_formula = T("cost = −mean(log H(x)[y])   (cross-entropy, F.cross_entropy)")
     n_classes = SOFTMAX_MAX_CLASSES
     param_names = ("W", "b")
     default_preset = "softmax_three_blobs.json"
@@ -107,9 +111,9 @@ class OneVsRest(SoftmaxClassification):
     confident yes. The probabilities need not sum to 1, which is the point of the lesson."""
 
     key = "ovr"
-    title = "One-vs-rest"
+    title = T("One-vs-rest")
     formula = "Hₖ(x) = sigmoid(wₖ·x + bₖ), k = 1…K"
-    cost_formula = "cost = mean over k of the binary cross-entropy of 'is it class k?'"
+    cost_formula = T("cost = mean over k of the binary cross-entropy of 'is it class k?'")
 
     def hypothesis(self, params: list[torch.Tensor], x: torch.Tensor) -> torch.Tensor:
         return torch.sigmoid(self.logits(params, x))
