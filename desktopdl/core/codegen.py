@@ -116,7 +116,7 @@ def sections(lesson_file: LessonFile, steps: int | None = None) -> list[Section]
     kind = _kind(lesson_file)
     settings = lesson_file.settings
     n_steps = planned_steps(settings, steps)
-    names = _param_names(lesson_file)
+    names = param_names(lesson_file)
     return [
         Section("", "", _data_code(lesson_file, kind)),
         Section(
@@ -149,7 +149,7 @@ def _kind(lesson_file: LessonFile) -> str:
     return lesson_file.lesson
 
 
-def _param_names(lesson_file: LessonFile) -> list[str]:
+def param_names(lesson_file: LessonFile) -> list[str]:
     """The script's names for the parameters, in ``init_params`` order."""
     if lesson_file.lesson != "network":
         return ["w", "b"]
@@ -306,7 +306,7 @@ def _train_code(lesson_file: LessonFile, kind: str, n_steps: int) -> str:
 
 
 def _test_code(lesson_file: LessonFile, kind: str, names: list[str]) -> str:
-    point, note = _test_point(lesson_file, kind)
+    point, note = probe_point(lesson_file)
     args = ", ".join(_num(v) for v in point)
     lines = [TEST_COMMENT, f"x_test = torch.FloatTensor([[{args}]]){note}"]
     if kind in ("linear", "binary", "network2"):
@@ -334,14 +334,14 @@ def _test_code(lesson_file: LessonFile, kind: str, names: list[str]) -> str:
     return "\n".join(lines)
 
 
-def _test_point(lesson_file: LessonFile, kind: str) -> tuple[tuple[float, ...], str]:
-    """The input the test section asks about, and a comment saying why that one.
+def probe_point(lesson_file: LessonFile) -> tuple[tuple[float, ...], str]:
+    """The input the script's ③ Test asks about, and a comment saying why that one.
 
     Regression: the next whole x past the data (a prediction). Classification: the lecture's
     [6, 4] when it lies in the lesson's region, else the first training point (its class is
     known, so the answer can be checked)."""
     data = lesson_file.data
-    if kind == "linear":
+    if lesson_file.lesson == "linear":
         return (float(math.floor(data.xy[:, 0].max()) + 1),), "  # just past the data"
     xmin, xmax, ymin, ymax = lesson_file.view or data.bounds()
     x, y = LECTURE_TEST

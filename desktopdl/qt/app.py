@@ -10,7 +10,7 @@ import time
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from desktopdl.qt import theme
+from desktopdl.qt import i18n, theme
 from desktopdl.qt.main_window import MainWindow
 from desktopdl.qt.worker import freeze_startup_garbage, stop_all_workers
 
@@ -22,6 +22,8 @@ def application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setApplicationName("DesktopDL")
     app.setOrganizationName("DesktopDL")
+    i18n.register_fonts()
+    i18n.install(app, i18n.chosen_language())
     theme.apply(app)
     app.aboutToQuit.connect(stop_all_workers)
     return app
@@ -82,6 +84,14 @@ def self_test() -> int:
             failures.append("a training thread did not stop")
         window.close()
         app.processEvents()
+    if (
+        not i18n.install(app, "ko")
+        or QCoreApplication.translate("LessonTab", "② Train") == "② Train"
+    ):
+        failures.append("the Korean translation did not load")
+    else:
+        print("self-test: Korean translation loads")
+    i18n.install(app, i18n.chosen_language())
     for failure in failures:
         print(f"self-test FAILED: {failure}", file=sys.stderr)
     if not failures:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication, QOpenGLContext, QVector3D
 
 from desktopdl.core.lab import Landscape
@@ -23,15 +24,19 @@ HEIGHT = 6.0
 def gl_problem() -> str | None:
     """None when a 3-D view can be drawn here, else a sentence saying why not."""
     if QGuiApplication.platformName() in ("offscreen", "minimal", "vnc"):
-        return f"3-D needs OpenGL, which the '{QGuiApplication.platformName()}' display lacks."
+        return QCoreApplication.translate(
+            "Bowl3D", "3-D needs OpenGL, which the '{0}' display lacks."
+        ).format(QGuiApplication.platformName())
     try:
         import OpenGL.GL  # noqa: F401
         import pyqtgraph.opengl  # noqa: F401
     except Exception as error:  # noqa: BLE001 - any import failure means no 3-D
-        return f"3-D needs PyOpenGL ({error})."
+        return QCoreApplication.translate("Bowl3D", "3-D needs PyOpenGL ({0}).").format(error)
     context = QOpenGLContext()
     if not context.create():
-        return "3-D needs OpenGL, but no OpenGL context could be created on this display."
+        return QCoreApplication.translate(
+            "Bowl3D", "3-D needs OpenGL, but no OpenGL context could be created on this display."
+        )
     return None
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QObject, QPointF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from desktopdl.core.data import PointSet
@@ -51,13 +51,18 @@ class PointEditor(QObject):
         self._set(points)
 
     def add(self, x: float, y: float, label: int) -> None:
-        self.replace(self.points.with_point(x, y, label), "Add point")
+        self.replace(
+            self.points.with_point(x, y, label),
+            QCoreApplication.translate("PointEditor", "Add point"),
+        )
 
     def remove(self, index: int) -> None:
-        self.replace(self.points.without(index), "Remove point")
+        self.replace(
+            self.points.without(index), QCoreApplication.translate("PointEditor", "Remove point")
+        )
 
     def clear(self) -> None:
-        self.replace(PointSet.empty(), "Clear points")
+        self.replace(PointSet.empty(), QCoreApplication.translate("PointEditor", "Clear points"))
 
     def _set(self, points: PointSet) -> None:
         self.points = points
@@ -111,7 +116,7 @@ class _CanvasViewBox(pg.ViewBox):
         moved = self._drag_before.moved(self._drag_index, pos.x(), pos.y())
         if ev.isFinish():
             canvas.editor.preview(self._drag_before)
-            canvas.editor.replace(moved, "Move point")
+            canvas.editor.replace(moved, QCoreApplication.translate("PointEditor", "Move point"))
             self._drag_index = None
         else:
             canvas.editor.preview(moved)
@@ -136,7 +141,9 @@ class PointCanvas(pg.PlotWidget):
         plot = self.getPlotItem()
         plot.showGrid(x=True, y=True, alpha=0.15)
         theme.style_axes(plot, "x₁" if n_classes else "x", "x₂" if n_classes else "y")
-        self.setToolTip("Click: add a point · Right-click or Ctrl+click: remove · Drag: move")
+        self.setToolTip(
+            self.tr("Click: add a point · Right-click or Ctrl+click: remove · Drag: move")
+        )
         plot.hideButtons()
         self.scatter = _PassiveScatter(pxMode=True)
         self.scatter.setZValue(10)

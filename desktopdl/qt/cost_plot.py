@@ -17,7 +17,7 @@ class CostPlot(pg.PlotWidget):
         self._costs = np.zeros(1024)
         self._count = 0
         plot = self.getPlotItem()
-        theme.style_axes(plot, "step", "cost")
+        theme.style_axes(plot, self.tr("step"), self.tr("cost"))
         plot.showGrid(x=True, y=True, alpha=0.25)
         plot.hideButtons()
         plot.setMenuEnabled(False)

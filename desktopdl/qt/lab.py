@@ -29,6 +29,7 @@ from desktopdl.core.lessons.binary import BinaryClassification
 from desktopdl.core.trainer import Snapshot
 from desktopdl.qt import theme
 from desktopdl.qt.bowl3d import gl_problem, make_bowl_view, show_bowl
+from desktopdl.qt.i18n import tr_core
 
 #: Path colours per optimizer (Okabe–Ito); the main run is drawn in its optimizer's colour.
 RUN_COLORS = {"SGD": "#000000", "Momentum": "#E69F00", "Adam": "#009E73", MSE_LABEL: "#D55E00"}
@@ -77,7 +78,9 @@ class LandscapePlot(pg.PlotWidget):
             self.contours.append(contour)
         self.paths: dict[str, tuple[pg.PlotDataItem, pg.ScatterPlotItem]] = {}
         self._shown: Landscape | None = None
-        self.setToolTip("Click to start the next run from there; drag to pan, wheel to zoom")
+        self.setToolTip(
+            self.tr("Click to start the next run from there; drag to pan, wheel to zoom")
+        )
 
     def set_axes(self, x_name: str, y_name: str) -> None:
         theme.style_axes(self.getPlotItem(), x_name, y_name)
@@ -168,30 +171,39 @@ class LandscapePanel(QWidget):
         self.pair_combo.setVisible(len(self.pairs) > 1)
         self.pair_combo.currentIndexChanged.connect(self._pair_changed)
         bar.addWidget(self.pair_combo)
-        self.race_check = QCheckBox("Race SGD, Momentum, Adam")
-        self.race_check.setToolTip("Run the other optimizers from the same start, same rate")
+        self.race_check = QCheckBox(self.tr("Race SGD, Momentum, Adam"))
+        self.race_check.setToolTip(
+            self.tr("Run the other optimizers from the same start, same rate")
+        )
         self.race_check.toggled.connect(self._emit_view)
         bar.addWidget(self.race_check)
-        self.compare_check = QCheckBox("Compare with the MSE cost")
+        self.compare_check = QCheckBox(self.tr("Compare with the MSE cost"))
         self.compare_check.setToolTip(
-            "The same sigmoid model trained with the squared error: its landscape beside this one"
+            self.tr(
+                "The same sigmoid model trained with the squared error: its landscape beside "
+                "this one"
+            )
         )
         self.compare_check.setVisible(isinstance(lesson, BinaryClassification))
         self.compare_check.toggled.connect(self._compare_toggled)
         bar.addWidget(self.compare_check)
         self.bowl_check = QCheckBox("3-D bowl")
-        self.bowl_check.setToolTip("Show the landscape as a 3-D surface (needs OpenGL)")
+        self.bowl_check.setToolTip(self.tr("Show the landscape as a 3-D surface (needs OpenGL)"))
         self.bowl_check.toggled.connect(self._bowl_toggled)
         bar.addWidget(self.bowl_check)
         bar.addStretch(1)
-        self.fit_button = QPushButton("Fit view")
+        self.fit_button = QPushButton(self.tr("Fit view"))
         self.fit_button.clicked.connect(self.fit_to_run)
         bar.addWidget(self.fit_button)
         layout.addLayout(bar)
         plots = QHBoxLayout()
-        main_title = "cross-entropy cost" if isinstance(lesson, BinaryClassification) else "cost"
+        main_title = (
+            self.tr("cross-entropy cost")
+            if isinstance(lesson, BinaryClassification)
+            else self.tr("cost")
+        )
         self.main_plot = LandscapePlot(main_title)
-        self.mse_plot = LandscapePlot("MSE cost (same model, same start)")
+        self.mse_plot = LandscapePlot(self.tr("MSE cost (same model, same start)"))
         self.mse_plot.setVisible(False)
         self.mse_plot.setXLink(self.main_plot)
         self.mse_plot.setYLink(self.main_plot)
@@ -257,7 +269,7 @@ class LandscapePanel(QWidget):
         keep = {"main"}
         lines = [
             f"<b style='color:{RUN_COLORS[snapshot.optimizer]}'>■ {snapshot.optimizer}</b>"
-            f" step {snapshot.step:,}, cost {snapshot.cost:.5f}"
+            + self.tr(" step {0}, cost {1}").format(f"{snapshot.step:,}", f"{snapshot.cost:.5f}")
         ]
         for label, run in shadows.items():
             points = run.path[:, [i, j]] if run.path is not None else None
@@ -265,18 +277,24 @@ class LandscapePanel(QWidget):
             if label == MSE_LABEL:
                 self.mse_plot.show_path("main", points, RUN_COLORS[snapshot.optimizer], big=True)
                 lines.append(
-                    f"<b>MSE run</b> (right) step {run.step:,}, cost {run.cost:.5f}"
-                    f"{' — ' + run.message if run.message else ''}"
+                    self.tr("<b>MSE run</b> (right) step {0}, cost {1}").format(
+                        f"{run.step:,}", f"{run.cost:.5f}"
+                    )
+                    + (" — " + tr_core(run.message) if run.message else "")
                 )
             else:
                 keep.add(label)
                 self.main_plot.show_path(label, points, color, big=False)
                 state = (
-                    f"cost {run.cost:.5f}"
+                    self.tr("cost {0}").format(f"{run.cost:.5f}")
                     if np.isfinite(run.cost)
-                    else "stopped: the cost became " + str(run.cost)
+                    else self.tr("stopped: the cost became {0}").format(run.cost)
                 )
-                lines.append(f"<b style='color:{color}'>■ {label}</b> step {run.step:,}, {state}")
+                lines.append(
+                    f"<b style='color:{color}'>■ {label}</b> "
+                    + self.tr("step {0}").format(f"{run.step:,}")
+                    + f", {state}"
+                )
         self.main_plot.drop_paths(keep)
         self.legend.setText("&nbsp;&nbsp;&nbsp;".join(lines))
 
@@ -286,7 +304,7 @@ class LandscapePanel(QWidget):
             problem = gl_problem()
             if problem:
                 self.bowl_check.setChecked(False)
-                self.notice.setText(problem + " Showing the contour map.")
+                self.notice.setText(problem + " " + self.tr("Showing the contour map."))
                 return
             self.bowl = make_bowl_view()
             self._plots_row.insertWidget(0, self.bowl, 1)
@@ -352,9 +370,10 @@ class SlicePanel(pg.PlotWidget):
         held = [n for k, n in enumerate(names) if k != index]
         if index != self.index or not self.getPlotItem().titleLabel.text:
             self.index = index
-            theme.style_axes(self.getPlotItem(), names[index], "cost")
+            theme.style_axes(self.getPlotItem(), names[index], self.tr("cost"))
             self.getPlotItem().setTitle(
-                f"cost against {names[index]} ({', '.join(held)} held)", size="14pt"
+                self.tr("cost against {0} ({1} held)").format(names[index], ", ".join(held)),
+                size="14pt",
             )
         data = snapshot.extras.get("slice")
         if data is None or snapshot.gradient is None:
@@ -383,7 +402,7 @@ class LedgerPanel(QWidget):
     def __init__(self, lesson: Lesson, parent=None):
         super().__init__(parent)
         names = lesson.flat_names
-        headers = ["iteration"] + list(names) + ["cost"] + [f"∂cost/∂{n}" for n in names]
+        headers = [self.tr("iteration"), *names, self.tr("cost")] + [f"∂cost/∂{n}" for n in names]
         self.table = QTableWidget(0, len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -394,12 +413,12 @@ class LedgerPanel(QWidget):
         bar = QHBoxLayout()
         self.info = QLabel()
         bar.addWidget(self.info, 1)
-        bar.addWidget(QLabel("Back to iteration"))
+        bar.addWidget(QLabel(self.tr("Back to iteration")))
         self.iteration_spin = QSpinBox()
         self.iteration_spin.setRange(0, 0)
         bar.addWidget(self.iteration_spin)
-        self.back_button = QPushButton("Go back")
-        self.back_button.setToolTip("Replay the run from its start up to that iteration")
+        self.back_button = QPushButton(self.tr("Go back"))
+        self.back_button.setToolTip(self.tr("Replay the run from its start up to that iteration"))
         self.back_button.clicked.connect(
             lambda: self.rewind_requested.emit(self.iteration_spin.value())
         )
@@ -417,8 +436,14 @@ class LedgerPanel(QWidget):
         self.iteration_spin.setRange(0, snapshot.step)
         rows = snapshot.ledger
         self.info.setText(
-            f"{snapshot.step:,} iterations; recorded from iteration {snapshot.recorded_from:,}"
-            + (f"; showing the last {len(rows)}" if rows and rows[0].iteration > 0 else "")
+            self.tr("{0} iterations; recorded from iteration {1}").format(
+                f"{snapshot.step:,}", f"{snapshot.recorded_from:,}"
+            )
+            + (
+                self.tr("; showing the last {0}").format(len(rows))
+                if rows and rows[0].iteration > 0
+                else ""
+            )
         )
         self.table.setRowCount(len(rows))
         for r, row in enumerate(reversed(rows)):

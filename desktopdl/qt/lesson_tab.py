@@ -41,20 +41,14 @@ from desktopdl.core.trainer import OPTIMIZERS, PHASE_TITLES, PHASES, Snapshot, S
 from desktopdl.qt import theme
 from desktopdl.qt.canvas import PointCanvas
 from desktopdl.qt.cost_plot import CostPlot
+from desktopdl.qt.i18n import tr_core, tr_preset
 from desktopdl.qt.lab import LandscapePanel, LedgerPanel, SlicePanel
 from desktopdl.qt.worker import TrainingWorker
 from desktopdl.resources import resource
 
 #: (label, steps per second or None for full speed).
-SPEEDS = (
-    ("Full speed", None),
-    ("1000 steps/s", 1000.0),
-    ("200 steps/s", 200.0),
-    ("50 steps/s", 50.0),
-    ("10 steps/s", 10.0),
-    ("2 steps/s", 2.0),
-)
-DEFAULT_SPEED = "200 steps/s"
+SPEEDS = (None, 1000.0, 200.0, 50.0, 10.0, 2.0)
+DEFAULT_SPEED = 200.0
 #: Wide enough for the longest live readout, so nothing is clipped while numbers change.
 PANEL_MIN_WIDTH = 410
 #: Choices for "stop when the cost changes by less than ε" (0 = never).
@@ -62,7 +56,6 @@ EPSILONS = (0.0, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8)
 #: The learning-rate slider spans 10^-4 … 10^1 in this many notches.
 LR_SLIDER_STEPS = 100
 LR_LOG_MIN, LR_LOG_MAX = -4.0, 1.0
-DEVICE_LABELS = {"auto": "Auto", "cpu": "CPU", "cuda": "CUDA (NVIDIA GPU)", "mps": "MPS (Apple)"}
 
 
 def presets_for(lesson_key: str) -> list[tuple[str, LessonFile]]:
@@ -115,7 +108,7 @@ class LessonTab(QWidget):
             self.landscape.view_changed.connect(self._lab_view_changed)
             self.landscape.start_picked.connect(self.worker.set_start)
             self.ledger_view.rewind_requested.connect(self.worker.rewind)
-        self.worker.set_speed(dict(SPEEDS)[DEFAULT_SPEED])
+        self.worker.set_speed(DEFAULT_SPEED)
         self.worker.start()
         self.load_lesson_file(start, undoable=False)
         view = self.initial_lab_view()
@@ -160,11 +153,11 @@ class LessonTab(QWidget):
         if dataset_bar is not None:
             left_layout.addLayout(dataset_bar)
         self.views = QTabWidget()
-        self.views.addTab(self.cost_plot, "Cost curve")
+        self.views.addTab(self.cost_plot, self.tr("Cost curve"))
         if self.landscape is not None:
-            self.views.addTab(self.landscape, "Cost landscape")
-            self.views.addTab(self.slice_view, "Slice")
-            self.views.addTab(self.ledger_view, "Ledger")
+            self.views.addTab(self.landscape, self.tr("Cost landscape"))
+            self.views.addTab(self.slice_view, self.tr("Slice"))
+            self.views.addTab(self.ledger_view, self.tr("Ledger"))
         self.views.currentChanged.connect(self._view_tab_changed)
         self.plots = plots = QSplitter(Qt.Orientation.Vertical)
         plots.addWidget(self.canvas)
@@ -195,12 +188,14 @@ class LessonTab(QWidget):
 
     def _data_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Data"))
+        bar.addWidget(QLabel(self.tr("Data")))
         self.preset_combo = QComboBox()
         for name, preset in self.presets:
-            self.preset_combo.addItem(preset.title or name, name)
+            self.preset_combo.addItem(tr_preset(preset.title) or name, name)
             self.preset_combo.setItemData(
-                self.preset_combo.count() - 1, preset.description, Qt.ItemDataRole.ToolTipRole
+                self.preset_combo.count() - 1,
+                tr_preset(preset.description),
+                Qt.ItemDataRole.ToolTipRole,
             )
         self.preset_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -211,7 +206,7 @@ class LessonTab(QWidget):
         self.class_buttons = QButtonGroup(self)
         for index in range(self.lesson.n_classes):
             button = QToolButton()
-            button.setText(f"Class {index} [{index + 1}]")
+            button.setText(self.tr("Class {0} [{1}]").format(index, index + 1))
             button.setCheckable(True)
             button.setChecked(index == 0)
             color = theme.CLASS_COLORS[index]
@@ -220,7 +215,9 @@ class LessonTab(QWidget):
                 " color: palette(text); padding: 4px 8px; }"
                 f"QToolButton:checked {{ background: {color}; color: white; font-weight: bold; }}"
             )
-            button.setToolTip(f"New points get class {index} (key {index + 1})")
+            button.setToolTip(
+                self.tr("New points get class {0} (key {1})").format(index, index + 1)
+            )
             self.class_buttons.addButton(button, index)
             bar.addWidget(button)
         self.class_buttons.idClicked.connect(self.canvas.set_current_class)
@@ -229,16 +226,16 @@ class LessonTab(QWidget):
         style = self.style()
         self.undo_button = QToolButton()
         self.undo_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
-        self.undo_button.setToolTip("Undo (Ctrl+Z)")
+        self.undo_button.setToolTip(self.tr("Undo (Ctrl+Z)"))
         self.undo_button.clicked.connect(stack.undo)
         stack.canUndoChanged.connect(self.undo_button.setEnabled)
         self.redo_button = QToolButton()
         self.redo_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
-        self.redo_button.setToolTip("Redo (Ctrl+Shift+Z)")
+        self.redo_button.setToolTip(self.tr("Redo (Ctrl+Shift+Z)"))
         self.redo_button.clicked.connect(stack.redo)
         stack.canRedoChanged.connect(self.redo_button.setEnabled)
-        self.clear_button = QPushButton("Clear")
-        self.clear_button.setToolTip("Remove every point (Ctrl+Z brings them back)")
+        self.clear_button = QPushButton(self.tr("Clear"))
+        self.clear_button.setToolTip(self.tr("Remove every point (Ctrl+Z brings them back)"))
         self.clear_button.clicked.connect(self.canvas.editor.clear)
         for button in (self.undo_button, self.redo_button, self.clear_button):
             button.setMinimumHeight(34)
@@ -277,27 +274,30 @@ class LessonTab(QWidget):
         if not self.lesson.offers_datasets:
             return None
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Generate"))
+        bar.addWidget(QLabel(self.tr("Generate")))
         self.dataset_combo = QComboBox()
         for key, (label, _make) in datasets.GENERATORS.items():
-            self.dataset_combo.addItem(label, key)
+            self.dataset_combo.addItem(tr_core(label), key)
         bar.addWidget(self.dataset_combo, 1)
-        bar.addWidget(QLabel("points"))
+        bar.addWidget(QLabel(self.tr("points")))
         self.points_spin = QSpinBox()
         self.points_spin.setRange(10, 5000)
         self.points_spin.setSingleStep(50)
         self.points_spin.setValue(200)
         bar.addWidget(self.points_spin)
-        bar.addWidget(QLabel("noise"))
+        bar.addWidget(QLabel(self.tr("noise")))
         self.noise_slider = QSlider(Qt.Orientation.Horizontal)
         self.noise_slider.setRange(0, 50)
         self.noise_slider.setValue(10)
         self.noise_slider.setMaximumWidth(120)
-        self.noise_slider.setToolTip("How much the classes blur into each other (0 – 0.5)")
+        self.noise_slider.setToolTip(self.tr("How much the classes blur into each other (0 – 0.5)"))
         bar.addWidget(self.noise_slider)
-        self.regenerate_button = QPushButton("Regenerate")
+        self.regenerate_button = QPushButton(self.tr("Regenerate"))
         self.regenerate_button.setToolTip(
-            "New points from the chosen set; the network keeps its weights (Reset keeps the data)"
+            self.tr(
+                "New points from the chosen set; the network keeps its weights "
+                "(Reset keeps the data)"
+            )
         )
         self.regenerate_button.clicked.connect(self.regenerate)
         bar.addWidget(self.regenerate_button)
@@ -316,7 +316,9 @@ class LessonTab(QWidget):
         )
         if points.labels.max() >= self.lesson.config.classes:
             points = PointSet(points.xy, points.labels % self.lesson.config.classes)
-        self.canvas.editor.replace(points, f"Generate {self.dataset_combo.currentText()}")
+        self.canvas.editor.replace(
+            points, self.tr("Generate {0}").format(self.dataset_combo.currentText())
+        )
         self.preset_combo.setCurrentIndex(-1)  # the points no longer come from a preset
         view = datasets.VIEW if key != "lecture" else points.bounds()
         self.canvas.set_view(view)
@@ -326,12 +328,12 @@ class LessonTab(QWidget):
         return self.lesson.config
 
     def _model_group(self) -> QGroupBox:
-        group = QGroupBox("① Model")
+        group = QGroupBox(self.tr("① Model"))
         layout = QVBoxLayout(group)
-        self.formula_label = formula = QLabel(self.lesson.formula)
+        self.formula_label = formula = QLabel(tr_core(self.lesson.formula))
         theme.set_font(formula, 18, bold=True)
         layout.addWidget(formula)
-        cost = QLabel(self.lesson.cost_formula)
+        cost = QLabel(tr_core(self.lesson.cost_formula))
         cost.setWordWrap(True)
         layout.addWidget(cost)
         self.equation_label = QLabel()
@@ -344,40 +346,40 @@ class LessonTab(QWidget):
         self.lr_spin.setDecimals(5)
         self.lr_spin.setRange(0.00001, 100.0)
         self.lr_spin.setStepType(QDoubleSpinBox.StepType.AdaptiveDecimalStepType)
-        self.lr_spin.setToolTip("How far each step moves W and b against the gradient")
+        self.lr_spin.setToolTip(self.tr("How far each step moves W and b against the gradient"))
         self.lr_spin.valueChanged.connect(self._settings_changed)
         self.lr_spin.valueChanged.connect(self._lr_to_slider)
         self.lr_slider = QSlider(Qt.Orientation.Horizontal)
         self.lr_slider.setRange(0, LR_SLIDER_STEPS)
-        self.lr_slider.setToolTip("Learning rate on a log scale, 0.0001 … 10")
+        self.lr_slider.setToolTip(self.tr("Learning rate on a log scale, 0.0001 … 10"))
         self.lr_slider.valueChanged.connect(self._slider_to_lr)
         lr_row = QVBoxLayout()
         lr_row.addWidget(self.lr_spin)
         lr_row.addWidget(self.lr_slider)
-        form.addRow("Learning rate:", lr_row)
+        form.addRow(self.tr("Learning rate:"), lr_row)
         self.optimizer_combo = QComboBox()
         for name in OPTIMIZERS:
             self.optimizer_combo.addItem(name, name)
         self.optimizer_combo.setToolTip(
-            "SGD: torch.optim.SGD · Momentum: SGD(momentum=0.9) · Adam: torch.optim.Adam"
+            self.tr("SGD: torch.optim.SGD · Momentum: SGD(momentum=0.9) · Adam: torch.optim.Adam")
         )
         self.optimizer_combo.currentIndexChanged.connect(self._settings_changed)
-        form.addRow("Optimizer:", self.optimizer_combo)
+        form.addRow(self.tr("Optimizer:"), self.optimizer_combo)
         layout.addLayout(form)
         return group
 
     def _train_group(self) -> QGroupBox:
-        group = QGroupBox("② Train")
+        group = QGroupBox(self.tr("② Train"))
         layout = QVBoxLayout(group)
         buttons = QHBoxLayout()
-        self.train_button = QPushButton("Train")
-        self.train_button.setToolTip("Start or pause training (Space)")
+        self.train_button = QPushButton(self.tr("Train"))
+        self.train_button.setToolTip(self.tr("Start or pause training (Space)"))
         self.train_button.clicked.connect(self.toggle_training)
-        self.step_button = QPushButton("Step →")
-        self.step_button.setToolTip("One training step (→)")
+        self.step_button = QPushButton(self.tr("Step →"))
+        self.step_button.setToolTip(self.tr("One training step (→)"))
         self.step_button.clicked.connect(self.step_once)
-        self.reset_button = QPushButton("Reset")
-        self.reset_button.setToolTip("New start from the seed (R)")
+        self.reset_button = QPushButton(self.tr("Reset"))
+        self.reset_button.setToolTip(self.tr("New start from the seed (R)"))
         self.reset_button.clicked.connect(self.reset)
         for button in (self.train_button, self.step_button, self.reset_button):
             theme.set_font(button, 13, bold=button is self.train_button)
@@ -388,45 +390,64 @@ class LessonTab(QWidget):
         form = QFormLayout()
         self.steps_spin = QSpinBox()
         self.steps_spin.setRange(0, 10_000_000)
-        self.steps_spin.setSpecialValueText("no limit")
+        self.steps_spin.setSpecialValueText(self.tr("no limit"))
         self.steps_spin.setGroupSeparatorShown(True)
         self.steps_spin.valueChanged.connect(self._settings_changed)
-        form.addRow("Stop after steps:", self.steps_spin)
+        form.addRow(self.tr("Stop after steps:"), self.steps_spin)
         self.epsilon_combo = QComboBox()
         for epsilon in EPSILONS:
-            self.epsilon_combo.addItem("never" if not epsilon else f"{epsilon:g}", epsilon)
-        self.epsilon_combo.setToolTip("Stop when the cost changes by less than ε in one step")
+            self.epsilon_combo.addItem(self.tr("never") if not epsilon else f"{epsilon:g}", epsilon)
+        self.epsilon_combo.setToolTip(
+            self.tr("Stop when the cost changes by less than ε in one step")
+        )
         self.epsilon_combo.currentIndexChanged.connect(self._settings_changed)
-        form.addRow("Stop when |Δcost| <", self.epsilon_combo)
+        form.addRow(self.tr("Stop when |Δcost| <"), self.epsilon_combo)
         self.batch_spin = QSpinBox()
         self.batch_spin.setRange(0, 100_000)
-        self.batch_spin.setSpecialValueText("full batch")
-        self.batch_spin.setToolTip("Points per step; 'full batch' uses every point (the lecture)")
+        self.batch_spin.setSpecialValueText(self.tr("full batch"))
+        self.batch_spin.setToolTip(
+            self.tr("Points per step; 'full batch' uses every point (the lecture)")
+        )
         self.batch_spin.valueChanged.connect(self._settings_changed)
-        form.addRow("Batch size:", self.batch_spin)
+        form.addRow(self.tr("Batch size:"), self.batch_spin)
         self.step_by_combo = QComboBox()
-        self.step_by_combo.addItem("one iteration", "iteration")
-        self.step_by_combo.addItem("one phase (①…⑦)", "phase")
-        self.step_by_combo.setToolTip("What Step (→) does: a whole iteration, or one phase of it")
-        form.addRow("Step does:", self.step_by_combo)
+        self.step_by_combo.addItem(self.tr("one iteration"), "iteration")
+        self.step_by_combo.addItem(self.tr("one phase (①…⑦)"), "phase")
+        self.step_by_combo.setToolTip(
+            self.tr("What Step (→) does: a whole iteration, or one phase of it")
+        )
+        form.addRow(self.tr("Step does:"), self.step_by_combo)
         self.seed_spin = QSpinBox()
         self.seed_spin.setRange(0, 2_147_483_647)
-        self.seed_spin.setToolTip("torch.manual_seed(seed): the same seed gives the same start")
+        self.seed_spin.setToolTip(
+            self.tr("torch.manual_seed(seed): the same seed gives the same start")
+        )
         self.seed_spin.valueChanged.connect(self._settings_changed)
-        form.addRow("Seed:", self.seed_spin)
+        form.addRow(self.tr("Seed:"), self.seed_spin)
         self.speed_combo = QComboBox()
-        for label, rate in SPEEDS:
+        for rate in SPEEDS:
+            label = (
+                self.tr("Full speed")
+                if rate is None
+                else self.tr("{0} steps/s").format(f"{rate:g}")
+            )
             self.speed_combo.addItem(label, rate)
-        self.speed_combo.setCurrentText(DEFAULT_SPEED)
+        self.speed_combo.setCurrentIndex(self.speed_combo.findData(DEFAULT_SPEED))
         self.speed_combo.currentIndexChanged.connect(
             lambda: self.worker.set_speed(self.speed_combo.currentData())
         )
-        form.addRow("Speed:", self.speed_combo)
+        form.addRow(self.tr("Speed:"), self.speed_combo)
         self.device_combo = QComboBox()
         for choice in devices.offered_choices():
-            self.device_combo.addItem(DEVICE_LABELS[choice], choice)
+            labels = {
+                "auto": self.tr("Auto"),
+                "cpu": "CPU",
+                "cuda": self.tr("CUDA (NVIDIA GPU)"),
+                "mps": self.tr("MPS (Apple)"),
+            }
+            self.device_combo.addItem(labels[choice], choice)
         self.device_combo.currentIndexChanged.connect(self._settings_changed)
-        form.addRow("Device:", self.device_combo)
+        form.addRow(self.tr("Device:"), self.device_combo)
         layout.addLayout(form)
         self.step_label = QLabel()
         self.cost_label = QLabel()
@@ -447,15 +468,15 @@ class LessonTab(QWidget):
         self.message_label.setWordWrap(True)
         self.message_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         layout.addWidget(self.message_label)
-        self.log_check = QCheckBox("Cost axis on a log scale")
+        self.log_check = QCheckBox(self.tr("Cost axis on a log scale"))
         self.log_check.toggled.connect(self.cost_plot.set_log_scale)
         layout.addWidget(self.log_check)
         return group
 
     def _test_group(self) -> QGroupBox:
-        group = QGroupBox("③ Test")
+        group = QGroupBox(self.tr("③ Test"))
         layout = self._test_layout = QVBoxLayout(group)
-        self.test_mode_button = QPushButton("Test mode: click the canvas")
+        self.test_mode_button = QPushButton(self.tr("Test mode: click the canvas"))
         self.test_mode_button.setCheckable(True)
         self.test_mode_button.setStyleSheet(
             "QPushButton:checked { background: #F0E442; border: 2px solid black;"
@@ -474,11 +495,13 @@ class LessonTab(QWidget):
             inputs.addWidget(QLabel(f"{name} ="))
             inputs.addWidget(spin, 1)
             self.test_spins.append(spin)
-        self.test_button = QPushButton("Predict")
+        self.test_button = QPushButton(self.tr("Predict"))
         self.test_button.clicked.connect(self._test_typed)
         inputs.addWidget(self.test_button)
         layout.addLayout(inputs)
-        self.test_result = QLabel("Click the canvas in Test mode, or type x and press Predict.")
+        self.test_result = QLabel(
+            self.tr("Click the canvas in Test mode, or type x and press Predict.")
+        )
         self.test_result.setWordWrap(True)
         self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.test_result)
@@ -566,7 +589,7 @@ class LessonTab(QWidget):
             self.preset_combo.setCurrentIndex(index)
         editor = self.canvas.editor
         if undoable:
-            editor.replace(preset.data, f"Load {preset.title}")
+            editor.replace(preset.data, self.tr("Load {0}").format(tr_preset(preset.title)))
         else:
             editor.preview(preset.data)
             editor.undo_stack.clear()
@@ -580,8 +603,8 @@ class LessonTab(QWidget):
             self.landscape.set_data(preset.data)
             if self.lab_enabled:
                 self._fit_landscape()
-        self._note = preset.description
-        self._show_message(preset.description)
+        self._note = tr_preset(preset.description)
+        self._show_message(self._note)
 
     def lesson_file(self, with_weights: bool = False, title: str = "") -> LessonFile:
         """Everything needed to bring this lesson back: points, settings, view, weights."""
@@ -695,13 +718,15 @@ class LessonTab(QWidget):
         if report is None:
             return
         strip = " ".join(
-            f"<b style='color:#B00020'>{PHASE_TITLES[p]}</b>"
+            f"<b style='color:#B00020'>{tr_core(PHASE_TITLES[p])}</b>"
             if p == report.phase
-            else f"<span style='color:#777'>{PHASE_TITLES[p]}</span>"
+            else f"<span style='color:#777'>{tr_core(PHASE_TITLES[p])}</span>"
             for p in PHASES
         )
         self.phase_label.setText(
-            f"{strip}<br><b>{report.title}</b> (iteration {report.iteration}): {report.text}"
+            f"{strip}<br><b>{tr_core(report.title)}</b> "
+            + self.tr("(iteration {0})").format(report.iteration)
+            + f": {tr_core(report.text)}"
         )
 
     def _take_snapshot(self) -> None:
@@ -719,29 +744,36 @@ class LessonTab(QWidget):
         self._show_running(snapshot.running)
         limit = snapshot_limit = self.steps_spin.value()
         self.step_label.setText(
-            f"step {snapshot.step:,}" + (f" / {snapshot_limit:,}" if limit else "")
+            self.tr("step {0}").format(f"{snapshot.step:,}")
+            + (f" / {snapshot_limit:,}" if limit else "")
         )
         self.accuracy_label.setVisible(snapshot.accuracy is not None)
         if snapshot.accuracy is not None:
             self.accuracy_label.setText(
-                f"accuracy {snapshot.accuracy:.1%}   epoch {snapshot.epoch:,.1f}"
+                self.tr("accuracy {0}   epoch {1}").format(
+                    f"{snapshot.accuracy:.1%}", f"{snapshot.epoch:,.1f}"
+                )
             )
         self.cost_label.setText(
-            f"cost {snapshot.cost:.6f}" if math.isfinite(snapshot.cost) else f"cost {snapshot.cost}"
+            self.tr("cost {0}").format(
+                f"{snapshot.cost:.6f}" if math.isfinite(snapshot.cost) else snapshot.cost
+            )
         )
         finite = all(np.all(np.isfinite(p)) for p in snapshot.params)
         self.equation_label.setText(
-            self.lesson.equation(list(snapshot.params)) if finite else "H(x) = (diverged)"
+            tr_core(self.lesson.equation(list(snapshot.params)))
+            if finite
+            else self.tr("H(x) = (diverged)")
         )
         if snapshot.message:
             self._show_message(
                 snapshot.message, error=snapshot.status in (Status.DIVERGED, Status.ERROR)
             )
         elif snapshot.running:
-            self._show_message("Training…")
+            self._show_message(self.tr("Training…"))
         else:
             self._show_message(self._note)
-        self.status_text.emit(f"Device: {snapshot.device_reason}")
+        self.status_text.emit(self.tr("Device: {0}").format(tr_core(snapshot.device_reason)))
         self.draw_snapshot(snapshot)
         self._show_phase(snapshot)
         self._show_views(snapshot)
@@ -752,9 +784,10 @@ class LessonTab(QWidget):
         pixmaps = QStyle.StandardPixmap
         icon = pixmaps.SP_MediaPause if running else pixmaps.SP_MediaPlay
         self.train_button.setIcon(self.style().standardIcon(icon))
-        self.train_button.setText("Pause" if running else "Train")
+        self.train_button.setText(self.tr("Pause") if running else self.tr("Train"))
 
     def _show_message(self, text: str | None, error: bool = False) -> None:
+        text = tr_core(text) if text else text
         self.message_label.setText(text or "")
         self.message_label.setStyleSheet("color: #D0102B; font-weight: bold;" if error else "")
 
@@ -779,7 +812,7 @@ class LessonTab(QWidget):
     def _run_test(self, x: float, y: float) -> None:
         snapshot = self.snapshot
         if snapshot is None or not all(np.all(np.isfinite(p)) for p in snapshot.params):
-            self.test_result.setText("The model has no usable parameters: press Reset.")
+            self.test_result.setText(self.tr("The model has no usable parameters: press Reset."))
             self.draw_test(x, y, None)
             return
         try:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QProcess, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,7 +20,8 @@ from PySide6.QtWidgets import (
 
 import desktopdl
 from desktopdl.core import lesson_file
-from desktopdl.qt import theme
+from desktopdl.qt import i18n, theme
+from desktopdl.qt.i18n import LANGUAGES, tr_core
 from desktopdl.qt.lesson_tab import LessonTab
 from desktopdl.qt.lessons import TABS
 
@@ -82,7 +84,7 @@ class MainWindow(QMainWindow):
             tab = tab_class()
             tab.status_text.connect(self._tab_status(tab))
             self.undo_group.addStack(tab.canvas.editor.undo_stack)
-            self.tabs_widget.addTab(tab, tab.lesson.title)
+            self.tabs_widget.addTab(tab, tr_core(tab.lesson.title))
             self.tabs.append(tab)
         self._previous = self.current_tab
         self.tabs_widget.currentChanged.connect(self._tab_switched)
@@ -129,7 +131,9 @@ class MainWindow(QMainWindow):
         try:
             opened = lesson_file.read(path)
         except lesson_file.LessonFileError as error:
-            QMessageBox.warning(self, self.tr("Cannot open the lesson file"), str(error))
+            QMessageBox.warning(
+                self, self.tr("Cannot open the lesson file"), tr_core(error.args[0])
+            )
             return False
         self.show_lesson(opened.lesson).load_lesson_file(opened)
         self._remember(path)
@@ -191,6 +195,27 @@ class MainWindow(QMainWindow):
             tab.restyle()
         self.settings_store.setValue("dark", dark)
 
+    def choose_language(self, code: str, ask: bool = True) -> None:
+        """Keep the choice; the window is rebuilt in the new language on restart."""
+        if code == i18n.chosen_language():
+            return
+        self.settings_store.setValue("language", code)
+        if not ask:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Language"),
+            self.tr("The new language takes effect when DesktopDL starts again. Restart now?"),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            QProcess.startDetached(
+                sys.executable,
+                sys.argv[1:]
+                if getattr(sys, "frozen", False)
+                else ["-m", "desktopdl", *sys.argv[1:]],
+            )
+            self.close()
+
     def toggle_fullscreen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
 
@@ -220,7 +245,9 @@ class MainWindow(QMainWindow):
         self._previous = current
         self.undo_group.setActiveStack(current.canvas.editor.undo_stack)
         if current.snapshot is not None:
-            self.device_label.setText(self.tr("Device: {0}").format(current.snapshot.device_reason))
+            self.device_label.setText(
+                self.tr("Device: {0}").format(tr_core(current.snapshot.device_reason))
+            )
 
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
         action = QAction(text, self)
@@ -298,11 +325,22 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         self._action(view_menu, self.tr("B&lank screen"), self.toggle_blank, QKeySequence("B"))
 
+        language_menu = view_menu.addMenu(self.tr("Language"))
+        languages = QActionGroup(self)
+        current = i18n.chosen_language()
+        for code, name in LANGUAGES.items():
+            action = self._action(
+                language_menu, name, lambda _checked=False, c=code: self.choose_language(c)
+            )
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            languages.addAction(action)
+
         lesson_menu = bar.addMenu(self.tr("&Lesson"))
         for index, tab in enumerate(self.tabs):
             self._action(
                 lesson_menu,
-                tab.lesson.title,
+                tr_core(tab.lesson.title),
                 lambda _checked=False, t=tab: self.tabs_widget.setCurrentWidget(t),
                 QKeySequence(f"Ctrl+{index + 1}"),
             )

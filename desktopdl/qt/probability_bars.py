@@ -46,7 +46,7 @@ class ProbabilityBars(QWidget):
             painter.drawText(
                 row.adjusted(0, 0, -self.width() + label_width, 0),
                 Qt.AlignmentFlag.AlignVCenter,
-                f"class {index}",
+                self.tr("class {0}").format(index),
             )
             bar = QRectF(label_width, y + 2, width * float(np.clip(value, 0, 1)), bar_height - 8)
             painter.fillRect(bar, theme.class_color(index))

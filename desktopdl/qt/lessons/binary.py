@@ -50,7 +50,9 @@ class BinaryClassificationTab(LessonTab):
 
     def describe_test(self, x: float, y: float, value: float) -> str:
         label = 1 if value >= 0.5 else 0
-        return f"H([{format_number(x)}, {format_number(y)}]) = {value:.4f} → class {label}"
+        return self.tr("H([{0}, {1}]) = {2} → class {3}").format(
+            format_number(x), format_number(y), f"{value:.4f}", label
+        )
 
     def draw_test(self, x: float, y: float, value: float | None) -> None:
         if value is None:

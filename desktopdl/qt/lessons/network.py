@@ -31,39 +31,41 @@ class NeuralNetworkTab(LessonTab):
         self.test_marker.setZValue(20)
         plot.addItem(self.test_marker)
         self.diagram = NetworkDiagram()
-        self.views.insertTab(0, self.diagram, "Network")
+        self.views.insertTab(0, self.diagram, self.tr("Network"))
         self.views.setCurrentIndex(0)
         self.bars = ProbabilityBars()
         self.test_group_layout().addWidget(self.bars)
         form = self.model_form()
         self.layers_spin = QSpinBox()
         self.layers_spin.setRange(0, MAX_LAYERS)
-        self.layers_spin.setToolTip("Hidden layers (0 = the binary lesson's straight boundary)")
-        form.addRow("Hidden layers:", self.layers_spin)
+        self.layers_spin.setToolTip(
+            self.tr("Hidden layers (0 = the binary lesson's straight boundary)")
+        )
+        form.addRow(self.tr("Hidden layers:"), self.layers_spin)
         row = QHBoxLayout()
         self.neuron_spins = []
         for _ in range(MAX_LAYERS):
             spin = QSpinBox()
             spin.setRange(1, 32)
             spin.setValue(8)
-            spin.setToolTip("Neurons in this layer")
+            spin.setToolTip(self.tr("Neurons in this layer"))
             spin.valueChanged.connect(self._settings_changed)
             row.addWidget(spin)
             self.neuron_spins.append(spin)
         holder = QWidget()
         holder.setLayout(row)
         row.setContentsMargins(0, 0, 0, 0)
-        form.addRow("Neurons:", holder)
+        form.addRow(self.tr("Neurons:"), holder)
         self.activation_combo = QComboBox()
         for name in ACTIVATIONS:
             self.activation_combo.addItem(name, name)
         self.activation_combo.currentIndexChanged.connect(self._settings_changed)
-        form.addRow("Activation:", self.activation_combo)
+        form.addRow(self.tr("Activation:"), self.activation_combo)
         self.classes_spin = QSpinBox()
         self.classes_spin.setRange(2, NeuralNetwork.n_classes)
         self.classes_spin.setToolTip("2: one sigmoid output; more: softmax")
         self.classes_spin.valueChanged.connect(self._settings_changed)
-        form.addRow("Classes:", self.classes_spin)
+        form.addRow(self.tr("Classes:"), self.classes_spin)
         self.layers_spin.valueChanged.connect(self._layers_changed)
 
     def _layers_changed(self) -> None:
@@ -114,11 +116,17 @@ class NeuralNetworkTab(LessonTab):
         winner = self.lesson.predicted_class(outputs)
         point = f"[{format_number(x)}, {format_number(y)}]"
         if self.lesson.config.classes == 2:
-            self.test_result.setText(f"H({point}) = {outputs[0]:.4f} → class {winner}")
-            self.bars.set_values(np.array([1 - outputs[0], outputs[0]]), "P(class):")
+            self.test_result.setText(
+                self.tr("H({0}) = {1} → class {2}").format(point, f"{outputs[0]:.4f}", winner)
+            )
+            self.bars.set_values(np.array([1 - outputs[0], outputs[0]]), self.tr("P(class):"))
         else:
-            self.test_result.setText(f"H({point}) → class {winner} (p = {outputs[winner]:.3f})")
-            self.bars.set_values(outputs, "softmax:")
+            self.test_result.setText(
+                self.tr("H({0}) → class {1} (p = {2})").format(
+                    point, winner, f"{outputs[winner]:.3f}"
+                )
+            )
+            self.bars.set_values(outputs, self.tr("softmax:"))
         self.test_detail.setText(
             f"x_test = torch.FloatTensor([[{format_number(x)}, {format_number(y)}]])\n"
             f"H(x_test).detach() → {np.array2string(outputs, precision=4, separator=', ')}"

@@ -29,8 +29,11 @@ class OneVsRestPage(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         self.caption = QLabel(
-            "One-vs-rest: one sigmoid per class asks “is it class k?”. The answer is the most "
-            "confident “yes”. Trained beside softmax, from the same data and learning rate."
+            self.tr(
+                "One-vs-rest: one sigmoid per class asks “is it class k?”. The answer is the "
+                "most confident “yes”. Trained beside softmax, from the same data and "
+                "learning rate."
+            )
         )
         self.caption.setWordWrap(True)
         layout.addWidget(self.caption)
@@ -46,7 +49,7 @@ class OneVsRestPage(QWidget):
         while len(self.plots) < classes:
             index = len(self.plots)
             plot = pg.PlotWidget()
-            plot.getPlotItem().setTitle(f"is it class {index}?", size="13pt")
+            plot.getPlotItem().setTitle(self.tr("is it class {0}?").format(index), size="13pt")
             plot.getPlotItem().hideButtons()
             plot.getPlotItem().setMenuEnabled(False)
             plot.setMouseEnabled(False, False)
@@ -89,7 +92,7 @@ class SoftmaxClassificationTab(LessonTab):
         self.test_marker.setZValue(20)
         plot.addItem(self.test_marker)
         self.ovr_page = OneVsRestPage()
-        self.views.addTab(self.ovr_page, "One-vs-rest")
+        self.views.addTab(self.ovr_page, self.tr("One-vs-rest"))
         self.bars = ProbabilityBars()
         self.test_group_layout().addWidget(self.bars)
         self.ovr_bars = ProbabilityBars()
@@ -97,9 +100,11 @@ class SoftmaxClassificationTab(LessonTab):
         self.classes_spin = QSpinBox()
         self.classes_spin.setRange(2, SoftmaxClassification.n_classes)
         self.classes_spin.setValue(self.lesson.config.classes)
-        self.classes_spin.setToolTip("How many classes the model tells apart (keys 1–8 pick one)")
+        self.classes_spin.setToolTip(
+            self.tr("How many classes the model tells apart (keys 1–8 pick one)")
+        )
         self.classes_spin.valueChanged.connect(self._settings_changed)
-        self.model_form().addRow("Classes:", self.classes_spin)
+        self.model_form().addRow(self.tr("Classes:"), self.classes_spin)
 
     def initial_lab_view(self) -> LabView:
         return LabView(one_vs_rest=True)
@@ -123,8 +128,10 @@ class SoftmaxClassificationTab(LessonTab):
     def show_test(self, x: float, y: float, outputs: np.ndarray) -> None:
         winner = int(np.argmax(outputs))
         point = f"[{format_number(x)}, {format_number(y)}]"
-        self.test_result.setText(f"H({point}) → class {winner} (p = {outputs[winner]:.3f})")
-        self.bars.set_values(outputs, "softmax (sums to 1):")
+        self.test_result.setText(
+            self.tr("H({0}) → class {1} (p = {2})").format(point, winner, f"{outputs[winner]:.3f}")
+        )
+        self.bars.set_values(outputs, self.tr("softmax (sums to 1):"))
         self.test_detail.setText(
             f"x_test = torch.FloatTensor([[{format_number(x)}, {format_number(y)}]])\n"
             f"H(x_test).detach() → {np.array2string(outputs, precision=4, separator=', ')}"
@@ -138,7 +145,7 @@ class SoftmaxClassificationTab(LessonTab):
             if answers is not None:
                 best = int(np.argmax(answers))
                 self.ovr_bars.set_values(
-                    answers, f"one-vs-rest: most confident “yes” → class {best}"
+                    answers, self.tr("one-vs-rest: most confident “yes” → class {0}").format(best)
                 )
         self.test_marker.setData([x], [y])
 
