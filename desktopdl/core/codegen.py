@@ -293,7 +293,7 @@ def _train_code(lesson_file: LessonFile, kind: str, n_steps: int) -> str:
     ]
     if epsilon:
         lines += [
-            "    if last_cost is not None and abs(cost.item() - last_cost) < EPSILON:",
+            "    if last_cost is not None and abs(cost.item() - last_cost) <= EPSILON * 10:",
             "        break  # the cost hardly changes any more",
             "    last_cost = cost.item()",
         ]

@@ -298,30 +298,44 @@ class Trainer:
             and (not recording and self.fast_path)
         ):
             return self._fast_steps(n, batch if minibatches else 0)
-        for _ in range(n):
-            if self._limit_reached():
-                self._finish_at_limit()
-                break
+        # The loop body is the lecture's; everything else is hoisted out of it, because at
+        # ~10,000 steps/s every attribute lookup shows in the rate.
+        limit = self.settings.max_steps
+        allowed = n if not limit else max(0, min(n, limit - self.step_count))
+        cost_of, zero_grad, update = lesson.cost, optimizer.zero_grad, optimizer.step
+        append, isfinite = costs.append, math.isfinite
+        for _ in range(allowed):
             if minibatches:
                 index = self._next_batch(batch)
-                cost = lesson.cost(params, x_train[index], y_train[index])
+                cost = cost_of(params, x_train[index], y_train[index])
             else:
-                cost = lesson.cost(params, x_train, y_train)
+                cost = cost_of(params, x_train, y_train)
             value = cost.item()
-            if not math.isfinite(value):
+            if not isfinite(value):
+                self.step_count += len(costs)
+                costs_done = len(costs)
+                self._samples_seen += costs_done * (batch if minibatches else len(x_train))
                 self._diverge(value)
-                break
-            optimizer.zero_grad()
+                return np.asarray(costs)
+            zero_grad()
             cost.backward()
             if recording:
+                self.step_count += len(costs)  # _record reads the step it is at
                 self._record(value)
-            optimizer.step()
-            costs.append(value)
-            self.step_count += 1
-            self._samples_seen += batch if minibatches else len(x_train)
-            if epsilon and self._converged(value):
-                break
-            self._last_cost = value
+                self.step_count -= len(costs)
+            update()
+            append(value)
+            if epsilon:
+                self.step_count += len(costs)
+                stopped = self._converged(value)
+                self.step_count -= len(costs)
+                if stopped:
+                    break
+                self._last_cost = value
+        if costs:
+            self._last_cost = self._last_cost if epsilon else costs[-1]
+        self.step_count += len(costs)
+        self._samples_seen += len(costs) * (batch if minibatches else len(x_train))
         if self.status == Status.READY and self._limit_reached():
             self._finish_at_limit()
         return np.asarray(costs)

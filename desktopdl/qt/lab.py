@@ -166,7 +166,9 @@ class LandscapePanel(QWidget):
         self.pair_combo = QComboBox()
         for i, j in self.pairs:
             held = [n for k, n in enumerate(names) if k not in (i, j)]
-            text = f"({names[i]}, {names[j]})" + (f", {', '.join(held)} held" if held else "")
+            text = f"({names[i]}, {names[j]})" + (
+                self.tr(", {0} held").format(", ".join(held)) if held else ""
+            )
             self.pair_combo.addItem(text)
         self.pair_combo.setVisible(len(self.pairs) > 1)
         self.pair_combo.currentIndexChanged.connect(self._pair_changed)
@@ -187,7 +189,7 @@ class LandscapePanel(QWidget):
         self.compare_check.setVisible(isinstance(lesson, BinaryClassification))
         self.compare_check.toggled.connect(self._compare_toggled)
         bar.addWidget(self.compare_check)
-        self.bowl_check = QCheckBox("3-D bowl")
+        self.bowl_check = QCheckBox(self.tr("3-D bowl"))
         self.bowl_check.setToolTip(self.tr("Show the landscape as a 3-D surface (needs OpenGL)"))
         self.bowl_check.toggled.connect(self._bowl_toggled)
         bar.addWidget(self.bowl_check)

@@ -584,7 +584,7 @@ class LessonTab(QWidget):
             self.show_model_config(preset.settings.model)
         finally:
             self._loading = False
-        index = self.preset_combo.findText(preset.title)
+        index = self.preset_combo.findText(tr_preset(preset.title))
         if index >= 0:
             self.preset_combo.setCurrentIndex(index)
         editor = self.canvas.editor

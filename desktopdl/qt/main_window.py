@@ -31,22 +31,39 @@ FILE_FILTER = "DesktopDL lesson (*.json);;All files (*)"
 
 
 def shortcut_rows() -> list[tuple[str, str]]:
-    tr = QApplication.translate
     return [
-        ("Space", tr("Shortcuts", "Train / Pause")),
-        ("→  /  Page Down", tr("Shortcuts", "One training step (or one phase in phase mode)")),
-        ("R", tr("Shortcuts", "Reset to the seed's starting weights")),
-        ("1 – 9", tr("Shortcuts", "Choose the class of new points")),
-        (tr("Shortcuts", "Click"), tr("Shortcuts", "Add a point (in Test mode: ask the model)")),
-        (tr("Shortcuts", "Right-click or Ctrl+click"), tr("Shortcuts", "Remove the nearest point")),
-        (tr("Shortcuts", "Drag a point"), tr("Shortcuts", "Move it")),
-        ("Ctrl+Z / Ctrl+Shift+Z", tr("Shortcuts", "Undo / Redo")),
-        ("B", tr("Shortcuts", "Blank the screen and pause (B again to return)")),
-        ("F11", tr("Shortcuts", "Full screen")),
-        ("Ctrl+=  /  Ctrl+−  /  Ctrl+0", tr("Shortcuts", "Bigger / smaller / normal size")),
-        ("Ctrl+O / Ctrl+S", tr("Shortcuts", "Open / save a lesson file")),
-        ("Ctrl+1 … Ctrl+4", tr("Shortcuts", "Go to a lesson")),
-        ("F1", tr("Shortcuts", "This list")),
+        ("Space", QApplication.translate("Shortcuts", "Train / Pause")),
+        (
+            "→  /  Page Down",
+            QApplication.translate("Shortcuts", "One training step (or one phase in phase mode)"),
+        ),
+        ("R", QApplication.translate("Shortcuts", "Reset to the seed's starting weights")),
+        ("1 – 9", QApplication.translate("Shortcuts", "Choose the class of new points")),
+        (
+            QApplication.translate("Shortcuts", "Click"),
+            QApplication.translate("Shortcuts", "Add a point (in Test mode: ask the model)"),
+        ),
+        (
+            QApplication.translate("Shortcuts", "Right-click or Ctrl+click"),
+            QApplication.translate("Shortcuts", "Remove the nearest point"),
+        ),
+        (
+            QApplication.translate("Shortcuts", "Drag a point"),
+            QApplication.translate("Shortcuts", "Move it"),
+        ),
+        ("Ctrl+Z / Ctrl+Shift+Z", QApplication.translate("Shortcuts", "Undo / Redo")),
+        (
+            "B",
+            QApplication.translate("Shortcuts", "Blank the screen and pause (B again to return)"),
+        ),
+        ("F11", QApplication.translate("Shortcuts", "Full screen")),
+        (
+            "Ctrl+=  /  Ctrl+−  /  Ctrl+0",
+            QApplication.translate("Shortcuts", "Bigger / smaller / normal size"),
+        ),
+        ("Ctrl+O / Ctrl+S", QApplication.translate("Shortcuts", "Open / save a lesson file")),
+        ("Ctrl+1 … Ctrl+4", QApplication.translate("Shortcuts", "Go to a lesson")),
+        ("F1", QApplication.translate("Shortcuts", "This list")),
     ]
 
 

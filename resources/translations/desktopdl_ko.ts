@@ -2,100 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
-    <name></name>
-    <message>
-        <source>Shortcuts</source>
-        <comment>One training step (or one phase in phase mode)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shortcuts</source>
-        <comment>Reset to the seed&apos;s starting weights</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shortcuts</source>
-        <comment>Choose the class of new points</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shortcuts</source>
-        <comment>Click</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shortcuts</source>
-        <comment>Add a point (in Test mode: ask the model)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shortcuts</source>
-        <comment>Right-click or Ctrl+click</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shortcuts</source>
-        <comment>Remove the nearest point</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shortcuts</source>
-        <comment>Drag a point</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shortcuts</source>
-        <comment>Move it</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shortcuts</source>
-        <comment>Undo / Redo</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shortcuts</source>
-        <comment>Blank the screen and pause (B again to return)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shortcuts</source>
-        <comment>Full screen</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shortcuts</source>
-        <comment>Bigger / smaller / normal size</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shortcuts</source>
-        <comment>Open / save a lesson file</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shortcuts</source>
-        <comment>Go to a lesson</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shortcuts</source>
-        <comment>This list</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>BinaryClassificationTab</name>
     <message>
         <source>H([{0}, {1}]) = {2} → class {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>H([{0}, {1}]) = {2} → 클래스 {3}</translation>
     </message>
 </context>
 <context>
     <name>BlankScreen</name>
     <message>
         <source>Press B to return</source>
-        <translation type="unfinished"></translation>
+        <translation>B를 누르면 돌아갑니다</translation>
     </message>
 </context>
 <context>
@@ -103,89 +20,197 @@
     <message>
         <source>3-D needs OpenGL, which the &apos;{0}&apos; display lacks.</source>
         <extracomment>Low cost light yellow, high cost deep blue (the 2-D map&apos;s blues with a warm valley floor). The bowl is drawn in a box this wide and this tall, whatever the parameters&apos; units.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>3D 보기에는 OpenGL이 필요하지만 &apos;{0}&apos; 디스플레이에는 없습니다.</translation>
     </message>
     <message>
         <source>3-D needs PyOpenGL ({0}).</source>
-        <translation type="unfinished"></translation>
+        <translation>3D 보기에는 PyOpenGL이 필요합니다 ({0}).</translation>
     </message>
     <message>
         <source>3-D needs OpenGL, but no OpenGL context could be created on this display.</source>
-        <translation type="unfinished"></translation>
+        <translation>3D 보기에는 OpenGL이 필요하지만 이 디스플레이에서 OpenGL 컨텍스트를 만들 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>CodePanel</name>
+    <message>
+        <source>The lesson as PyTorch code, the lecture&apos;s way. Run it with python: it prints the numbers this lesson shows after the same number of steps.</source>
+        <extracomment>Point size of the code: readable from the back of a classroom. A file was written (its path), for the status bar.</extracomment>
+        <translation>이 수업을 강의 방식의 PyTorch 코드로 보여 줍니다. python으로 실행하면 같은 스텝 수 뒤에 이 수업이 보여 주는 숫자를 그대로 출력합니다.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>Copy the whole script to the clipboard</source>
+        <translation>스크립트 전체를 클립보드에 복사</translation>
+    </message>
+    <message>
+        <source>Save .py…</source>
+        <translation>.py 저장…</translation>
+    </message>
+    <message>
+        <source>Save the script as a Python file</source>
+        <translation>스크립트를 Python 파일로 저장</translation>
+    </message>
+    <message>
+        <source>Save .ipynb…</source>
+        <translation>.ipynb 저장…</translation>
+    </message>
+    <message>
+        <source>Save as a Jupyter notebook with ① Model ② Train ③ Test</source>
+        <translation>① 모델 생성 ② 학습 ③ 추론 및 테스트로 나눈 Jupyter 노트북으로 저장</translation>
+    </message>
+    <message>
+        <source>A−</source>
+        <translation>A−</translation>
+    </message>
+    <message>
+        <source>Smaller code text</source>
+        <translation>코드 글자 작게</translation>
+    </message>
+    <message>
+        <source>A+</source>
+        <translation>A+</translation>
+    </message>
+    <message>
+        <source>Larger code text</source>
+        <translation>코드 글자 크게</translation>
+    </message>
+    <message>
+        <source>The script needs data the lesson can train on:</source>
+        <translation>스크립트에는 이 수업이 학습할 수 있는 데이터가 필요합니다:</translation>
+    </message>
+    <message>
+        <source>There is no lesson to save yet.</source>
+        <translation>아직 저장할 수업이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Save the lesson as a Python script</source>
+        <translation>수업을 Python 스크립트로 저장</translation>
+    </message>
+    <message>
+        <source>Python script (*.py)</source>
+        <translation>Python 스크립트 (*.py)</translation>
+    </message>
+    <message>
+        <source>Save the lesson as a Jupyter notebook</source>
+        <translation>수업을 Jupyter 노트북으로 저장</translation>
+    </message>
+    <message>
+        <source>Jupyter notebook (*.ipynb)</source>
+        <translation>Jupyter 노트북 (*.ipynb)</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>{path} could not be saved: {error}</source>
+        <translation>{path} 파일을 저장하지 못했습니다: {error}</translation>
     </message>
 </context>
 <context>
     <name>CostPlot</name>
     <message>
         <source>step</source>
-        <translation type="unfinished"></translation>
+        <translation>스텝</translation>
     </message>
     <message>
         <source>cost</source>
-        <translation type="unfinished"></translation>
+        <translation>비용</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>step</source>
+        <extracomment>Every picture is laid out this many logical pixels wide, then rendered at the pixel width asked for: a 1920-pixel slide shows the same picture as a 960-pixel one, twice as sharp. Cells per side of the model&apos;s surface in pictures (the app&apos;s live view uses 100). Above this many points, pictures draw smaller markers. How long the last frame stays up before the animation starts again.</extracomment>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <source>cost</source>
+        <translation>비용</translation>
+    </message>
+    <message>
+        <source>step {step} / {total}    cost {cost}</source>
+        <translation>스텝 {step} / {total}    비용 {cost}</translation>
+    </message>
+    <message>
+        <source>    accuracy {accuracy}</source>
+        <translation>    정확도 {accuracy}</translation>
     </message>
 </context>
 <context>
     <name>LandscapePanel</name>
     <message>
+        <source>, {0} held</source>
+        <translation>, {0} 고정</translation>
+    </message>
+    <message>
         <source>Race SGD, Momentum, Adam</source>
-        <translation type="unfinished"></translation>
+        <translation>SGD, Momentum, Adam 경주</translation>
     </message>
     <message>
         <source>Run the other optimizers from the same start, same rate</source>
-        <translation type="unfinished"></translation>
+        <translation>다른 옵티마이저도 같은 시작점, 같은 학습률로 실행</translation>
     </message>
     <message>
         <source>Compare with the MSE cost</source>
-        <translation type="unfinished"></translation>
+        <translation>MSE 비용과 비교</translation>
     </message>
     <message>
         <source>The same sigmoid model trained with the squared error: its landscape beside this one</source>
-        <translation type="unfinished"></translation>
+        <translation>같은 시그모이드 모델을 제곱 오차로 학습: 그 비용 지형을 옆에 표시</translation>
+    </message>
+    <message>
+        <source>3-D bowl</source>
+        <translation>3차원 그릇</translation>
     </message>
     <message>
         <source>Show the landscape as a 3-D surface (needs OpenGL)</source>
-        <translation type="unfinished"></translation>
+        <translation>비용 지형을 3D 곡면으로 보기 (OpenGL 필요)</translation>
     </message>
     <message>
         <source>Fit view</source>
-        <translation type="unfinished"></translation>
+        <translation>화면에 맞추기</translation>
     </message>
     <message>
         <source>cross-entropy cost</source>
-        <translation type="unfinished"></translation>
+        <translation>크로스 엔트로피 비용</translation>
     </message>
     <message>
         <source>cost</source>
-        <translation type="unfinished"></translation>
+        <translation>비용</translation>
     </message>
     <message>
         <source>MSE cost (same model, same start)</source>
-        <translation type="unfinished"></translation>
+        <translation>MSE 비용 (같은 모델, 같은 시작점)</translation>
     </message>
     <message>
         <source> step {0}, cost {1}</source>
-        <translation type="unfinished"></translation>
+        <translation> 스텝 {0}, 비용 {1}</translation>
     </message>
     <message>
         <source>&lt;b&gt;MSE run&lt;/b&gt; (right) step {0}, cost {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;MSE 실행&lt;/b&gt; (오른쪽) 스텝 {0}, 비용 {1}</translation>
     </message>
     <message>
         <source>cost {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>비용 {0}</translation>
     </message>
     <message>
         <source>stopped: the cost became {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>중단: 비용 = {0}</translation>
     </message>
     <message>
         <source>step {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>스텝 {0}</translation>
     </message>
     <message>
         <source>Showing the contour map.</source>
-        <translation type="unfinished"></translation>
+        <translation>등고선 지도를 표시합니다.</translation>
     </message>
 </context>
 <context>
@@ -193,38 +218,38 @@
     <message>
         <source>Click to start the next run from there; drag to pan, wheel to zoom</source>
         <extracomment>Path colours per optimizer (Okabe–Ito); the main run is drawn in its optimizer&apos;s colour.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>클릭: 그 위치에서 다음 학습 시작 · 드래그: 이동 · 휠: 확대/축소</translation>
     </message>
 </context>
 <context>
     <name>LedgerPanel</name>
     <message>
         <source>iteration</source>
-        <translation type="unfinished"></translation>
+        <translation>반복</translation>
     </message>
     <message>
         <source>cost</source>
-        <translation type="unfinished"></translation>
+        <translation>비용</translation>
     </message>
     <message>
         <source>Back to iteration</source>
-        <translation type="unfinished"></translation>
+        <translation>되돌아갈 반복</translation>
     </message>
     <message>
         <source>Go back</source>
-        <translation type="unfinished"></translation>
+        <translation>되돌아가기</translation>
     </message>
     <message>
         <source>Replay the run from its start up to that iteration</source>
-        <translation type="unfinished"></translation>
+        <translation>처음부터 그 반복까지 다시 실행</translation>
     </message>
     <message>
         <source>{0} iterations; recorded from iteration {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>반복 {0}회; 반복 {1}부터 기록</translation>
     </message>
     <message>
         <source>; showing the last {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>; 마지막 {0}개 표시</translation>
     </message>
 </context>
 <context>
@@ -232,468 +257,468 @@
     <message>
         <source>Cost curve</source>
         <extracomment>(label, steps per second or None for full speed). Wide enough for the longest live readout, so nothing is clipped while numbers change. Choices for &quot;stop when the cost changes by less than ε&quot; (0 = never). The learning-rate slider spans 10^-4 … 10^1 in this many notches. A line for the status bar: the device in use and what the trainer says. A standing note (the preset&apos;s description) shown when the trainer has nothing to say.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>비용 곡선</translation>
     </message>
     <message>
         <source>Cost landscape</source>
-        <translation type="unfinished"></translation>
+        <translation>비용 지형</translation>
     </message>
     <message>
         <source>Slice</source>
-        <translation type="unfinished"></translation>
+        <translation>단면</translation>
     </message>
     <message>
         <source>Ledger</source>
-        <translation type="unfinished"></translation>
+        <translation>기록표</translation>
     </message>
     <message>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>데이터</translation>
     </message>
     <message>
         <source>Class {0} [{1}]</source>
-        <translation type="unfinished"></translation>
+        <translation>클래스 {0} [{1}]</translation>
     </message>
     <message>
         <source>New points get class {0} (key {1})</source>
-        <translation type="unfinished"></translation>
+        <translation>새 점은 클래스 {0} (키 {1})</translation>
     </message>
     <message>
         <source>Undo (Ctrl+Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>실행 취소 (Ctrl+Z)</translation>
     </message>
     <message>
         <source>Redo (Ctrl+Shift+Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>다시 실행 (Ctrl+Shift+Z)</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>모두 지우기</translation>
     </message>
     <message>
         <source>Remove every point (Ctrl+Z brings them back)</source>
-        <translation type="unfinished"></translation>
+        <translation>모든 점 삭제 (Ctrl+Z로 되돌리기)</translation>
     </message>
     <message>
         <source>Generate</source>
-        <translation type="unfinished"></translation>
+        <translation>생성</translation>
     </message>
     <message>
         <source>points</source>
-        <translation type="unfinished"></translation>
+        <translation>점 개수</translation>
     </message>
     <message>
         <source>noise</source>
-        <translation type="unfinished"></translation>
+        <translation>잡음</translation>
     </message>
     <message>
         <source>How much the classes blur into each other (0 – 0.5)</source>
-        <translation type="unfinished"></translation>
+        <translation>클래스끼리 섞이는 정도 (0 – 0.5)</translation>
     </message>
     <message>
         <source>Regenerate</source>
-        <translation type="unfinished"></translation>
+        <translation>다시 생성</translation>
     </message>
     <message>
         <source>New points from the chosen set; the network keeps its weights (Reset keeps the data)</source>
-        <translation type="unfinished"></translation>
+        <translation>선택한 데이터셋으로 새 점 생성. 신경망의 가중치는 그대로 (초기화해도 데이터는 유지)</translation>
     </message>
     <message>
         <source>Generate {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 생성</translation>
     </message>
     <message>
         <source>① Model</source>
-        <translation type="unfinished"></translation>
+        <translation>① 모델 생성</translation>
     </message>
     <message>
         <source>How far each step moves W and b against the gradient</source>
-        <translation type="unfinished"></translation>
+        <translation>각 스텝에서 W와 b를 경사의 반대 방향으로 움직이는 크기</translation>
     </message>
     <message>
         <source>Learning rate on a log scale, 0.0001 … 10</source>
-        <translation type="unfinished"></translation>
+        <translation>학습률 (로그 눈금, 0.0001 … 10)</translation>
     </message>
     <message>
         <source>Learning rate:</source>
-        <translation type="unfinished"></translation>
+        <translation>학습률:</translation>
     </message>
     <message>
         <source>SGD: torch.optim.SGD · Momentum: SGD(momentum=0.9) · Adam: torch.optim.Adam</source>
-        <translation type="unfinished"></translation>
+        <translation>SGD: torch.optim.SGD · Momentum: SGD(momentum=0.9) · Adam: torch.optim.Adam</translation>
     </message>
     <message>
         <source>Optimizer:</source>
-        <translation type="unfinished"></translation>
+        <translation>옵티마이저:</translation>
     </message>
     <message>
         <source>② Train</source>
-        <translation type="unfinished"></translation>
+        <translation>② 학습</translation>
     </message>
     <message>
         <source>Train</source>
-        <translation type="unfinished"></translation>
+        <translation>학습</translation>
     </message>
     <message>
         <source>Start or pause training (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>학습 시작 또는 일시정지 (Space)</translation>
     </message>
     <message>
         <source>Step →</source>
-        <translation type="unfinished"></translation>
+        <translation>한 단계 →</translation>
     </message>
     <message>
         <source>One training step (→)</source>
-        <translation type="unfinished"></translation>
+        <translation>한 단계 학습 (→)</translation>
     </message>
     <message>
         <source>Reset</source>
-        <translation type="unfinished"></translation>
+        <translation>초기화</translation>
     </message>
     <message>
         <source>New start from the seed (R)</source>
-        <translation type="unfinished"></translation>
+        <translation>시드로 처음부터 다시 시작 (R)</translation>
     </message>
     <message>
         <source>no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>제한 없음</translation>
     </message>
     <message>
         <source>Stop after steps:</source>
-        <translation type="unfinished"></translation>
+        <translation>최대 스텝 수:</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>사용 안 함</translation>
     </message>
     <message>
         <source>Stop when the cost changes by less than ε in one step</source>
-        <translation type="unfinished"></translation>
+        <translation>한 스텝 동안 비용 변화가 ε보다 작으면 종료</translation>
     </message>
     <message>
         <source>Stop when |Δcost| &lt;</source>
-        <translation type="unfinished"></translation>
+        <translation>종료 조건 |Δcost| &lt;</translation>
     </message>
     <message>
         <source>full batch</source>
-        <translation type="unfinished"></translation>
+        <translation>전체 배치</translation>
     </message>
     <message>
         <source>Points per step; &apos;full batch&apos; uses every point (the lecture)</source>
-        <translation type="unfinished"></translation>
+        <translation>스텝마다 쓰는 점의 수. &apos;전체 배치&apos;는 모든 점을 사용 (강의 방식)</translation>
     </message>
     <message>
         <source>Batch size:</source>
-        <translation type="unfinished"></translation>
+        <translation>배치 크기:</translation>
     </message>
     <message>
         <source>one iteration</source>
-        <translation type="unfinished"></translation>
+        <translation>반복 1회</translation>
     </message>
     <message>
         <source>one phase (①…⑦)</source>
-        <translation type="unfinished"></translation>
+        <translation>과정 하나 (①…⑦)</translation>
     </message>
     <message>
         <source>What Step (→) does: a whole iteration, or one phase of it</source>
-        <translation type="unfinished"></translation>
+        <translation>한 단계(→) 버튼의 단위: 반복 1회 전체, 또는 그중 과정 하나</translation>
     </message>
     <message>
         <source>Step does:</source>
-        <translation type="unfinished"></translation>
+        <translation>한 단계 단위:</translation>
     </message>
     <message>
         <source>torch.manual_seed(seed): the same seed gives the same start</source>
-        <translation type="unfinished"></translation>
+        <translation>torch.manual_seed(seed): 같은 시드면 같은 시작점</translation>
     </message>
     <message>
         <source>Seed:</source>
-        <translation type="unfinished"></translation>
+        <translation>시드:</translation>
     </message>
     <message>
         <source>Full speed</source>
-        <translation type="unfinished"></translation>
+        <translation>최고 속도</translation>
     </message>
     <message>
         <source>{0} steps/s</source>
-        <translation type="unfinished"></translation>
+        <translation>초당 {0} 스텝</translation>
     </message>
     <message>
         <source>Speed:</source>
-        <translation type="unfinished"></translation>
+        <translation>속도:</translation>
     </message>
     <message>
         <source>Auto</source>
-        <translation type="unfinished"></translation>
+        <translation>자동</translation>
     </message>
     <message>
         <source>CUDA (NVIDIA GPU)</source>
-        <translation type="unfinished"></translation>
+        <translation>CUDA (NVIDIA GPU)</translation>
     </message>
     <message>
         <source>MPS (Apple)</source>
-        <translation type="unfinished"></translation>
+        <translation>MPS (Apple)</translation>
     </message>
     <message>
         <source>Device:</source>
-        <translation type="unfinished"></translation>
+        <translation>장치:</translation>
     </message>
     <message>
         <source>Cost axis on a log scale</source>
-        <translation type="unfinished"></translation>
+        <translation>비용 축을 로그 눈금으로</translation>
     </message>
     <message>
         <source>③ Test</source>
-        <translation type="unfinished"></translation>
+        <translation>③ 추론 및 테스트</translation>
     </message>
     <message>
         <source>Test mode: click the canvas</source>
-        <translation type="unfinished"></translation>
+        <translation>테스트 모드: 캔버스 클릭</translation>
     </message>
     <message>
         <source>Predict</source>
-        <translation type="unfinished"></translation>
+        <translation>예측</translation>
     </message>
     <message>
         <source>Click the canvas in Test mode, or type x and press Predict.</source>
-        <translation type="unfinished"></translation>
+        <translation>테스트 모드에서 캔버스를 클릭하거나, x를 입력하고 [예측]을 누르십시오.</translation>
     </message>
     <message>
         <source>Load {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 불러오기</translation>
     </message>
     <message>
         <source>(iteration {0})</source>
-        <translation type="unfinished"></translation>
+        <translation>(반복 {0})</translation>
     </message>
     <message>
         <source>step {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>스텝 {0}</translation>
     </message>
     <message>
         <source>accuracy {0}   epoch {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>정확도 {0}   에폭 {1}</translation>
     </message>
     <message>
         <source>cost {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>비용 {0}</translation>
     </message>
     <message>
         <source>H(x) = (diverged)</source>
-        <translation type="unfinished"></translation>
+        <translation>H(x) = (발산)</translation>
     </message>
     <message>
         <source>Training…</source>
-        <translation type="unfinished"></translation>
+        <translation>학습 중…</translation>
     </message>
     <message>
         <source>Device: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>장치: {0}</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>일시정지</translation>
     </message>
     <message>
         <source>The model has no usable parameters: press Reset.</source>
-        <translation type="unfinished"></translation>
+        <translation>모델에 쓸 수 있는 파라미터가 없습니다. [초기화]를 누르십시오.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Cannot open the lesson file</source>
-        <translation type="unfinished"></translation>
+        <translation>수업 파일을 열 수 없습니다</translation>
     </message>
     <message>
         <source>Opened {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>열었습니다: {0}</translation>
     </message>
     <message>
         <source>Cannot save the lesson file</source>
-        <translation type="unfinished"></translation>
+        <translation>수업 파일을 저장할 수 없습니다</translation>
     </message>
     <message>
         <source>Saved {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>저장했습니다: {0}</translation>
     </message>
     <message>
         <source>Open a lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>수업 열기</translation>
     </message>
     <message>
         <source>Save the lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>수업 저장</translation>
     </message>
     <message>
         <source>Size {0:.0%}</source>
-        <translation type="unfinished"></translation>
+        <translation>크기 {0:.0%}</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>언어</translation>
     </message>
     <message>
         <source>The new language takes effect when DesktopDL starts again. Restart now?</source>
-        <translation type="unfinished"></translation>
+        <translation>새 언어는 DesktopDL을 다시 시작하면 적용됩니다. 지금 다시 시작하시겠습니까?</translation>
     </message>
     <message>
         <source>Device: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>장치: {0}</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>파일(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Open lesson…</source>
-        <translation type="unfinished"></translation>
+        <translation>수업 열기(&amp;O)…</translation>
     </message>
     <message>
         <source>Open &amp;recent</source>
-        <translation type="unfinished"></translation>
+        <translation>최근 수업 열기(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Save lesson…</source>
-        <translation type="unfinished"></translation>
+        <translation>수업 저장(&amp;S)…</translation>
     </message>
     <message>
         <source>Save lesson with trained &amp;weights…</source>
-        <translation type="unfinished"></translation>
+        <translation>학습된 가중치와 함께 수업 저장(&amp;W)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>종료(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>편집(&amp;E)</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>실행 취소</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>다시 실행</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>보기(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Full screen</source>
-        <translation type="unfinished"></translation>
+        <translation>전체 화면(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Bigger</source>
-        <translation type="unfinished"></translation>
+        <translation>크게(&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Smaller</source>
-        <translation type="unfinished"></translation>
+        <translation>작게(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Normal size</source>
-        <translation type="unfinished"></translation>
+        <translation>원래 크기(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Light theme (projector)</source>
-        <translation type="unfinished"></translation>
+        <translation>밝은 테마 - 프로젝터용(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Dark theme</source>
-        <translation type="unfinished"></translation>
+        <translation>어두운 테마(&amp;D)</translation>
     </message>
     <message>
         <source>B&amp;lank screen</source>
-        <translation type="unfinished"></translation>
+        <translation>화면 가리기(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>수업(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>도움말(&amp;H)</translation>
     </message>
     <message>
         <source>Keyboard &amp;shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>단축키(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;About DesktopDL</source>
-        <translation type="unfinished"></translation>
+        <translation>DesktopDL 정보(&amp;A)</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>단축키</translation>
     </message>
     <message>
         <source>About DesktopDL</source>
-        <translation type="unfinished"></translation>
+        <translation>DesktopDL 정보</translation>
     </message>
     <message>
         <source>&lt;p&gt;Teach the basics of deep learning: build the model, train it, test it.&lt;/p&gt;&lt;p&gt;Every number shown is the number the lecture&apos;s PyTorch code prints.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;딥러닝의 기초를 가르칩니다: 1단계 모델 생성, 2단계 학습, 3단계 추론 및 테스트.&lt;/p&gt;&lt;p&gt;화면에 보이는 모든 숫자는 강의의 PyTorch 코드가 출력하는 숫자와 같습니다.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>NeuralNetworkTab</name>
     <message>
         <source>Network</source>
-        <translation type="unfinished"></translation>
+        <translation>신경망</translation>
     </message>
     <message>
         <source>Hidden layers (0 = the binary lesson&apos;s straight boundary)</source>
-        <translation type="unfinished"></translation>
+        <translation>은닉층 수 (0 = 이진 분류 수업의 직선 경계)</translation>
     </message>
     <message>
         <source>Hidden layers:</source>
-        <translation type="unfinished"></translation>
+        <translation>은닉층:</translation>
     </message>
     <message>
         <source>Neurons in this layer</source>
-        <translation type="unfinished"></translation>
+        <translation>이 층의 뉴런 수</translation>
     </message>
     <message>
         <source>Neurons:</source>
-        <translation type="unfinished"></translation>
+        <translation>뉴런:</translation>
     </message>
     <message>
         <source>Activation:</source>
-        <translation type="unfinished"></translation>
+        <translation>활성화 함수:</translation>
     </message>
     <message>
         <source>Classes:</source>
-        <translation type="unfinished"></translation>
+        <translation>클래스 수:</translation>
     </message>
     <message>
         <source>H({0}) = {1} → class {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>H({0}) = {1} → 클래스 {2}</translation>
     </message>
     <message>
         <source>P(class):</source>
-        <translation type="unfinished"></translation>
+        <translation>P(클래스):</translation>
     </message>
     <message>
         <source>H({0}) → class {1} (p = {2})</source>
-        <translation type="unfinished"></translation>
+        <translation>H({0}) → 클래스 {1} (p = {2})</translation>
     </message>
     <message>
         <source>softmax:</source>
-        <translation type="unfinished"></translation>
+        <translation>softmax:</translation>
     </message>
 </context>
 <context>
     <name>OneVsRestPage</name>
     <message>
         <source>One-vs-rest: one sigmoid per class asks “is it class k?”. The answer is the most confident “yes”. Trained beside softmax, from the same data and learning rate.</source>
-        <translation type="unfinished"></translation>
+        <translation>일대다(One-vs-rest): 클래스마다 시그모이드 하나가 “클래스 k인가?”를 묻고, 가장 확신하는 “예”가 답이 됩니다. 소프트맥스와 같은 데이터, 같은 학습률로 나란히 학습합니다.</translation>
     </message>
     <message>
         <source>is it class {0}?</source>
-        <translation type="unfinished"></translation>
+        <translation>클래스 {0}인가?</translation>
     </message>
 </context>
 <context>
@@ -701,7 +726,7 @@
     <message>
         <source>Click: add a point · Right-click or Ctrl+click: remove · Drag: move</source>
         <extracomment>In Test mode, a left click asks the model about (x, y) instead of adding a point. The visible data region changed (zoom, pan, resize): the surface must follow.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>클릭: 점 추가 · 오른쪽 클릭 또는 Ctrl+클릭: 삭제 · 드래그: 이동</translation>
     </message>
 </context>
 <context>
@@ -709,490 +734,557 @@
     <message>
         <source>Add point</source>
         <extracomment>How close (in screen pixels) a press must be to a point to grab or delete it.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>점 추가</translation>
     </message>
     <message>
         <source>Remove point</source>
-        <translation type="unfinished"></translation>
+        <translation>점 삭제</translation>
     </message>
     <message>
         <source>Clear points</source>
-        <translation type="unfinished"></translation>
+        <translation>점 모두 지우기</translation>
     </message>
     <message>
         <source>Move point</source>
-        <translation type="unfinished"></translation>
+        <translation>점 이동</translation>
     </message>
 </context>
 <context>
     <name>ProbabilityBars</name>
     <message>
         <source>class {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>클래스 {0}</translation>
     </message>
 </context>
 <context>
-    <name>QApplication</name>
+    <name>Shortcuts</name>
     <message>
-        <source>Shortcuts</source>
-        <comment>Train / Pause</comment>
-        <translation type="unfinished"></translation>
+        <source>Train / Pause</source>
+        <translation>학습 / 일시정지</translation>
+    </message>
+    <message>
+        <source>One training step (or one phase in phase mode)</source>
+        <translation>한 단계 학습 (과정 모드에서는 과정 하나)</translation>
+    </message>
+    <message>
+        <source>Reset to the seed&apos;s starting weights</source>
+        <translation>시드의 시작 가중치로 초기화</translation>
+    </message>
+    <message>
+        <source>Choose the class of new points</source>
+        <translation>새 점의 클래스 선택</translation>
+    </message>
+    <message>
+        <source>Click</source>
+        <translation>클릭</translation>
+    </message>
+    <message>
+        <source>Add a point (in Test mode: ask the model)</source>
+        <translation>점 추가 (테스트 모드: 모델에 묻기)</translation>
+    </message>
+    <message>
+        <source>Right-click or Ctrl+click</source>
+        <translation>오른쪽 클릭 또는 Ctrl+클릭</translation>
+    </message>
+    <message>
+        <source>Remove the nearest point</source>
+        <translation>가장 가까운 점 삭제</translation>
+    </message>
+    <message>
+        <source>Drag a point</source>
+        <translation>점 끌기</translation>
+    </message>
+    <message>
+        <source>Move it</source>
+        <translation>점 이동</translation>
+    </message>
+    <message>
+        <source>Undo / Redo</source>
+        <translation>실행 취소 / 다시 실행</translation>
+    </message>
+    <message>
+        <source>Blank the screen and pause (B again to return)</source>
+        <translation>화면 가리기 및 일시정지 (B를 다시 누르면 복귀)</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>전체 화면</translation>
+    </message>
+    <message>
+        <source>Bigger / smaller / normal size</source>
+        <translation>크게 / 작게 / 원래 크기</translation>
+    </message>
+    <message>
+        <source>Open / save a lesson file</source>
+        <translation>수업 파일 열기 / 저장</translation>
+    </message>
+    <message>
+        <source>Go to a lesson</source>
+        <translation>수업으로 이동</translation>
+    </message>
+    <message>
+        <source>This list</source>
+        <translation>이 목록</translation>
     </message>
 </context>
 <context>
     <name>SlicePanel</name>
     <message>
         <source>cost</source>
-        <translation type="unfinished"></translation>
+        <translation>비용</translation>
     </message>
     <message>
         <source>cost against {0} ({1} held)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}에 따른 비용 ({1} 고정)</translation>
     </message>
 </context>
 <context>
     <name>SoftmaxClassificationTab</name>
     <message>
         <source>One-vs-rest</source>
-        <translation type="unfinished"></translation>
+        <translation>일대다(One-vs-rest)</translation>
     </message>
     <message>
         <source>How many classes the model tells apart (keys 1–8 pick one)</source>
-        <translation type="unfinished"></translation>
+        <translation>모델이 구분하는 클래스 수 (키 1–8로 클래스 선택)</translation>
     </message>
     <message>
         <source>Classes:</source>
-        <translation type="unfinished"></translation>
+        <translation>클래스 수:</translation>
     </message>
     <message>
         <source>H({0}) → class {1} (p = {2})</source>
-        <translation type="unfinished"></translation>
+        <translation>H({0}) → 클래스 {1} (p = {2})</translation>
     </message>
     <message>
         <source>softmax (sums to 1):</source>
-        <translation type="unfinished"></translation>
+        <translation>softmax (합 = 1):</translation>
     </message>
     <message>
         <source>one-vs-rest: most confident “yes” → class {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>일대다: 가장 확신하는 “예” → 클래스 {0}</translation>
     </message>
 </context>
 <context>
     <name>core</name>
     <message>
         <source>Blobs</source>
-        <translation type="unfinished"></translation>
+        <translation>군집</translation>
     </message>
     <message>
         <source>XOR</source>
-        <translation type="unfinished"></translation>
+        <translation>XOR</translation>
     </message>
     <message>
         <source>Circles</source>
-        <translation type="unfinished"></translation>
+        <translation>동심원</translation>
     </message>
     <message>
         <source>Moons</source>
-        <translation type="unfinished"></translation>
+        <translation>반달</translation>
     </message>
     <message>
         <source>Two spirals</source>
-        <translation type="unfinished"></translation>
+        <translation>두 나선</translation>
     </message>
     <message>
         <source>Lecture&apos;s non-linear test (7 points)</source>
-        <translation type="unfinished"></translation>
+        <translation>강의의 비선형 테스트 (점 7개)</translation>
     </message>
     <message>
         <source>Auto: CPU (fastest for a model this small)</source>
-        <translation type="unfinished"></translation>
+        <translation>자동: CPU (이만큼 작은 모델에는 가장 빠름)</translation>
     </message>
     <message>
         <source>CUDA is not available here (no NVIDIA GPU, or a CPU-only torch): training on the CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>이 컴퓨터에서는 CUDA를 쓸 수 없습니다 (NVIDIA GPU가 없거나 CPU 전용 torch): CPU로 학습합니다</translation>
     </message>
     <message>
         <source>MPS is not available here: training on the CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>이 컴퓨터에서는 MPS를 쓸 수 없습니다: CPU로 학습합니다</translation>
     </message>
     <message>
         <source>Auto: CUDA (the model is large)</source>
-        <translation type="unfinished"></translation>
+        <translation>자동: CUDA (큰 모델)</translation>
     </message>
     <message>
         <source>Auto: MPS (the model is large)</source>
-        <translation type="unfinished"></translation>
+        <translation>자동: MPS (큰 모델)</translation>
     </message>
     <message>
         <source>{name} is not a DesktopDL lesson file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 파일은 DesktopDL 수업 파일이 아닙니다.</translation>
     </message>
     <message>
         <source>{name} has no valid format version.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 파일에 올바른 형식 버전이 없습니다.</translation>
     </message>
     <message>
         <source>{name} was written by a newer DesktopDL (file version {version}, this app reads up to {supported}). Update DesktopDL to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 파일은 더 새로운 DesktopDL에서 저장되었습니다 (파일 버전 {version}, 이 앱은 버전 {supported}까지 읽을 수 있음). 파일을 열려면 DesktopDL을 업데이트하십시오.</translation>
     </message>
     <message>
         <source>{name} names an unknown lesson {lesson}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 파일에 알 수 없는 수업이 지정되어 있습니다: {lesson}.</translation>
     </message>
     <message>
         <source>{name} has no &apos;data&apos; section with points and labels.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 파일에 점과 레이블이 담긴 &apos;data&apos; 항목이 없습니다.</translation>
     </message>
     <message>
         <source>{name}: &apos;points&apos; and &apos;labels&apos; must be lists.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: &apos;points&apos;와 &apos;labels&apos;는 리스트여야 합니다.</translation>
     </message>
     <message>
         <source>{name} has {count} points; the most a lesson holds is {limit}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 파일에 점이 {count}개 있습니다. 수업 하나에는 최대 {limit}개까지 담을 수 있습니다.</translation>
     </message>
     <message>
         <source>{name} has {count} points but {labels} labels.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 파일에 점은 {count}개인데 레이블은 {labels}개입니다.</translation>
     </message>
     <message>
         <source>{name}: every label must be a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: 모든 레이블은 정수여야 합니다.</translation>
     </message>
     <message>
         <source>{name}: &apos;settings&apos; must be an object.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: &apos;settings&apos;는 객체여야 합니다.</translation>
     </message>
     <message>
         <source>{name}: the learning rate must be a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: 학습률은 숫자여야 합니다.</translation>
     </message>
     <message>
         <source>{name}: unknown device {device}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: 알 수 없는 장치입니다: {device}.</translation>
     </message>
     <message>
         <source>{name}: &apos;optimizer&apos; must be text.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: &apos;optimizer&apos;는 문자열이어야 합니다.</translation>
     </message>
     <message>
         <source>{name}: &apos;min_cost_change&apos; must be a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: &apos;min_cost_change&apos;는 숫자여야 합니다.</translation>
     </message>
     <message>
         <source>{name}: &apos;batch_size&apos; must be a whole number ≥ 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: &apos;batch_size&apos;는 정수(≥ 0)여야 합니다.</translation>
     </message>
     <message>
         <source>{name}: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: {problem}</translation>
     </message>
     <message>
         <source>{name}: &apos;model&apos; must be an object.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: &apos;model&apos;은 객체여야 합니다.</translation>
     </message>
     <message>
         <source>{name}: &apos;classes&apos; must be a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: &apos;classes&apos;는 정수여야 합니다.</translation>
     </message>
     <message>
         <source>{name}: &apos;hidden&apos; must be a list of neuron counts.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: &apos;hidden&apos;은 뉴런 수의 리스트여야 합니다.</translation>
     </message>
     <message>
         <source>{name}: &apos;activation&apos; must be text.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: &apos;activation&apos;은 문자열이어야 합니다.</translation>
     </message>
     <message>
         <source>{name}: &apos;weights&apos; must be {expected} finite numbers for this model.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: 이 모델의 &apos;weights&apos;는 유한한 숫자 {expected}개여야 합니다.</translation>
     </message>
     <message>
         <source>{name}: &apos;view&apos; must be [xmin, xmax, ymin, ymax].</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: &apos;view&apos;는 [xmin, xmax, ymin, ymax] 형식이어야 합니다.</translation>
     </message>
     <message>
         <source>{name}: &apos;{key}&apos; must be text.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: &apos;{key}&apos; 값은 문자열이어야 합니다.</translation>
     </message>
     <message>
         <source>{name} is too large to be a lesson file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 파일은 너무 커서 수업 파일일 수 없습니다.</translation>
     </message>
     <message>
         <source>{name} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 파일이 없습니다.</translation>
     </message>
     <message>
         <source>{name} cannot be read: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 파일을 읽을 수 없습니다: {error}</translation>
     </message>
     <message>
         <source>{name} is damaged or not a lesson file ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 파일이 손상되었거나 수업 파일이 아닙니다 ({error}).</translation>
     </message>
     <message>
         <source>{name}: every point must be two finite numbers [x, y], found {point}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: 모든 점은 유한한 숫자 두 개 [x, y]여야 합니다. 잘못된 값: {point}.</translation>
     </message>
     <message>
         <source>{name}: the coordinate in {point} is too large (keep within ±1,000,000).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: {point}의 좌표가 너무 큽니다 (±1,000,000 이내로 하십시오).</translation>
     </message>
     <message>
         <source>{name}: {error}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: {error}.</translation>
     </message>
     <message>
         <source>{name}: &apos;{key}&apos; must be a whole number ≥ 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: &apos;{key}&apos; 값은 정수(≥ 0)여야 합니다.</translation>
     </message>
     <message>
         <source>The number of classes must be between 2 and 8.</source>
-        <translation type="unfinished"></translation>
+        <translation>클래스 수는 2에서 8 사이여야 합니다.</translation>
     </message>
     <message>
         <source>A network has 0 to 6 hidden layers of 1 to 32 neurons.</source>
-        <translation type="unfinished"></translation>
+        <translation>신경망의 은닉층은 0~6개, 층마다 뉴런은 1~32개입니다.</translation>
     </message>
     <message>
         <source>Unknown activation {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 활성화 함수입니다: {name}.</translation>
     </message>
     <message>
         <source>Binary Classification</source>
-        <translation type="unfinished"></translation>
+        <translation>이진 분류</translation>
+    </message>
+    <message>
+        <source>cost = −mean(y·log H(x) + (1 − y)·log(1 − H(x)))</source>
+        <translation>비용 = −mean(y·log H(x) + (1 − y)·log(1 − H(x)))</translation>
     </message>
     <message>
         <source>Binary Classification (MSE cost)</source>
-        <translation type="unfinished"></translation>
+        <translation>이진 분류 (MSE 비용)</translation>
     </message>
     <message>
         <source>W and b are finite, but H(x) rounded to exactly 0 or 1 in float32 and log(0) = −∞. The points are separable, so the weights keep growing. Stop earlier (step limit or ε), or press Reset.</source>
-        <translation type="unfinished"></translation>
+        <translation>W와 b는 유한하지만, float32에서 H(x)가 정확히 0 또는 1로 반올림되어 log(0) = −∞가 되었습니다. 점들이 직선으로 나뉘므로 가중치가 계속 커집니다. 더 일찍 멈추거나(최대 스텝 또는 ε) [초기화]를 누르십시오.</translation>
     </message>
     <message>
         <source>There are no points yet: add points of class 0 and class 1 (keys 1 and 2).</source>
-        <translation type="unfinished"></translation>
+        <translation>아직 점이 없습니다. 클래스 0과 클래스 1의 점을 추가하십시오 (키 1과 2).</translation>
     </message>
     <message>
         <source>Only one class is present: add at least one point of class {label} (press {key}, then click).</source>
-        <translation type="unfinished"></translation>
+        <translation>클래스가 하나뿐입니다. 클래스 {label}의 점을 하나 이상 추가하십시오 ({key} 키를 누른 뒤 클릭).</translation>
     </message>
     <message>
         <source>Linear Regression</source>
-        <translation type="unfinished"></translation>
+        <translation>선형 회귀</translation>
     </message>
     <message>
         <source>cost = mean((H(x) − y)²)</source>
-        <translation type="unfinished"></translation>
+        <translation>비용 = mean((H(x) − y)²)</translation>
     </message>
     <message>
         <source>There are no points yet: click on the canvas to add at least two.</source>
-        <translation type="unfinished"></translation>
+        <translation>아직 점이 없습니다. 캔버스를 클릭해 점을 두 개 이상 추가하십시오.</translation>
     </message>
     <message>
         <source>One point is not enough to fit a line: add at least one more point.</source>
-        <translation type="unfinished"></translation>
+        <translation>점 하나로는 직선을 맞출 수 없습니다. 점을 하나 이상 더 추가하십시오.</translation>
     </message>
     <message>
         <source>All points share the same x, so no line y = Wx + b fits them: spread them out.</source>
-        <translation type="unfinished"></translation>
+        <translation>모든 점의 x가 같아서 직선 y = Wx + b로 맞출 수 없습니다. 점을 좌우로 흩어 놓으십시오.</translation>
     </message>
     <message>
         <source>Neural Network</source>
-        <translation type="unfinished"></translation>
+        <translation>신경망</translation>
     </message>
     <message>
         <source>cost = cross-entropy (F.binary_cross_entropy_with_logits / F.cross_entropy)</source>
-        <translation type="unfinished"></translation>
+        <translation>비용 = 크로스 엔트로피 (F.binary_cross_entropy_with_logits / F.cross_entropy)</translation>
     </message>
     <message>
         <source>{sizes} network, {activation}, {count} parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>{sizes} 신경망, {activation}, 파라미터 {count}개</translation>
     </message>
     <message>
         <source>Softmax Classification</source>
-        <translation type="unfinished"></translation>
+        <translation>소프트맥스 분류</translation>
     </message>
     <message>
         <source>cost = −mean(log H(x)[y])   (cross-entropy, F.cross_entropy)</source>
-        <translation type="unfinished"></translation>
+        <translation>비용 = −mean(log H(x)[y])   (크로스 엔트로피, F.cross_entropy)</translation>
     </message>
     <message>
         <source>One-vs-rest</source>
-        <translation type="unfinished"></translation>
+        <translation>일대다(One-vs-rest)</translation>
     </message>
     <message>
         <source>cost = mean over k of the binary cross-entropy of &apos;is it class k?&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>비용 = &apos;클래스 k인가?&apos;의 이진 크로스 엔트로피를 k에 대해 평균</translation>
     </message>
     <message>
         <source>There are no points yet: pick a class (keys 1–9) and click to add points.</source>
-        <translation type="unfinished"></translation>
+        <translation>아직 점이 없습니다. 클래스를 고르고(키 1–9) 클릭해 점을 추가하십시오.</translation>
     </message>
     <message>
         <source>There are points of class {label}, but the model has {classes} classes: raise Classes to {needed} or remove those points.</source>
-        <translation type="unfinished"></translation>
+        <translation>클래스 {label}의 점이 있지만 모델의 클래스는 {classes}개입니다. 클래스 수를 {needed}개로 늘리거나 그 점들을 삭제하십시오.</translation>
     </message>
     <message>
         <source>Only one class is present: add points of another class (keys 1–9).</source>
-        <translation type="unfinished"></translation>
+        <translation>클래스가 하나뿐입니다. 다른 클래스의 점을 추가하십시오 (키 1–9).</translation>
     </message>
     <message>
         <source>① init</source>
-        <translation type="unfinished"></translation>
+        <translation>① 초기화</translation>
     </message>
     <message>
         <source>② predict</source>
-        <translation type="unfinished"></translation>
+        <translation>② 예측</translation>
     </message>
     <message>
         <source>③ cost</source>
-        <translation type="unfinished"></translation>
+        <translation>③ 비용 계산</translation>
     </message>
     <message>
         <source>④ gradient</source>
-        <translation type="unfinished"></translation>
+        <translation>④ 경사 계산</translation>
     </message>
     <message>
         <source>⑤ update</source>
-        <translation type="unfinished"></translation>
+        <translation>⑤ 파라미터 업데이트</translation>
     </message>
     <message>
         <source>⑥ stop check</source>
-        <translation type="unfinished"></translation>
+        <translation>⑥ 종료 조건 확인</translation>
     </message>
     <message>
         <source>⑦ done</source>
-        <translation type="unfinished"></translation>
+        <translation>⑦ 학습 종료</translation>
     </message>
     <message>
         <source>Finished: the cost changed by less than ε = {epsilon} (|Δcost| = {change} at step {step}).</source>
-        <translation type="unfinished"></translation>
+        <translation>학습 종료: 비용 변화가 ε = {epsilon}보다 작아졌습니다 (스텝 {step}에서 |Δcost| = {change}).</translation>
     </message>
     <message>
         <source>The cost diverged (it became {value}) at step {step}: the learning rate {lr} is too large. Choose a smaller learning rate and press Reset.</source>
-        <translation type="unfinished"></translation>
+        <translation>스텝 {step}에서 비용이 발산했습니다 (값: {value}). 학습률({lr})이 너무 큽니다. 더 작은 학습률을 고르고 [초기화]를 누르십시오.</translation>
     </message>
     <message>
         <source>Finished: reached the step limit ({steps} steps).</source>
-        <translation type="unfinished"></translation>
+        <translation>학습 종료: 최대 스텝 수({steps} 스텝)에 도달했습니다.</translation>
     </message>
     <message>
         <source>The learning rate must be a positive number.</source>
-        <translation type="unfinished"></translation>
+        <translation>학습률은 양수여야 합니다.</translation>
     </message>
     <message>
         <source>The step limit cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>최대 스텝 수는 음수일 수 없습니다.</translation>
     </message>
     <message>
         <source>Unknown optimizer {name}; choose from {choices}.</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 옵티마이저입니다: {name}. 다음 중에서 고르십시오: {choices}.</translation>
     </message>
     <message>
         <source>The cost-change threshold ε must be a number ≥ 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>비용 변화 기준값 ε은 숫자(≥ 0)여야 합니다.</translation>
     </message>
     <message>
         <source>The batch size cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>배치 크기는 음수일 수 없습니다.</translation>
     </message>
     <message>
         <source>The cost became {value} at step {step}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>스텝 {step}에서 비용이 {value}에 이르렀습니다: {reason}</translation>
     </message>
     <message>
         <source>Training has ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>학습이 종료되었습니다.</translation>
     </message>
     <message>
         <source>{device} failed ({error}); training on the CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>{device} 오류 ({error}): CPU로 학습합니다</translation>
     </message>
     <message>
         <source>Parameters start at {values} (picked on the landscape)</source>
-        <translation type="unfinished"></translation>
+        <translation>파라미터 시작값: {values} (비용 지형에서 선택)</translation>
     </message>
     <message>
         <source>Parameters start at {values} (torch.manual_seed({seed}), torch.randn)</source>
-        <translation type="unfinished"></translation>
+        <translation>파라미터 시작값: {values} (torch.manual_seed({seed}), torch.randn)</translation>
     </message>
     <message>
         <source>H(x) = [{values}] for the {count} training points</source>
-        <translation type="unfinished"></translation>
+        <translation>훈련 데이터 점 {count}개의 H(x) = [{values}]</translation>
     </message>
     <message>
         <source>{count} iteration(s) done{change}: continue</source>
-        <translation type="unfinished"></translation>
+        <translation>반복 {count}회 완료{change}: 계속</translation>
     </message>
     <message>
         <source>{reason} → stop</source>
-        <translation type="unfinished"></translation>
+        <translation>{reason} → 종료</translation>
     </message>
 </context>
 <context>
     <name>presets</name>
     <message>
         <source>Lecture: 6 points</source>
-        <translation type="unfinished"></translation>
+        <translation>강의: 점 6개</translation>
     </message>
     <message>
         <source>The lecture&apos;s binary classification data: x_train = [[1,2],[2,3],[3,4],[4,4],[5,3],[6,2]], y_train = [0,0,0,1,1,1]; SGD lr = 0.01, 2000 steps. Test with x_test = [6, 4].</source>
-        <translation type="unfinished"></translation>
+        <translation>강의의 이진 분류 데이터: x_train = [[1,2],[2,3],[3,4],[4,4],[5,3],[6,2]], y_train = [0,0,0,1,1,1]; SGD lr = 0.01, 2000 스텝. x_test = [6, 4]로 테스트합니다.</translation>
     </message>
     <message>
         <source>Lecture: non-linear test (7 points)</source>
-        <translation type="unfinished"></translation>
+        <translation>강의: 비선형 테스트 (점 7개)</translation>
     </message>
     <message>
         <source>The lecture&apos;s &apos;non-linear test&apos;: the 6 points plus [6, 4] labelled 0. No straight line separates them, so a linear model gets at most 6 of 7 right.</source>
-        <translation type="unfinished"></translation>
+        <translation>강의의 &apos;비선형 테스트&apos;: 점 6개에 레이블이 0인 [6, 4]를 더했습니다. 어떤 직선으로도 나눌 수 없어서 선형 모델은 7개 중 최대 6개만 맞힙니다.</translation>
     </message>
     <message>
         <source>A perfect line: y = 2x + 1</source>
-        <translation type="unfinished"></translation>
+        <translation>완벽한 직선: y = 2x + 1</translation>
     </message>
     <message>
         <source>Four points on y = 2x + 1. The cost can reach zero, at W = 2 and b = 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>y = 2x + 1 위의 점 4개. W = 2, b = 1에서 비용이 0이 될 수 있습니다.</translation>
     </message>
     <message>
         <source>Study hours and test score (8 points)</source>
-        <translation type="unfinished"></translation>
+        <translation>공부 시간과 시험 점수 (데이터 8개)</translation>
     </message>
     <message>
         <source>A small regression set: x = hours studied, y = score (tens of points). The best line is close to y = 0.8x + 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>작은 회귀 데이터: x = 공부한 시간, y = 점수(10점 단위). 가장 잘 맞는 직선은 y = 0.8x + 1에 가깝습니다.</translation>
     </message>
     <message>
         <source>The lecture&apos;s 7 points that no straight line separates. A network with one hidden layer of 8 neurons gets all 7 right.</source>
-        <translation type="unfinished"></translation>
+        <translation>어떤 직선으로도 나눌 수 없는 강의의 점 7개. 뉴런 8개짜리 은닉층 하나를 가진 신경망은 7개를 모두 맞힙니다.</translation>
     </message>
     <message>
         <source>Two spirals (400 points)</source>
-        <translation type="unfinished"></translation>
+        <translation>두 나선 (점 400개)</translation>
     </message>
     <message>
         <source>The hardest of the classic sets: it needs several layers of neurons.</source>
-        <translation type="unfinished"></translation>
+        <translation>대표적인 데이터셋 중 가장 어렵습니다. 뉴런 층이 여러 개 필요합니다.</translation>
     </message>
     <message>
         <source>XOR (200 points)</source>
-        <translation type="unfinished"></translation>
+        <translation>XOR (점 200개)</translation>
     </message>
     <message>
         <source>No straight line separates XOR: a network with hidden layers bends the boundary.</source>
-        <translation type="unfinished"></translation>
+        <translation>XOR은 어떤 직선으로도 나눌 수 없습니다. 은닉층이 있는 신경망은 경계를 구부립니다.</translation>
     </message>
     <message>
         <source>Three blobs (150 points)</source>
-        <translation type="unfinished"></translation>
+        <translation>군집 3개 (점 150개)</translation>
     </message>
     <message>
         <source>Three classes around a circle. Softmax draws straight borders between them; one-vs-rest asks &apos;is it A? is it B? is it C?&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>원 둘레에 놓인 클래스 3개. 소프트맥스는 클래스 사이에 직선 경계를 긋고, 일대다는 &apos;A인가? B인가? C인가?&apos;를 묻습니다.</translation>
     </message>
 </context>
 </TS>

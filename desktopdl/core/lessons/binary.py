@@ -20,7 +20,7 @@ class BinaryClassification(Lesson):
     key = "binary"
     title = T("Binary Classification")
     formula = "H(x) = sigmoid(Wx + b)"
-    cost_formula = "cost = −mean(y·log H(x) + (1 − y)·log(1 − H(x)))"
+    cost_formula = T("cost = −mean(y·log H(x) + (1 − y)·log(1 − H(x)))")
     n_classes = 2
     param_names = ("W", "b")
     default_preset = "lecture_binary.json"
@@ -114,7 +114,7 @@ class BinaryClassificationMSE(BinaryClassification):
 
     key = "binary_mse"
     title = T("Binary Classification (MSE cost)")
-    cost_formula = "cost = mean((H(x) − y)²)"
+    cost_formula = T("cost = mean((H(x) − y)²)")
 
     def cost(self, params: list[torch.Tensor], x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
         return torch.mean((self.hypothesis(params, x) - y) ** 2)
