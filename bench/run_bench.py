@@ -1,7 +1,7 @@
 """DesktopDL benchmark: how fast the app trains, how smooth it stays, how it starts and scales.
 
-Run ``.venv/bin/python bench/run_bench.py`` (about 3–4 minutes; writes docs/benchmarks.md)
-or ``--quick`` (under a minute; prints only, unless ``--out`` is given). The markdown it
+Run ``.venv/bin/python bench/run_bench.py`` (about 6 minutes; writes docs/benchmarks.md)
+or ``--quick`` (about a minute; prints only, unless ``--out`` is given). The markdown it
 prints is the whole of docs/benchmarks.md.
 
 The machines this runs on are shared and noisy, so every number that matters is a ratio or a
@@ -22,9 +22,11 @@ import platform
 import statistics
 import subprocess
 import sys
+import threading
 import time
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -33,12 +35,20 @@ import numpy as np
 import pyqtgraph as pg
 import PySide6
 import torch
+import torch.nn.functional as F  # noqa: N812 - torch's own convention
 from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer, Slot
 from PySide6.QtCore import qVersion as qt_version
+from PySide6.QtWidgets import QWidget
 
 import desktopdl
+import desktopdl.core.lab as core_lab
+from desktopdl.core import datasets
 from desktopdl.core.data import PointSet
-from desktopdl.core.lessons import lesson
+from desktopdl.core.lab import landscape_resolution
+from desktopdl.core.landscape import cost_landscape, default_view
+from desktopdl.core.lessons import Lesson, ModelConfig, lesson
+from desktopdl.core.lessons.binary import BinaryClassificationMSE
+from desktopdl.core.lessons.network import NeuralNetwork
 from desktopdl.core.trainer import Status, Trainer, TrainSettings
 from desktopdl.qt.app import application
 from desktopdl.qt.lesson_tab import LessonTab
@@ -62,6 +72,21 @@ BARE_VS_PLAIN_MIN = 1.0
 LATENESS_P95_MAX_MS = 10.0
 LATENESS_MAX_MS = 50.0
 SNAPSHOT_HZ_MIN = 30.0
+#: Issue 4: TensorFlow Playground shows at most one epoch per animation frame (~60/s); the
+#: app must train at least 10 times as many epochs/s (full batch) while the surface and the
+#: diagram update at 30 Hz or more, and should stay well ahead of it at batch size 10.
+PLAYGROUND_EPOCHS_PER_S = 60.0
+NETWORK_EPOCHS_MIN = 10 * PLAYGROUND_EPOCHS_PER_S
+NETWORK_REDRAW_HZ_MIN = 30.0
+#: Issue 3: a landscape is at least 100×100 cost evaluations over all the points.
+LANDSCAPE_RESOLUTION = 100
+LANDSCAPE_POINTS = (100, 1_000, 10_000)
+#: The network of issue 4: 2-8-8-1 tanh on 500 spiral points, SGD lr 0.03.
+NETWORK_CONFIG = ModelConfig(classes=2, hidden=(8, 8), activation="tanh")
+NETWORK_LR = 0.03
+NETWORK_POINTS = 500
+#: Batch sizes measured; 0 = the full batch.
+NETWORK_BATCHES = (10, 50, 0)
 #: How far apart two back-to-back measurements of the same loop land on this machine.
 NOISE = 0.05
 
@@ -111,6 +136,7 @@ class Case:
     key: str
     label: str
     points: PointSet
+    learning_rate: float = LR
 
 
 def cases() -> list[Case]:
@@ -218,25 +244,52 @@ def wait_for(predicate: Callable[[], bool], timeout_s: float = 10.0) -> bool:
 
 class TabProbe(QObject):
     """Sits between a tab's worker and its ``_take_snapshot`` slot, recording when each
-    snapshot reached the screen, its step, and the GUI thread's time to take it; and wraps
-    the canvas's and the cost plot's ``paintEvent`` to time every repaint of the two plots."""
+    snapshot reached the screen, its step and epoch, and the GUI thread's time to take it;
+    and wraps the canvas's and the cost plot's ``paintEvent`` (and the network diagram's) to
+    time every repaint. It also counts what was redrawn: the probability surface's
+    ``setImage`` calls, the network diagram's ``set_state`` calls and the cost landscapes
+    shown on the lab page."""
 
     def __init__(self, tab: LessonTab):
         super().__init__()
         self.tab = tab
-        self.records: list[tuple[float, int]] = []
+        #: (time on screen, step, epoch) of every snapshot taken.
+        self.records: list[tuple[float, int, float]] = []
         self.take_ms: list[float] = []
         self.paint_ms: dict[str, list[float]] = {"canvas": [], "cost plot": []}
+        self.updates = {"surface": 0, "diagram": 0, "landscape": 0}
         tab.worker.snapshot_ready.disconnect(tab._take_snapshot)
         tab.worker.snapshot_ready.connect(self.take)
         self._time_paints(tab.canvas, self.paint_ms["canvas"])
         self._time_paints(tab.cost_plot, self.paint_ms["cost plot"])
+        surface = getattr(tab, "surface", None)
+        if isinstance(surface, pg.ImageItem):
+            surface.sigImageChanged.connect(lambda: self._count("surface"))
+        diagram = getattr(tab, "diagram", None)
+        if diagram is not None:
+            self.paint_ms["diagram"] = []
+            self._time_paints(diagram, self.paint_ms["diagram"])
+            set_state = diagram.set_state
+
+            def counted_set_state(*args: object, **kwargs: object) -> None:
+                self._count("diagram")
+                set_state(*args, **kwargs)
+
+            diagram.set_state = counted_set_state  # draw_page looks it up on the instance
+        if tab.landscape is not None:
+            self.paint_ms["landscape"] = []
+            self._time_paints(tab.landscape.main_plot, self.paint_ms["landscape"])
+            image = tab.landscape.main_plot.image
+            image.sigImageChanged.connect(lambda: self._count("landscape"))
+
+    def _count(self, what: str) -> None:
+        self.updates[what] += 1
 
     @staticmethod
-    def _time_paints(view: pg.PlotWidget, into: list[float]) -> None:
+    def _time_paints(view: QWidget, into: list[float]) -> None:
         original = type(view).paintEvent
 
-        def paint_event(self: pg.PlotWidget, event: QEvent) -> None:
+        def paint_event(self: QWidget, event: QEvent) -> None:
             start = time.perf_counter()
             original(self, event)
             into.append((time.perf_counter() - start) * 1000)
@@ -250,8 +303,9 @@ class TabProbe(QObject):
         start = time.perf_counter()
         self.tab._take_snapshot()
         end = time.perf_counter()
-        if self.tab.snapshot is not before and self.tab.snapshot is not None:
-            self.records.append((end, self.tab.snapshot.step))
+        snapshot = self.tab.snapshot
+        if snapshot is not before and snapshot is not None:
+            self.records.append((end, snapshot.step, snapshot.epoch))
             self.take_ms.append((end - start) * 1000)
 
     def clear(self) -> None:
@@ -259,6 +313,8 @@ class TabProbe(QObject):
         self.take_ms.clear()
         for times in self.paint_ms.values():
             times.clear()
+        for what in self.updates:
+            self.updates[what] = 0
 
 
 @dataclass
@@ -294,13 +350,22 @@ class LiveRun:
     take_ms: list[float]
     canvas_paint_ms: list[float]
     cost_paint_ms: list[float]
-    #: Share of wall time the GUI thread spent taking snapshots and painting the two plots.
+    #: Share of wall time the GUI thread spent taking snapshots and painting the plots.
     gui_busy: float
     lateness_ms: list[float]
     status: str
+    epochs_per_s: float = math.nan
+    diagram_paint_ms: list[float] = field(default_factory=list)
+    landscape_paint_ms: list[float] = field(default_factory=list)
+    #: Surface images, diagram redraws (``set_state``) and landscapes shown, per second.
+    updates_per_s: dict[str, float] = field(default_factory=dict)
 
 
-def prepare_tab(app: AppWindow, case: Case) -> LessonTab:
+#: A lesson's own settings for a run, applied after the common ones and before the reset.
+Setup = Callable[[LessonTab], None]
+
+
+def prepare_tab(app: AppWindow, case: Case, setup: Setup | None = None) -> LessonTab:
     """Select the lesson, full speed, no step limit, the case's points via the editor, and a
     fresh start from the seed (so every repeat does the same work)."""
     tab = app.window.show_lesson(case.key)
@@ -308,10 +373,12 @@ def prepare_tab(app: AppWindow, case: Case) -> LessonTab:
     wait_for(lambda: not tab.snapshot.running)
     tab.speed_combo.setCurrentIndex(0)
     tab.steps_spin.setValue(0)
-    tab.lr_spin.setValue(LR)
+    tab.lr_spin.setValue(case.learning_rate)
     tab.seed_spin.setValue(0)
     tab.canvas.editor.replace(case.points, "bench")
     tab.canvas.set_view(case.points.bounds())
+    if setup is not None:
+        setup(tab)
     run_id = tab.snapshot.run_id
     tab.reset()
     if not wait_for(lambda: tab.snapshot.run_id != run_id):
@@ -320,11 +387,16 @@ def prepare_tab(app: AppWindow, case: Case) -> LessonTab:
 
 
 def live_run(
-    app: AppWindow, case: Case, warmup_s: float, window_s: float, timer: bool = False
+    app: AppWindow,
+    case: Case,
+    warmup_s: float,
+    window_s: float,
+    timer: bool = False,
+    setup: Setup | None = None,
 ) -> LiveRun:
     """Train at full speed and measure over window_s; with ``timer``, also run a 10 ms
     precise QTimer in the GUI thread and record how late each tick came."""
-    tab = prepare_tab(app, case)
+    tab = prepare_tab(app, case, setup)
     probe = app.probes[case.key]
     tab.toggle_training()
     if not wait_for(lambda: tab.snapshot.running):
@@ -343,23 +415,28 @@ def live_run(
     precise.stop()
     elapsed = time.perf_counter() - start
     records, take_ms = list(probe.records), list(probe.take_ms)
-    canvas_ms, cost_ms = list(probe.paint_ms["canvas"]), list(probe.paint_ms["cost plot"])
+    paints = {name: list(times) for name, times in probe.paint_ms.items()}
+    updates = {what: count / elapsed for what, count in probe.updates.items()}
     status = tab.snapshot.status
     tab.pause()
     wait_for(lambda: not tab.snapshot.running)
-    rate = math.nan
+    rate = epochs = math.nan
     if len(records) >= 2:
-        (t0, s0), (t1, s1) = records[0], records[-1]
-        rate = (s1 - s0) / (t1 - t0)
+        (t0, s0, e0), (t1, s1, e1) = records[0], records[-1]
+        rate, epochs = (s1 - s0) / (t1 - t0), (e1 - e0) / (t1 - t0)
     return LiveRun(
         steps_per_s=rate,
         snapshots_per_s=len(records) / elapsed,
         take_ms=take_ms,
-        canvas_paint_ms=canvas_ms,
-        cost_paint_ms=cost_ms,
-        gui_busy=(sum(take_ms) + sum(canvas_ms) + sum(cost_ms)) / 1000 / elapsed,
+        canvas_paint_ms=paints["canvas"],
+        cost_paint_ms=paints["cost plot"],
+        gui_busy=(sum(take_ms) + sum(sum(times) for times in paints.values())) / 1000 / elapsed,
         lateness_ms=lateness(ticks),
         status=status,
+        epochs_per_s=epochs,
+        diagram_paint_ms=paints.get("diagram", []),
+        landscape_paint_ms=paints.get("landscape", []),
+        updates_per_s=updates,
     )
 
 
@@ -540,6 +617,9 @@ class Results:
     scaling: list[dict] = field(default_factory=list)
     cost_curve: list[dict] = field(default_factory=list)
     surfaces: list[dict] = field(default_factory=list)
+    landscapes: list[dict] = field(default_factory=list)
+    landscape_gui: dict = field(default_factory=dict)
+    network: list[dict] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
 
@@ -742,6 +822,322 @@ def measure_surfaces(app: AppWindow, config: Config, results: Results) -> None:
     tab.reset()  # the tab's own snapshot replaces the test images
 
 
+# -- cost landscapes (issue 3) --------------------------------------------------------------
+
+
+def landscape_cases() -> list[tuple[str, Lesson, Callable[[int], PointSet]]]:
+    """(name, lesson, data of n points) for each landscape the lab draws."""
+
+    def line(n: int) -> PointSet:
+        return PointSet(noisy_line(n), np.zeros(n, dtype=np.int64))
+
+    def blobs(n: int) -> PointSet:
+        return PointSet(*two_blobs(n))
+
+    return [
+        ("linear regression, (W, b)", lesson("linear"), line),
+        ("binary, cross-entropy, (w₁, w₂), b held", lesson("binary"), blobs),
+        ("binary, MSE, (w₁, w₂), b held", BinaryClassificationMSE(), blobs),
+    ]
+
+
+def timed_ms(action: Callable[[], object], reps: int) -> float:
+    """Median wall time of ``action()`` over reps calls, in ms."""
+    times = []
+    for _ in range(reps):
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    return median(times)
+
+
+def measure_landscapes(config: Config, results: Results) -> None:
+    """Section 7: ``cost_landscape`` as the lab calls it (the pair (0, 1), the others held at
+    the seeded start, over the lab's default region), at 100² and at the lab's own
+    resolution, against 100, 1,000 and 10,000 points; and, for scale, one call of the
+    lesson's own cost per grid cell (timed over 50 cells, times 100²/50)."""
+    for name, case_lesson, make in landscape_cases():
+        theta = case_lesson.flatten(case_lesson.init_params(torch.Generator().manual_seed(0)))
+        for n in LANDSCAPE_POINTS:
+            row = landscape_row(
+                case_lesson, make(n), theta, config.reps, warm=n == LANDSCAPE_POINTS[0]
+            )
+            results.landscapes.append({"lesson": name, "points": n, **row})
+
+
+def landscape_row(
+    case_lesson: Lesson, data: PointSet, theta: np.ndarray, reps: int, warm: bool
+) -> dict[str, float]:
+    pair, naive_cells = (0, 1), 50
+    rect = default_view(case_lesson.key, data, theta, pair)
+    adaptive = landscape_resolution(len(data))
+
+    def landscape(res: int) -> np.ndarray:
+        return cost_landscape(case_lesson, data, theta, pair, rect, res)
+
+    if warm:
+        landscape(LANDSCAPE_RESOLUTION)  # first-call set-up is not timed
+    full_ms = timed_ms(lambda: landscape(LANDSCAPE_RESOLUTION), reps)
+    adaptive_ms = (
+        full_ms if adaptive == LANDSCAPE_RESOLUTION else timed_ms(lambda: landscape(adaptive), reps)
+    )
+    params = case_lesson.unflatten(theta)
+    x, y = case_lesson.tensors(data)
+
+    def cells() -> None:
+        with torch.inference_mode():
+            for _ in range(naive_cells):
+                case_lesson.cost(params, x, y).item()
+
+    return {
+        "ms": full_ms,
+        "terms_per_us": LANDSCAPE_RESOLUTION**2 * len(data) / (full_ms * 1000),
+        "naive_ms": timed_ms(cells, 1) * LANDSCAPE_RESOLUTION**2 / naive_cells,
+        "resolution": adaptive,
+        "adaptive_ms": adaptive_ms,
+    }
+
+
+@contextmanager
+def watch_landscapes() -> Iterator[list[tuple[float, bool]]]:
+    """Time every ``cost_landscape`` call the lab makes, and note whether it ran on the GUI
+    thread: (ms, on the GUI thread) per call."""
+    calls: list[tuple[float, bool]] = []
+    original = core_lab.cost_landscape
+    gui_thread = threading.get_ident()
+
+    def timed(*args: object, **kwargs: object) -> np.ndarray:
+        start = time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            ms = (time.perf_counter() - start) * 1000
+            calls.append((ms, threading.get_ident() == gui_thread))
+
+    core_lab.cost_landscape = timed
+    try:
+        yield calls
+    finally:
+        core_lab.cost_landscape = original
+
+
+def measure_landscape_gui(app: AppWindow, config: Config, results: Results) -> None:
+    """Section 7, live: the binary tab trains 1,000 points at full speed, first with the
+    cost curve shown (lab off), then with its "Cost landscape" page open and a race on
+    (Momentum and Adam shadows), while the 10 ms timer measures the GUI thread. Not
+    interleaved, and last on the binary tab: once opened, the lab stays on for the tab."""
+    n = 1_000
+    case = Case("binary", f"{n:,} (two blobs)", PointSet(*two_blobs(n)))
+
+    def cost_curve(tab: LessonTab) -> None:
+        tab.views.setCurrentWidget(tab.cost_plot)
+
+    def open_lab(tab: LessonTab) -> None:
+        tab.views.setCurrentWidget(tab.landscape)
+        tab.landscape.race_check.setChecked(True)
+
+    def runs(setup: Setup) -> list[LiveRun]:
+        return [
+            live_run(app, case, config.app_warmup_s, config.smooth_window_s, True, setup)
+            for _ in range(config.smooth_reps)
+        ]
+
+    if app.window.tab_for("binary").lab_enabled:
+        results.notes.append("landscape run: the binary tab's lab was already on")
+    plain = runs(cost_curve)
+    with watch_landscapes() as calls:
+        lab = runs(open_lab)
+    tab = app.window.tab_for("binary")
+    tab.landscape.race_check.setChecked(False)
+    tab.views.setCurrentWidget(tab.cost_plot)
+    bad = {r.status for r in plain + lab} - {Status.READY}
+    if bad:
+        results.notes.append(f"landscape run: the app's trainer ended as {bad}")
+    worker_ms = [ms for ms, _gui in calls]
+    results.landscape_gui = {
+        "points": n,
+        "resolution": landscape_resolution(n),
+        "computed": len(calls),
+        "on_gui_thread": sum(gui for _ms, gui in calls),
+        "compute_p50": pct(worker_ms, 50),
+        "compute_max": max(worker_ms, default=math.nan),
+        "rows": [
+            landscape_gui_row("cost curve page (lab off)", plain),
+            landscape_gui_row("Cost landscape page + race", lab),
+        ],
+    }
+
+
+def landscape_gui_row(when: str, runs: list[LiveRun]) -> dict:
+    return {
+        "when": when,
+        "steps_per_s": median([r.steps_per_s for r in runs]),
+        "snap_hz": median([r.snapshots_per_s for r in runs]),
+        "landscape_hz": median([r.updates_per_s["landscape"] for r in runs]),
+        "take_ms": median([pct(r.take_ms, 50) for r in runs]),
+        "take_max": max(max(r.take_ms, default=math.nan) for r in runs),
+        "paint_ms": median([pct(r.landscape_paint_ms, 50) for r in runs]),
+        "gui_busy": median([r.gui_busy for r in runs]),
+        "p50": median([pct(r.lateness_ms, 50) for r in runs]),
+        "p95": median([pct(r.lateness_ms, 95) for r in runs]),
+        "max": median([max(r.lateness_ms, default=math.nan) for r in runs]),
+        "worst": max(max(r.lateness_ms, default=math.nan) for r in runs),
+        "n": sum(len(r.lateness_ms) for r in runs),
+    }
+
+
+# -- neural network (issue 4) ---------------------------------------------------------------
+
+
+def network_points() -> PointSet:
+    return datasets.generate("spirals", NETWORK_POINTS, noise=0.1, seed=0)
+
+
+def network_plain_loop(points: PointSet, batch: int) -> Callable[[int], None]:
+    """The usual torch loop on the same model: ``nn.Sequential``, ``optim.SGD``,
+    ``F.binary_cross_entropy_with_logits``, minibatches reshuffled with ``torch.randperm``
+    every epoch (batch 0 = the full batch)."""
+    torch.manual_seed(0)
+    x_train = torch.tensor(points.xy, dtype=torch.float32)
+    y_train = torch.tensor(points.labels.reshape(-1, 1), dtype=torch.float32)
+    model = torch.nn.Sequential(
+        torch.nn.Linear(2, 8),
+        torch.nn.Tanh(),
+        torch.nn.Linear(8, 8),
+        torch.nn.Tanh(),
+        torch.nn.Linear(8, 1),
+    )
+    optimizer = torch.optim.SGD(model.parameters(), lr=NETWORK_LR)
+    n_points = len(x_train)
+    minibatches = 0 < batch < n_points
+    order = torch.randperm(n_points)
+    position = 0
+
+    def run(n: int) -> None:
+        nonlocal order, position
+        for _ in range(n):
+            if minibatches:
+                if position + batch > n_points:
+                    order, position = torch.randperm(n_points), 0
+                index = order[position : position + batch]
+                position += batch
+                x, y = x_train[index], y_train[index]
+            else:
+                x, y = x_train, y_train
+            cost = F.binary_cross_entropy_with_logits(model(x), y)
+            optimizer.zero_grad()
+            cost.backward()
+            optimizer.step()
+
+    return run
+
+
+def network_settings(batch: int) -> TrainSettings:
+    return TrainSettings(
+        learning_rate=NETWORK_LR,
+        seed=0,
+        max_steps=0,
+        optimizer="SGD",
+        batch_size=batch,
+        model=NETWORK_CONFIG,
+    )
+
+
+def network_trainer(points: PointSet, batch: int, fast: bool) -> Callable[[int], None]:
+    """The bare core Trainer on the network lesson: autograd (``fast_path = False``, the
+    lecture-faithful loop) or the hand-written SGD step (the default)."""
+    trainer = Trainer(NeuralNetwork(), points, network_settings(batch))
+    trainer.fast_path = fast
+
+    def run(n: int) -> None:
+        trainer.step(n)
+        if trainer.status != Status.READY:
+            raise RuntimeError(f"bare network trainer stopped: {trainer.message}")
+
+    return run
+
+
+def network_setup(batch: int) -> Setup:
+    """The Network tab set to the issue's model through its own controls, diagram shown."""
+    wanted = network_settings(batch)
+
+    def setup(tab: LessonTab) -> None:
+        tab.show_model_config(NETWORK_CONFIG)
+        tab._settings_changed()
+        tab.optimizer_combo.setCurrentIndex(tab.optimizer_combo.findData("SGD"))
+        tab.batch_spin.setValue(batch)
+        tab.views.setCurrentWidget(tab.diagram)
+        got = tab.settings()
+        if (got.model, got.optimizer, got.batch_size, got.learning_rate) != (
+            wanted.model,
+            wanted.optimizer,
+            wanted.batch_size,
+            wanted.learning_rate,
+        ):
+            raise RuntimeError(f"the Network tab did not take the settings: {got}")
+
+    return setup
+
+
+def measure_network(app: AppWindow, config: Config, results: Results) -> None:
+    """Section 8: plain torch loop, bare Trainer (autograd and fast path) and the live
+    Network tab at batch 10, 50 and the full batch, interleaved per repeat."""
+    points = network_points()
+    case = Case("network", f"{NETWORK_POINTS} (two spirals)", points, NETWORK_LR)
+    for batch in NETWORK_BATCHES:
+        plain, autograd, fast, live = [], [], [], []
+        for rep in range(config.reps):
+            runners = [
+                (plain, network_plain_loop(points, batch)),
+                (autograd, network_trainer(points, batch, fast=False)),
+                (fast, network_trainer(points, batch, fast=True)),
+            ]
+            turn = rep % len(runners)  # rotate who goes first
+            for into, run in runners[turn:] + runners[:turn]:
+                into.append(steps_per_second(run, config.loop_window_s))
+            live.append(
+                live_run(
+                    app,
+                    case,
+                    config.app_warmup_s,
+                    config.app_window_s,
+                    timer=True,
+                    setup=network_setup(batch),
+                )
+            )
+        bad = {r.status for r in live} - {Status.READY}
+        if bad:
+            results.notes.append(f"network, batch {batch or 'full'}: the app ended as {bad}")
+        size = batch if 0 < batch < len(points) else len(points)
+        per_step = size / len(points)  # epochs per step
+        app_rates = [r.steps_per_s for r in live]
+        results.network.append(
+            {
+                "batch": batch,
+                "size": size,
+                "epochs_per_step": per_step,
+                "plain": median(plain),
+                "autograd": median(autograd),
+                "fast": median(fast),
+                "app": median(app_rates),
+                "app_epochs": median([r.epochs_per_s for r in live]),
+                "fast_autograd": ratio(fast, autograd),
+                "fast_plain": ratio(fast, plain),
+                "autograd_plain": ratio(autograd, plain),
+                "app_fast": ratio(app_rates, fast),
+                "snap_hz": median([r.snapshots_per_s for r in live]),
+                "surface_hz": median([r.updates_per_s["surface"] for r in live]),
+                "diagram_hz": median([r.updates_per_s["diagram"] for r in live]),
+                "diagram_paint_ms": median([pct(r.diagram_paint_ms, 50) for r in live]),
+                "canvas_paint_ms": median([pct(r.canvas_paint_ms, 50) for r in live]),
+                "gui_busy": median([r.gui_busy for r in live]),
+                "take_ms": median([pct(r.take_ms, 50) for r in live]),
+                "p95": median([pct(r.lateness_ms, 95) for r in live]),
+                "max": median([max(r.lateness_ms, default=math.nan) for r in live]),
+            }
+        )
+
+
 # -- report -------------------------------------------------------------------------------
 
 
@@ -820,6 +1216,65 @@ def targets(results: Results) -> list[str]:
         f"{snap['image_items']} ImageItem in the plot, {snap['image_updates']} updates "
         f"| {met(same)} |"
     )
+    rows += landscape_targets(results) + network_targets(results)
+    return rows
+
+
+def landscape_targets(results: Results) -> list[str]:
+    rows = []
+    gui = results.landscape_gui
+    if gui:
+        plain, lab = gui["rows"]
+        where = f"binary, {gui['points']:,} points, landscape page + race, full speed"
+        rows.append(
+            f"| landscapes off the GUI thread: lateness p95 < {LATENESS_P95_MAX_MS:.0f} ms "
+            f"({where}) | {lab['p95']:.1f} ms (lab off: {plain['p95']:.1f} ms); "
+            f"{gui['on_gui_thread']} of {gui['computed']} landscapes computed on the GUI "
+            f"thread | {met(lab['p95'] < LATENESS_P95_MAX_MS and gui['on_gui_thread'] == 0)} |"
+        )
+        rows.append(
+            f"| landscapes off the GUI thread: lateness max < {LATENESS_MAX_MS:.0f} ms "
+            f"(median of runs; worst) | {lab['max']:.1f} ms; {lab['worst']:.1f} ms "
+            f"(lab off: {plain['max']:.1f} ms) | {met(lab['max'] < LATENESS_MAX_MS)} |"
+        )
+    lab_rows = [r for r in results.landscapes if r["lesson"] == results.landscapes[0]["lesson"]]
+    if lab_rows:
+        grids = " / ".join(f"{r['resolution']}² ({r['points']:,})" for r in lab_rows)
+        ok = all(r["resolution"] >= LANDSCAPE_RESOLUTION for r in lab_rows)
+        rows.append(
+            f"| the lab's landscape ≥ {LANDSCAPE_RESOLUTION}×{LANDSCAPE_RESOLUTION} cost "
+            f"evaluations (points) | {grids} | {met(ok)} |"
+        )
+    return rows
+
+
+def network_targets(results: Results) -> list[str]:
+    rows = []
+    by_batch = {r["batch"]: r for r in results.network}
+    full = by_batch.get(0)
+    if full is not None:
+        rows.append(
+            f"| network 2-8-8-1 tanh, {NETWORK_POINTS} points, full batch: app ≥ "
+            f"{NETWORK_EPOCHS_MIN:,.0f} epochs/s (10 × Playground's "
+            f"{PLAYGROUND_EPOCHS_PER_S:.0f}) | {fmt(full['app_epochs'])} epochs/s "
+            f"({full['app_epochs'] / PLAYGROUND_EPOCHS_PER_S:.0f}× Playground) "
+            f"| {met(full['app_epochs'] >= NETWORK_EPOCHS_MIN)} |"
+        )
+        slowest = min(full["surface_hz"], full["diagram_hz"])
+        rows.append(
+            f"| network, full batch: surface and diagram ≥ {NETWORK_REDRAW_HZ_MIN:.0f}/s "
+            f"while training | surface {full['surface_hz']:.1f}/s, diagram "
+            f"{full['diagram_hz']:.1f}/s | {met(slowest >= NETWORK_REDRAW_HZ_MIN)} |"
+        )
+    small = by_batch.get(10)
+    if small is not None:
+        rows.append(
+            f"| network, batch 10: app well ahead of Playground's "
+            f"{PLAYGROUND_EPOCHS_PER_S:.0f} epochs/s | {fmt(small['app_epochs'])} epochs/s "
+            f"({small['app_epochs'] / PLAYGROUND_EPOCHS_PER_S:.1f}×); surface "
+            f"{small['surface_hz']:.0f}/s, diagram {small['diagram_hz']:.0f}/s "
+            f"| {met(small['app_epochs'] > PLAYGROUND_EPOCHS_PER_S)} |"
+        )
     return rows
 
 
@@ -840,7 +1295,7 @@ def report(results: Results, config: Config, seconds: float) -> str:
         "The machine is shared and noisy, so read ratios and medians measured within this one "
         f"run, not absolute speeds. Every training rate is the median of {config.reps} repeats; "
         "plain, bare and app are measured interleaved and each ratio is the median of the "
-        "per-repeat ratios. Full batch, so steps/s = epochs/s.",
+        "per-repeat ratios. Sections 1–6 train full batch, so steps/s = epochs/s there.",
         "",
         "## Targets",
         "",
@@ -956,6 +1411,8 @@ def report(results: Results, config: Config, seconds: float) -> str:
             f"| {row['resolution']}² | {row['evaluate_ms']:.2f} | {row['draw_ms']:.2f} |"
             for row in results.surfaces
         ],
+        *landscape_report(results, config),
+        *network_report(results, config),
     ]
     if results.notes:
         lines += ["", "## Notes", "", *[f"- {note}" for note in results.notes]]
@@ -964,8 +1421,8 @@ def report(results: Results, config: Config, seconds: float) -> str:
         "## How to rerun",
         "",
         "```sh",
-        ".venv/bin/python bench/run_bench.py            # full run, ~4 min, rewrites this file",
-        ".venv/bin/python bench/run_bench.py --quick    # < 1 min, prints only",
+        ".venv/bin/python bench/run_bench.py            # full run, ~6 min, rewrites this file",
+        ".venv/bin/python bench/run_bench.py --quick    # ~1 min, prints only",
         ".venv/bin/python bench/run_bench.py --quick --out /tmp/bench.md",
         "```",
         "",
@@ -974,6 +1431,123 @@ def report(results: Results, config: Config, seconds: float) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def landscape_report(results: Results, config: Config) -> list[str]:
+    gui = results.landscape_gui
+    lines = [
+        "",
+        "## 7. Cost landscapes",
+        "",
+        "`cost_landscape(lesson, data, theta, (0, 1), rect, res)` as the lab's training thread "
+        "calls it: the pair's cost over the lab's default region (`default_view`) with the "
+        "other parameters held at the seeded start, one thread, median of "
+        f"{config.reps} calls. *terms/µs*: grid cells × points per microsecond at "
+        f"{LANDSCAPE_RESOLUTION}². *per-cell calls*: the lesson's own `cost` called once per "
+        f"cell (timed over 50 cells, × {LANDSCAPE_RESOLUTION**2:,}/50), what a "
+        "non-vectorised landscape would cost. *lab*: `landscape_resolution(n)`, the grid the "
+        "lab actually uses, and its time. Linear regression's `grid_cost` is the closed-form "
+        "quadratic (the data's moments), so it hardly depends on the points.",
+        "",
+        f"| landscape | points | {LANDSCAPE_RESOLUTION}² ms | terms/µs | per-cell calls ms "
+        "| lab grid | lab ms |",
+        "|---|--:|--:|--:|--:|--:|--:|",
+    ]
+    for r in results.landscapes:
+        lines.append(
+            f"| {r['lesson']} | {r['points']:,} | {fmt(r['ms'], 1)} | {fmt(r['terms_per_us'])} "
+            f"| {fmt(r['naive_ms'])} | {r['resolution']}² | {fmt(r['adaptive_ms'], 1)} |"
+        )
+    if gui:
+        lines += [
+            "",
+            f"Live: the binary tab with {gui['points']:,} points (two blobs) at Full speed, "
+            f"{config.smooth_reps} × {config.smooth_window_s:g} s with the {SMOOTH_INTERVAL_MS} "
+            "ms timer in the GUI thread: first with the cost curve shown (lab off), then with "
+            'its "Cost landscape" page open and "Race SGD, Momentum, Adam" on (the lab records '
+            "every step, steps two shadow trainers, and recomputes the "
+            f"{gui['resolution']}² landscape when b moves, at most every "
+            f"{core_lab.MIN_RECOMPUTE_S:g} s). *take*: GUI time per snapshot (p50; max); "
+            "*landscape paint*: one repaint of the landscape plot (p50). Idle floor in section 2.",
+            "",
+            "| page | steps/s | snapshots/s | landscapes shown/s | take ms | landscape paint ms "
+            "| GUI busy | lateness p50 ms | p95 ms | max ms (worst) |",
+            "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+            *[
+                f"| {r['when']} | {fmt(r['steps_per_s'])} | {fmt(r['snap_hz'], 1)} "
+                f"| {fmt(r['landscape_hz'], 1)} | {fmt(r['take_ms'], 2)}; {fmt(r['take_max'], 1)} "
+                f"| {fmt(r['paint_ms'], 1)} | {r['gui_busy']:.0%} | {fmt(r['p50'], 2)} "
+                f"| {fmt(r['p95'], 1)} | {fmt(r['max'], 1)} ({fmt(r['worst'], 1)}) |"
+                for r in gui["rows"]
+            ],
+            "",
+            f"Landscapes the lab computed during those runs: {gui['computed']}, "
+            f"{gui['on_gui_thread']} of them on the GUI thread; {fmt(gui['compute_p50'], 1)} ms "
+            f"p50 and {fmt(gui['compute_max'], 1)} ms max each, in the training thread "
+            "(`desktopdl.core.lab.cost_landscape` wrapped to time each call and note its thread).",
+        ]
+    return lines
+
+
+def batch_label(row: dict) -> str:
+    return f"{row['size']}" if row["batch"] else f"full ({row['size']})"
+
+
+def network_report(results: Results, config: Config) -> list[str]:
+    if not results.network:
+        return []
+    lines = [
+        "",
+        "## 8. Neural network",
+        "",
+        f'2-8-8-1 tanh network, {NETWORK_POINTS} points (`datasets.generate("spirals", '
+        f"{NETWORK_POINTS}, noise=0.1, seed=0)`), SGD lr {NETWORK_LR:g}, one torch thread. "
+        "*plain*: `nn.Sequential(Linear, Tanh, Linear, Tanh, Linear)`, `optim.SGD`, "
+        "`F.binary_cross_entropy_with_logits`, minibatches reshuffled with `torch.randperm` "
+        "each epoch. *autograd*: the bare core Trainer with `fast_path = False` (the lesson's "
+        "cost, `backward()`, `optim.SGD.step()`). *fast*: the bare Trainer's default path, "
+        "the network lesson's hand-written SGD step (`fast_sgd_step`: `addmm` and in-place "
+        "updates under `no_grad`, no autograd bookkeeping). *app*: the Network tab at Full "
+        "speed with the model, optimizer, rate and batch set through its controls and the "
+        f"Network (diagram) page shown; steps and epochs from the snapshots on screen over "
+        f"{config.app_window_s:g} s after {config.app_warmup_s:g} s, with the "
+        f"{SMOOTH_INTERVAL_MS} ms timer running in the GUI thread. Medians of "
+        f"{config.reps} interleaved repeats; ratios are medians of per-repeat ratios. "
+        f"TensorFlow Playground shows at most one epoch per frame, ~"
+        f"{PLAYGROUND_EPOCHS_PER_S:.0f} epochs/s.",
+        "",
+        "| batch | steps/epoch | steps/s plain | autograd | fast | app "
+        "| epochs/s plain | autograd | fast | app | fast/autograd | fast/plain | app/fast |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for r in results.network:
+        per = r["epochs_per_step"]
+        lines.append(
+            f"| {batch_label(r)} | {1 / per:g} | {fmt(r['plain'])} | {fmt(r['autograd'])} "
+            f"| {fmt(r['fast'])} | {fmt(r['app'])} | {fmt(r['plain'] * per)} "
+            f"| {fmt(r['autograd'] * per)} | {fmt(r['fast'] * per)} | {fmt(r['app_epochs'])} "
+            f"| {r['fast_autograd']:.2f}× | {r['fast_plain']:.2f}× | {r['app_fast']:.0%} |"
+        )
+    lines += [
+        "",
+        "What the screen did meanwhile (the same app runs): snapshots drawn, probability-surface "
+        "images set, diagram redraws (`NetworkDiagram.set_state` calls), GUI time per snapshot "
+        "(*take*, including the diagram's `set_state`) and per repaint of the canvas and of the "
+        "diagram (p50), the share of wall time the GUI thread spent on those, and the 10 ms "
+        "timer's lateness (median of runs):",
+        "",
+        "| batch | snapshots/s | surface/s | diagram/s | take ms | paint ms canvas / diagram "
+        "| GUI busy | lateness p95 ms | max ms |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for r in results.network:
+        lines.append(
+            f"| {batch_label(r)} | {fmt(r['snap_hz'], 1)} "
+            f"| {fmt(r['surface_hz'], 1)} | {fmt(r['diagram_hz'], 1)} | {fmt(r['take_ms'], 2)} "
+            f"| {fmt(r['canvas_paint_ms'], 1)} / {fmt(r['diagram_paint_ms'], 1)} "
+            f"| {r['gui_busy']:.0%} | {fmt(r['p95'], 1)} | {fmt(r['max'], 1)} |"
+        )
+    return lines
 
 
 def section(name: str, measure: Callable[..., None], *args: object) -> None:
@@ -1005,10 +1579,13 @@ def main(argv: list[str] | None = None) -> int:
         section("smoothness", measure_smoothness, app, config, results)
         section("cost curve", measure_cost_curve, app, config, results)
         section("surfaces", measure_surfaces, app, config, results)
+        section("network", measure_network, app, config, results)
+        section("landscape, live", measure_landscape_gui, app, config, results)
     finally:
         if not app.window.shutdown():
             print("warning: a training thread did not stop", file=sys.stderr)
     section("scaling", measure_scaling, config, results)
+    section("landscapes", measure_landscapes, config, results)
     section("cold start", measure_cold_start, config, results)
     section("memory", measure_memory, config, results)
     text = report(results, config, time.perf_counter() - began)

@@ -10,8 +10,8 @@ on has changed, at most a few times a second.
 
 from __future__ import annotations
 
-import math
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -23,11 +23,11 @@ from desktopdl.core.lessons.binary import BinaryClassification, BinaryClassifica
 from desktopdl.core.lessons.softmax import OneVsRest, SoftmaxClassification
 from desktopdl.core.trainer import OPTIMIZERS, Trainer, TrainSettings
 
-#: Grid cells × data points per landscape, at most: keeps a recompute near 0.2 s.
-LANDSCAPE_WORK = 20_000_000
-MAX_RESOLUTION = 100
-MIN_RESOLUTION = 40
+#: Cells per side of a landscape: at least 100 × 100, whatever the number of points.
+LANDSCAPE_RESOLUTION = 100
 MIN_RECOMPUTE_S = 0.25
+SLICE_POINTS = 200
+SLICE_INTERVAL_S = 0.1
 #: Replaying a shadow further than this to catch up with the main run is not worth the wait.
 MAX_CATCH_UP = 50_000
 MSE_LABEL = "MSE"
@@ -45,6 +45,9 @@ class LabView:
     race: bool = False
     #: Train K yes/no sigmoid classifiers beside a softmax model.
     one_vs_rest: bool = False
+    #: The lab page on screen ("landscape", "slice", "ledger", or None): only its pictures
+    #: are computed, while recording and the races go on.
+    page: str | None = "landscape"
 
 
 @dataclass(frozen=True)
@@ -67,20 +70,43 @@ class ShadowRun:
 
 
 def landscape_resolution(n_points: int) -> int:
-    side = int(math.sqrt(LANDSCAPE_WORK / max(n_points, 1)))
-    return max(MIN_RESOLUTION, min(MAX_RESOLUTION, side))
+    """The lab's grid side for a data set of this size (computed off the training thread,
+    so it need not shrink for large sets)."""
+    return LANDSCAPE_RESOLUTION
 
 
 class Lab:
-    def __init__(self) -> None:
+    """Shadows and pictures for one lesson's run. With ``background=True`` (the app) the
+    landscapes are computed in a thread of their own: torch releases the GIL in the grid
+    arithmetic, so neither training nor the window waits for a 100×100 grid over 10,000
+    points (~0.5 s); the newest finished picture is shown until the next one is ready."""
+
+    def __init__(self, background: bool = False) -> None:
         self.view: LabView | None = None
         self.shadows: dict[str, Trainer] = {}
         self._cache: dict[str, tuple[tuple, Landscape]] = {}
+        self._pending: dict[str, tuple[tuple, Future]] = {}
+        self._executor = ThreadPoolExecutor(max_workers=1) if background else None
         self._last_compute = 0.0
+        self._last_slice = 0.0
+        self._slice: tuple | None = None
 
     @property
     def active(self) -> bool:
         return self.view is not None
+
+    @property
+    def wants_gradient(self) -> bool:
+        """The slice page draws the slope at the current parameters."""
+        return self.view is not None and self.view.page == "slice"
+
+    def picture_ready(self) -> bool:
+        """A landscape finished in the background and is not on screen yet."""
+        return any(future.done() for _signature, future in self._pending.values())
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
 
     def configure(self, view: LabView | None, main: Trainer) -> None:
         old = self.view
@@ -114,7 +140,7 @@ class Lab:
             shadow = Trainer(lesson, main.data, settings)
             shadow.custom_start = main.start.copy()
             shadow.reset()
-            shadow.set_recording(True)
+            shadow.set_recording(label != OVR_LABEL)
             shadow.step(min(main.step_count, MAX_CATCH_UP))
             self.shadows[label] = shadow
 
@@ -134,7 +160,7 @@ class Lab:
             shadow.set_settings(replace(settings, optimizer=optimizer))
 
     def extras(self, main: Trainer, canvas_rect: Rect | None = None) -> dict:
-        """The lab's pictures for a snapshot of ``main``."""
+        """The lab's pictures for a snapshot of ``main``: only what the page on screen needs."""
         view = self.view
         if view is None or main.x_train is None:
             return {}
@@ -146,46 +172,77 @@ class Lab:
                     "ovr_params": tuple(p.detach().cpu().numpy().copy() for p in ovr.params),
                 }
         theta = main.flat_params()
-        shadows = {}
-        for label, shadow in self.shadows.items():
-            snap = shadow.snapshot()
-            shadows[label] = ShadowRun(
-                label, snap.path, snap.cost, snap.step, snap.status, snap.message
-            )
-        out: dict = {"shadows": shadows}
-        if view.rect is not None and np.all(np.isfinite(theta)):
-            out["landscape"] = self._landscape("main", main.lesson, main.data, theta, view)
+        out: dict = {}
+        if view.page == "landscape":
+            out["shadows"] = {
+                label: ShadowRun(
+                    label,
+                    shadow.path(),
+                    shadow.current_cost(),
+                    shadow.step_count,
+                    shadow.status,
+                    shadow.message,
+                )
+                for label, shadow in self.shadows.items()
+            }
+        if view.rect is None or not np.all(np.isfinite(theta)):
+            return out
+        if view.page == "landscape":
+            pictures = {"landscape": self._landscape("main", main.lesson, main.data, theta, view)}
             if MSE_LABEL in self.shadows:
                 mse = self.shadows[MSE_LABEL]
-                out["landscape_mse"] = self._landscape(
+                pictures["landscape_mse"] = self._landscape(
                     MSE_LABEL, mse.lesson, mse.data, mse.flat_params(), view
                 )
-            index = view.pair[0]
-            out["slice"] = cost_slice(
-                main.lesson, main.data, theta, index, view.rect.xmin, view.rect.xmax
-            )
+            out.update({key: value for key, value in pictures.items() if value is not None})
+        elif view.page == "slice":
+            now = time.perf_counter()
+            if self._slice is None or now - self._last_slice >= SLICE_INTERVAL_S:
+                self._slice = cost_slice(
+                    main.lesson,
+                    main.data,
+                    theta,
+                    view.pair[0],
+                    view.rect.xmin,
+                    view.rect.xmax,
+                    SLICE_POINTS,
+                )
+                self._last_slice = now
+            out["slice"] = self._slice
         return out
 
     def _landscape(
         self, key: str, lesson: Lesson, data: PointSet, theta: np.ndarray, view: LabView
     ) -> Landscape | None:
         """Recompute when the region, the pair, the data or a held parameter changed, but
-        no more often than MIN_RECOMPUTE_S; otherwise hand back the cached picture."""
+        no more often than MIN_RECOMPUTE_S; meanwhile hand back the newest finished one."""
         held = theta.copy()
         held[list(view.pair)] = 0
         span = max(view.rect.width, view.rect.height)
         signature = (view.rect, view.pair, hash(data), tuple(np.round(held / (span * 1e-3), 0)))
+        pending = self._pending.get(key)
+        if pending is not None and pending[1].done():
+            del self._pending[key]
+            if pending[1].exception() is None:
+                self._cache[key] = (pending[0], pending[1].result())
+            pending = None
         cached = self._cache.get(key)
-        if cached is not None:
-            if cached[0] == signature:
-                return cached[1]
-            if time.perf_counter() - self._last_compute < MIN_RECOMPUTE_S:
-                return cached[1]
-        image = cost_landscape(
-            lesson, data, theta, view.pair, view.rect, landscape_resolution(len(data))
-        )
-        landscape = Landscape(image, view.rect, view.pair, theta.copy())
-        image.setflags(write=False)
-        self._cache[key] = (signature, landscape)
+        fresh = cached is not None and cached[0] == signature
+        recent = time.perf_counter() - self._last_compute < MIN_RECOMPUTE_S
+        if fresh or pending is not None or (cached is not None and recent):
+            return cached[1] if cached is not None else None
         self._last_compute = time.perf_counter()
-        return landscape
+        job = (lesson, data, theta.copy(), view.pair, view.rect)
+        if self._executor is None:
+            self._cache[key] = (signature, _compute_landscape(*job))
+            return self._cache[key][1]
+        self._pending[key] = (signature, self._executor.submit(_compute_landscape, *job))
+        return cached[1] if cached is not None else None
+
+
+def _compute_landscape(
+    lesson: Lesson, data: PointSet, theta: np.ndarray, pair: tuple[int, int], rect: Rect
+) -> Landscape:
+    image = cost_landscape(lesson, data, theta, pair, rect, LANDSCAPE_RESOLUTION)
+    image.setflags(write=False)
+    return Landscape(image, rect, pair, theta)

@@ -13,8 +13,9 @@ import torch
 from desktopdl.core.data import PointSet
 from desktopdl.core.lessons.base import Lesson, Rect
 
-#: Grid rows × data points evaluated per chunk (bounds memory to ~16 MB of float32).
-CHUNK_ELEMENTS = 4_000_000
+#: Grid rows × data points evaluated per chunk: small enough to stay in cache (1 MB of
+#: float32), which measured faster than larger chunks at 1,000 and 10,000 points.
+CHUNK_ELEMENTS = 250_000
 
 
 def _cost_rows(lesson: Lesson, data: PointSet, theta: torch.Tensor) -> np.ndarray:

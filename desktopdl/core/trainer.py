@@ -481,6 +481,16 @@ class Trainer:
             extras=pictures,
         )
 
+    def path(self) -> np.ndarray | None:
+        """The recorded descent path (thinned), or None when not recording."""
+        return self._path() if self.recording else None
+
+    def current_cost(self) -> float:
+        if self.x_train is None:
+            return math.nan
+        with torch.no_grad():
+            return self.lesson.cost(self.params, self.x_train, self.y_train).item()
+
     def flat_params(self) -> np.ndarray:
         return self.lesson.flatten([p.detach() for p in self.params])
 

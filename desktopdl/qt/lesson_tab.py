@@ -7,6 +7,7 @@ A lesson's own tab subclasses LessonTab and only adds what it draws on the canva
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
@@ -677,7 +678,8 @@ class LessonTab(QWidget):
         if self.landscape is not None and page in lab_pages and not self.lab_enabled:
             self.lab_enabled = True
             self._fit_landscape()
-            self.worker.set_lab_view(self.landscape.lab_view())
+        if self.lab_enabled:
+            self._lab_view_changed(self.landscape.lab_view())
         if self.snapshot is not None:
             self._show_views(self.snapshot)
 
@@ -692,8 +694,15 @@ class LessonTab(QWidget):
             self.landscape.fit(self.canvas.editor.points, start)
 
     def _lab_view_changed(self, view) -> None:
+        """Tell the worker what the lab shows; only the page on screen gets pictures (the
+        recording and the races go on, so the paths are whole when the teacher comes back)."""
         if self.lab_enabled:
-            self.worker.set_lab_view(view)
+            pages = {
+                self.landscape: "landscape",
+                self.slice_view: "slice",
+                self.ledger_view: "ledger",
+            }
+            self.worker.set_lab_view(replace(view, page=pages.get(self.views.currentWidget())))
 
     def _show_views(self, snapshot: Snapshot) -> None:
         """Draw the snapshot on the lower page on screen (hidden pages wait their turn)."""

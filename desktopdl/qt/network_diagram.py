@@ -87,9 +87,10 @@ class NetworkDiagram(QWidget):
                     )
                     if not np.isfinite(value):
                         continue
-                    color = QColor(POSITIVE if value >= 0 else NEGATIVE)
-                    color.setAlpha(int(80 + 175 * min(abs(value) / max(biggest, 1e-9), 1)))
                     share = min(abs(value) / max(biggest, 1e-9), 1)
+                    # Opaque, blended toward the background: a translucent antialiased line
+                    # cost ~80 µs to draw against ~10 µs for an opaque one.
+                    color = theme.tint(POSITIVE if value >= 0 else NEGATIVE, 0.3 + 0.7 * share)
                     pen = QPen(color, theme.px(0.5 + MAX_LINE * share))
                     painter.setPen(pen)
                     painter.drawLine(a, b)

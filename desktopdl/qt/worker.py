@@ -31,7 +31,6 @@ from desktopdl.core.trainer import Snapshot, Status, Trainer, TrainSettings
 PUBLISH_INTERVAL_S = 1 / 40
 SLICE_S = 0.004
 IDLE_WAIT_S = 0.1
-SURFACE_RESOLUTION = 200
 
 _QUIT = "quit"
 
@@ -119,7 +118,7 @@ class TrainingWorker(QThread):
         torch.set_num_threads(1)
         data, settings = self._initial
         self._trainer = Trainer(self._lesson, data, settings)
-        self._lab = Lab()
+        self._lab = Lab(background=True)
         self._running = False
         self._rect: Rect | None = None
         self._pending: list[np.ndarray] = []
@@ -136,6 +135,7 @@ class TrainingWorker(QThread):
                 command = None
             while command is not None:
                 if command[0] == _QUIT:
+                    self._lab.close()
                     return
                 self._safely(self._apply, command)
                 try:
@@ -148,7 +148,7 @@ class TrainingWorker(QThread):
                 self._running = False
                 self._publish()
             elif time.perf_counter() - self._last_publish >= PUBLISH_INTERVAL_S and (
-                self._pending or self._running
+                self._pending or self._running or self._lab.picture_ready()
             ):
                 self._publish()
 
@@ -250,8 +250,9 @@ class TrainingWorker(QThread):
 
     def _publish(self) -> None:
         trainer = self._trainer
-        lab_on = self._lab.active
-        snapshot = trainer.snapshot(self._rect, SURFACE_RESOLUTION, with_gradient=lab_on)
+        snapshot = trainer.snapshot(
+            self._rect, trainer.lesson.surface_resolution, with_gradient=self._lab.wants_gradient
+        )
         extras = {**snapshot.extras, **self._lab.extras(trainer, self._rect)}
         snapshot = replace(snapshot, running=self._running, extras=extras)
         costs = np.concatenate(self._pending) if self._pending else np.zeros(0)

@@ -393,13 +393,45 @@ def test_race_shadows_start_where_the_main_run_started_and_keep_pace():
         extras["landscape"].image,
         cost_landscape(main.lesson, LECTURE, main.flat_params(), (0, 1), rect, side),
     )
-    values, costs = extras["slice"]
-    assert values[0] == rect.xmin and values[-1] == rect.xmax and len(costs) == len(values)
     assert set(extras["shadows"]) == {"Momentum", "Adam"}
     for run in extras["shadows"].values():
         assert run.step == 12 and len(run.path) == 13
         assert np.array_equal(run.path[0], main.start)
-    assert "landscape_mse" not in extras
+    assert "landscape_mse" not in extras and "slice" not in extras
+    lab.configure(LabView(race=True, rect=rect, page="slice"), main)  # only the page on screen
+    extras = lab.extras(main)
+    values, costs = extras["slice"]
+    assert values[0] == rect.xmin and values[-1] == rect.xmax and len(costs) == len(values)
+    assert "landscape" not in extras and "shadows" not in extras
+
+
+def test_background_lab_computes_landscapes_off_the_calling_thread():
+    import threading
+
+    main = lecture_trainer(max_steps=0)
+    rect = Rect(-3, 3, -2, 2)
+    lab = Lab(background=True)
+    try:
+        lab.configure(LabView(rect=rect), main)
+        callers = []
+        from desktopdl.core import lab as lab_module
+
+        original = lab_module.cost_landscape
+
+        def recording(*args):
+            callers.append(threading.current_thread())
+            return original(*args)
+
+        lab_module.cost_landscape = recording
+        first = lab.extras(main)
+        assert "landscape" not in first  # not ready yet: nothing is waited for
+        lab._pending["main"][1].result(timeout=30)
+        second = lab.extras(main)
+        assert second["landscape"].image.shape == (100, 100)
+        assert callers and all(t is not threading.current_thread() for t in callers)
+    finally:
+        lab_module.cost_landscape = original
+        lab.close()
 
 
 def test_compare_mse_adds_an_mse_shadow_for_binary_only():

@@ -10,8 +10,12 @@ from desktopdl.core.trainer import PHASE_TITLES
 
 
 def open_lab(tab, qtbot, page: int = 1):
+    """Open a lab page and wait until the worker sends what that page draws."""
     tab.views.setCurrentIndex(page)
-    qtbot.waitUntil(lambda: tab.snapshot.path is not None and "landscape" in tab.snapshot.extras)
+    needs = {1: "landscape", 2: "slice"}.get(page)
+    qtbot.waitUntil(
+        lambda: tab.snapshot.path is not None and (needs is None or needs in tab.snapshot.extras)
+    )
 
 
 def test_step_in_phase_mode_names_each_phase_in_the_lectures_order(open_lesson, window, qtbot):

@@ -78,6 +78,8 @@ class Lesson(ABC):
     #: Whether the gradient-descent lab (landscape, slice, ledger) applies: two or three
     #: parameters, so a landscape over a pair of them means something.
     gradient_lab: ClassVar[bool] = True
+    #: Cells per side of the surface behind the points, evaluated for every snapshot.
+    surface_resolution: ClassVar[int] = 200
 
     def __init__(self, config: ModelConfig | None = None):
         self.config = config or ModelConfig()

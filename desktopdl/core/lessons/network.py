@@ -39,6 +39,8 @@ class NeuralNetwork(Lesson):
     default_preset = "network_xor.json"
     offers_datasets = True
     gradient_lab = False
+    #: A 2-8-8-1 network over 200² cells took ~5 ms a snapshot; 100² takes ~1.3 ms.
+    surface_resolution = 100
 
     def __init__(self, config: ModelConfig | None = None):
         super().__init__(config or ModelConfig(classes=2, hidden=(8, 8), activation="tanh"))

@@ -47,6 +47,7 @@ class SoftmaxClassification(Lesson):
     default_preset = "softmax_three_blobs.json"
     offers_datasets = True
     gradient_lab = False
+    surface_resolution = 150
     flat_names = ()
 
     def __init__(self, config=None):
