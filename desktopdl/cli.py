@@ -1,9 +1,14 @@
-"""Command line: ``desktopdl [FILE] [--lesson KEY] [--version] [--self-test]``."""
+"""Command line: ``desktopdl [FILE] [--lesson KEY] [--version] [--self-test]``, and
+``desktopdl export FILE [--png …] [--code …] …`` to write a lesson's pictures, animation,
+tables and code without a window.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from pathlib import Path
 
 import desktopdl
 
@@ -27,6 +32,11 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    # "export" is checked before the main parser so that ``desktopdl FILE`` keeps opening
+    # FILE: a subparser would claim the positional argument for the command's name.
+    if argv[:1] == ["export"]:
+        return export_main(argv[1:])
     args = parser().parse_args(argv)
     try:
         from desktopdl.qt import app
@@ -36,6 +46,126 @@ def main(argv: list[str] | None = None) -> int:
     if args.self_test:
         return app.self_test()
     return app.run(args.lesson, args.file, args.scale)
+
+
+# -- desktopdl export ------------------------------------------------------------------------
+
+
+def export_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="desktopdl export",
+        description=(
+            "Train a lesson file headless (no window) and write what you ask for: pictures for "
+            "slides, an animation of training, CSV tables, the lesson as PyTorch code."
+        ),
+    )
+    p.add_argument("file", help="a lesson file (.json), e.g. one of resources/presets")
+    outputs = p.add_argument_group("outputs (at least one)")
+    outputs.add_argument("--png", metavar="OUT.png", help="points, model and cost curve")
+    outputs.add_argument("--svg", metavar="OUT.svg", help="the canvas (points and model)")
+    outputs.add_argument("--gif", metavar="OUT.gif", help="an animation of the training")
+    outputs.add_argument("--mp4", metavar="OUT.mp4", help="the same animation as a video")
+    outputs.add_argument("--csv-points", metavar="OUT.csv", help="the training points")
+    outputs.add_argument("--csv-costs", metavar="OUT.csv", help="each step's cost")
+    outputs.add_argument("--code", metavar="OUT.py", help="the lesson as a PyTorch script")
+    outputs.add_argument("--notebook", metavar="OUT.ipynb", help="the same as a notebook")
+    p.add_argument(
+        "--steps",
+        type=_positive,
+        help="training steps (default: the file's step limit, or 2000 when it has none)",
+    )
+    p.add_argument("--width", type=_positive, help="pixel width of PNG, GIF and MP4 (default 960)")
+    p.add_argument("--frames", type=_positive, default=60, help="animation frames (default 60)")
+    return p
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def export_main(argv: list[str]) -> int:
+    """Write the requested outputs; exit 2 for a file that cannot be used, 1 when an output
+    cannot be written. Training runs once, on the CPU, in this process."""
+    p = export_parser()
+    args = p.parse_args(argv)
+    pictures = [args.png, args.svg, args.gif, args.mp4]
+    tables = [args.csv_points, args.csv_costs, args.code, args.notebook]
+    if not any(pictures + tables):
+        p.error("name at least one output, e.g. --png out.png or --code out.py")
+
+    import torch
+
+    from desktopdl.core import export, lesson_file
+
+    torch.set_num_threads(1)  # like the app's training thread: small models, no contention
+    try:
+        lesson = lesson_file.read(args.file)
+        run = export.train(lesson, args.steps)
+    except (lesson_file.LessonFileError, ValueError) as error:
+        print(f"desktopdl export: {args.file}: {_one_line(error)}", file=sys.stderr)
+        return 2
+    if run.trainer.message:
+        print(f"note: {_one_line(run.trainer.message)}", file=sys.stderr)
+    try:
+        if args.code:
+            export.save_script(lesson, args.code, args.steps)
+            _wrote(args.code)
+        if args.notebook:
+            export.save_notebook(lesson, args.notebook, args.steps)
+            _wrote(args.notebook)
+        if args.csv_points:
+            export.save_csv_points(
+                lesson.data, args.csv_points, regression=lesson.lesson == "linear"
+            )
+            _wrote(args.csv_points, f"{len(lesson.data)} points")
+        if args.csv_costs:
+            export.save_csv_costs(run.steps, run.costs, args.csv_costs)
+            _wrote(args.csv_costs, f"{len(run.costs)} steps")
+        if any(pictures):
+            _export_pictures(args, lesson, run)
+    except (OSError, ValueError) as error:
+        print(f"desktopdl export: {_one_line(error)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _export_pictures(args: argparse.Namespace, lesson, run) -> None:
+    headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    if sys.platform.startswith("linux") and headless:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from desktopdl.qt import exporting
+
+    exporting.ensure_app()
+    size = exporting.picture_size(args.width)
+    if args.png:
+        saved = exporting.save_lesson_png(lesson, args.png, args.steps, args.width, run)
+        _wrote(args.png, f"{saved.width()} × {saved.height()}")
+    if args.svg:
+        exporting.save_lesson_svg(lesson, args.svg, args.steps, run)
+        _wrote(args.svg)
+    animations = [path for path in (args.gif, args.mp4) if path]
+    if animations:
+        frames = exporting.record_frames(lesson, args.steps, args.frames, size)
+        if args.gif:
+            exporting.write_gif(frames, args.gif)
+            _wrote(args.gif, f"{len(frames)} frames")
+        if args.mp4:
+            exporting.write_mp4(frames, args.mp4)
+            _wrote(args.mp4, f"{len(frames)} frames")
+
+
+def _wrote(path: str, detail: str = "") -> None:
+    print(f"wrote {Path(path)}" + (f" ({detail})" if detail else ""))
+
+
+def _one_line(error: object) -> str:
+    return " ".join(str(error).split())
 
 
 if __name__ == "__main__":

@@ -18,6 +18,8 @@ import math
 import textwrap
 from dataclasses import dataclass
 
+import numpy as np
+
 from desktopdl.core.lesson_file import LessonFile
 from desktopdl.core.lessons import lesson as make_lesson
 from desktopdl.core.trainer import MOMENTUM, TrainSettings
@@ -121,8 +123,7 @@ def sections(lesson_file: LessonFile, steps: int | None = None) -> list[Section]
         Section("", "", _data_code(lesson_file, kind)),
         Section(
             "① Model",
-            f"[딥러닝의 1단계] `{lesson.formula}`. The parameters start where the app's "
-            f"seed {settings.seed} puts them.",
+            f"[딥러닝의 1단계] `{lesson.formula}`. " + _start_words(lesson_file),
             _model_code(lesson_file, kind, names),
         ),
         Section(
@@ -167,8 +168,8 @@ def _data_code(lesson_file: LessonFile, kind: str) -> str:
     imports = ["import torch"]
     if kind in ("softmax", "network", "network2"):
         imports.append("import torch.nn.functional as F")
-    if kind in ("network", "network2"):
-        imports.insert(0, "import math")
+    if kind in ("network", "network2") and lesson_file.weights is None:
+        imports.insert(0, "import math")  # for the starting range 1/√(inputs)
     xy, labels = lesson_file.data.xy, lesson_file.data.labels
     if kind == "linear":
         x = _literal("x_train = torch.FloatTensor(", [f"[{_num(v)}]" for v in xy[:, 0]])
@@ -188,7 +189,9 @@ def _data_code(lesson_file: LessonFile, kind: str) -> str:
 def _model_code(lesson_file: LessonFile, kind: str, names: list[str]) -> str:
     settings = lesson_file.settings
     lines = []
-    if kind in ("linear", "binary"):
+    if lesson_file.weights is not None:
+        lines += _saved_weights(lesson_file, names)
+    elif kind in ("linear", "binary"):
         rows = 1 if kind == "linear" else 2
         lines += [
             f"w = torch.randn([{rows}, 1], requires_grad=True)",
@@ -293,7 +296,7 @@ def _train_code(lesson_file: LessonFile, kind: str, n_steps: int) -> str:
     ]
     if epsilon:
         lines += [
-            "    if last_cost is not None and abs(cost.item() - last_cost) <= EPSILON * 10:",
+            "    if last_cost is not None and abs(cost.item() - last_cost) < EPSILON:",
             "        break  # the cost hardly changes any more",
             "    last_cost = cost.item()",
         ]
@@ -338,12 +341,13 @@ def probe_point(lesson_file: LessonFile) -> tuple[tuple[float, ...], str]:
     """The input the script's ③ Test asks about, and a comment saying why that one.
 
     Regression: the next whole x past the data (a prediction). Classification: the lecture's
-    [6, 4] when it lies in the lesson's region, else the first training point (its class is
-    known, so the answer can be checked)."""
+    [6, 4] when it lies among the points (their bounds with a margin), else the first
+    training point (its class is known, so the answer can be checked). The canvas's zoom
+    plays no part, so panning the view never rewrites the script."""
     data = lesson_file.data
     if lesson_file.lesson == "linear":
         return (float(math.floor(data.xy[:, 0].max()) + 1),), "  # just past the data"
-    xmin, xmax, ymin, ymax = lesson_file.view or data.bounds()
+    xmin, xmax, ymin, ymax = data.bounds()
     x, y = LECTURE_TEST
     if xmin <= x <= xmax and ymin <= y <= ymax:
         return LECTURE_TEST, "  # the lecture's test point"
@@ -360,6 +364,12 @@ def _optimizer_code(settings: TrainSettings, names: list[str]) -> str:
     if settings.optimizer == "Adam":
         return f"torch.optim.Adam({params}, lr={lr})"
     return f"torch.optim.SGD({params}, lr={lr})"
+
+
+def _start_words(lesson_file: LessonFile) -> str:
+    if lesson_file.weights is not None:
+        return "The parameters start from the weights saved in the lesson file."
+    return f"The parameters start where the app's seed {lesson_file.settings.seed} puts them."
 
 
 def _optimizer_words(settings: TrainSettings) -> str:
@@ -433,9 +443,34 @@ def _num(value: float) -> str:
     return repr(value)
 
 
-def _literal(start: str, items: list[str]) -> str:
-    """``start`` + a list of items + ")", on one line when it fits, else wrapped."""
-    one = f"{start}[{', '.join(items)}])"
+def _saved_weights(lesson_file: LessonFile, names: list[str]) -> list[str]:
+    """The parameters a lesson file carries (the app starts from them instead of the seed)."""
+    lesson = make_lesson(lesson_file.lesson).configured(lesson_file.settings.model)
+    lines = [
+        "# The weights saved in the lesson file: the app starts from these, not from the seed."
+    ]
+    for name, value in zip(names, lesson.unflatten(np.asarray(lesson_file.weights)), strict=True):
+        array = value.numpy()
+        start, end = f"{name} = torch.tensor(", ", requires_grad=True)"
+        if array.ndim == 1:
+            lines.append(_literal(start, [_float32(v) for v in array], end))
+        else:
+            rows = ["[" + ", ".join(_float32(v) for v in row) + "]" for row in array]
+            lines.append(_literal(start, rows, end))
+    return lines
+
+
+def _float32(value: float) -> str:
+    """A float32 in its shortest form when that form gives back the same float32 through
+    Python's float (as torch.tensor reads it), else the exact double."""
+    single = np.float32(value)
+    short = str(single)
+    return short if np.float32(float(short)) == single else repr(float(single))
+
+
+def _literal(start: str, items: list[str], end: str = ")") -> str:
+    """``start`` + a list of items + ``end``, on one line when it fits, else wrapped."""
+    one = f"{start}[{', '.join(items)}]{end}"
     if len(one) <= LINE:
         return one
     rows, row = [], ""
@@ -446,4 +481,4 @@ def _literal(start: str, items: list[str]) -> str:
             candidate = f"    {item},"
         row = candidate
     rows.append(row)
-    return "\n".join([f"{start}[", *rows, "])"])
+    return "\n".join([f"{start}[", *rows, f"]{end}"])

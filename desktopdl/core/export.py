@@ -37,10 +37,14 @@ class TrainingRun:
 
 
 def new_trainer(lesson_file: LessonFile) -> Trainer:
-    """A trainer for the file's lesson, data and settings, on the CPU: the exported numbers
-    then match the generated script (which runs on the CPU) whatever GPU this machine has."""
+    """A trainer for the file's lesson, data, settings and saved weights, on the CPU: the
+    exported numbers then match the generated script (which runs on the CPU) whatever GPU
+    this machine has."""
     settings = replace(lesson_file.settings, device="cpu")
-    return Trainer(make_lesson(lesson_file.lesson), lesson_file.data, settings)
+    trainer = Trainer(make_lesson(lesson_file.lesson), lesson_file.data, settings)
+    if lesson_file.weights is not None:  # the app starts such a file from its weights
+        trainer.set_start(np.asarray(lesson_file.weights, dtype=np.float32))
+    return trainer
 
 
 def train(lesson_file: LessonFile, steps: int | None = None) -> TrainingRun:
