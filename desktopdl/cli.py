@@ -12,16 +12,18 @@ from pathlib import Path
 
 import desktopdl
 
+#: The lessons' keys, spelled out so that ``--version`` and ``--help`` need not import torch
+#: (about a second); a test checks it matches desktopdl.core.lessons.LESSONS.
+LESSON_KEYS = ("linear", "binary", "softmax", "network")
+
 
 def parser() -> argparse.ArgumentParser:
-    from desktopdl.core.lessons import LESSONS
-
     p = argparse.ArgumentParser(
         prog="desktopdl", description="Teach the basics of deep learning on a projector."
     )
     p.add_argument("file", nargs="?", help="a lesson file (.json) to open")
     p.add_argument("--version", action="version", version=f"DesktopDL {desktopdl.__version__}")
-    p.add_argument("--lesson", choices=sorted(LESSONS), help="open this lesson's tab")
+    p.add_argument("--lesson", choices=LESSON_KEYS, help="open this lesson's tab")
     p.add_argument("--scale", type=float, help="size of every font, marker and line (e.g. 1.5)")
     p.add_argument(
         "--self-test",

@@ -217,6 +217,15 @@ def test_spec_filter_keeps_what_the_app_needs_and_drops_the_rest(spec):
     }
 
 
+def test_ffmpeg_binary_stays_out_unless_asked_for(monkeypatch):
+    ffmpeg = "imageio_ffmpeg/binaries/ffmpeg-linux-x86_64-v9.0.2"
+    monkeypatch.delenv("DESKTOPDL_BUNDLE_FFMPEG", raising=False)
+    spec = exec_spec(monkeypatch, "linux")
+    assert not spec["wanted"](ffmpeg) and spec["wanted"]("imageio_ffmpeg/_utils.py")
+    monkeypatch.setenv("DESKTOPDL_BUNDLE_FFMPEG", "1")
+    assert exec_spec(monkeypatch, "linux")["wanted"](ffmpeg)
+
+
 @pytest.mark.parametrize(
     ("platform", "icon", "plugin"),
     [

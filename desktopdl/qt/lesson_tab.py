@@ -41,6 +41,7 @@ from desktopdl.core.lessons import Lesson, ModelConfig
 from desktopdl.core.trainer import OPTIMIZERS, PHASE_TITLES, PHASES, Snapshot, Status, TrainSettings
 from desktopdl.qt import theme
 from desktopdl.qt.canvas import PointCanvas
+from desktopdl.qt.code_panel import CodePanel
 from desktopdl.qt.cost_plot import CostPlot
 from desktopdl.qt.i18n import tr_core, tr_preset
 from desktopdl.qt.lab import LandscapePanel, LedgerPanel, SlicePanel
@@ -89,6 +90,7 @@ class LessonTab(QWidget):
         self._run_id = -1
         self._test_point: tuple[float, float] | None = None
         self._loading = False
+        self.worker_settings: TrainSettings | None = None
         #: A standing note (the preset's description) shown when the trainer has nothing to say.
         self._note = ""
         self.canvas = PointCanvas(self.lesson.n_classes)
@@ -107,7 +109,7 @@ class LessonTab(QWidget):
         self.canvas.test_clicked.connect(self._test_clicked)
         if self.landscape is not None:
             self.landscape.view_changed.connect(self._lab_view_changed)
-            self.landscape.start_picked.connect(self.worker.set_start)
+            self.landscape.start_picked.connect(self._start_picked)
             self.ledger_view.rewind_requested.connect(self.worker.rewind)
         self.worker.set_speed(DEFAULT_SPEED)
         self.worker.start()
@@ -159,6 +161,11 @@ class LessonTab(QWidget):
             self.views.addTab(self.landscape, self.tr("Cost landscape"))
             self.views.addTab(self.slice_view, self.tr("Slice"))
             self.views.addTab(self.ledger_view, self.tr("Ledger"))
+        self.code_panel = CodePanel()
+        self.views.addTab(self.code_panel, self.tr("Code"))
+        #: Weights the trainer starts from instead of the seed's (a file's, or a landscape
+        #: click), so the Code page's script starts from them too.
+        self._start_weights: tuple[float, ...] | None = None
         self.views.currentChanged.connect(self._view_tab_changed)
         self.plots = plots = QSplitter(Qt.Orientation.Vertical)
         plots.addWidget(self.canvas)
@@ -595,17 +602,20 @@ class LessonTab(QWidget):
             editor.preview(preset.data)
             editor.undo_stack.clear()
         self.canvas.set_view(preset.view or preset.data.bounds())
-        self.worker.set_settings(self.settings())
+        self.worker_settings = self.settings()
+        self.worker.set_settings(self.worker_settings)
         self.worker.set_surface_rect(self.canvas.visible_rect())
         self.worker.reset()
         if preset.weights is not None:
             self.worker.set_start(np.asarray(preset.weights, dtype=np.float32))
+        self._start_weights = preset.weights
         if self.landscape is not None:
             self.landscape.set_data(preset.data)
             if self.lab_enabled:
                 self._fit_landscape()
         self._note = tr_preset(preset.description)
         self._show_message(self._note)
+        self._update_code()
 
     def lesson_file(self, with_weights: bool = False, title: str = "") -> LessonFile:
         """Everything needed to bring this lesson back: points, settings, view, weights."""
@@ -646,17 +656,38 @@ class LessonTab(QWidget):
         if self._loading:
             return
         settings = self.settings()
+        previous = self.worker_settings
         if settings.model != self.lesson.config:
             self.lesson = self.lesson.configured(settings.model)
             self._show_class_buttons()
             self.model_changed()
+        if previous is not None and (settings.seed, settings.model) != (
+            previous.seed,
+            previous.model,
+        ):
+            self._start_weights = None  # the trainer drops a picked start here too
+        self.worker_settings = settings
         self.worker.set_settings(settings)
+        self._update_code()
 
     def model_changed(self) -> None:
         """The model's shape changed (classes, layers): lessons rebuild what depends on it."""
 
+    def _start_picked(self, flat: np.ndarray) -> None:
+        self._start_weights = tuple(float(v) for v in flat)
+        self.worker.set_start(flat)
+        self._update_code()
+
+    def _update_code(self) -> None:
+        """The Code page shows the script of exactly what this tab trains."""
+        lesson_file = self.lesson_file()
+        if self._start_weights is not None:
+            lesson_file = replace(lesson_file, weights=self._start_weights)
+        self.code_panel.set_lesson_file(lesson_file)
+
     def _points_changed(self, points: PointSet) -> None:
         self.worker.set_data(points)
+        self._update_code()
         if self.landscape is not None:
             self.landscape.set_data(points)
 

@@ -10,22 +10,25 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QSho
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressDialog,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 import desktopdl
-from desktopdl.core import lesson_file
-from desktopdl.qt import i18n, theme
+from desktopdl.core import export, lesson_file
+from desktopdl.qt import exporting, i18n, theme
 from desktopdl.qt.i18n import LANGUAGES, tr_core
 from desktopdl.qt.lesson_tab import LessonTab
 from desktopdl.qt.lessons import TABS
 
 MAX_RECENT = 8
+EXPORT_WIDTH = 1920
 SCALE_STEP = 1.15
 FILE_FILTER = "DesktopDL lesson (*.json);;All files (*)"
 
@@ -197,6 +200,58 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
         self.recent_menu.setEnabled(bool(self.recent_files()))
 
+    # -- export -------------------------------------------------------------------------
+
+    def _export(self, suffix: str, write) -> None:
+        """Ask where, write, and say so; a failure is shown, never raised."""
+        name = f"{self.current_tab.lesson.key}.{suffix}"
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export"), name, f"{suffix.upper()} (*.{suffix})"
+        )
+        if not path:
+            return
+        try:
+            write(path)
+        except (OSError, ValueError, RuntimeError) as error:
+            QMessageBox.warning(self, self.tr("Export failed"), tr_core(str(error)))
+            return
+        self.statusBar().showMessage(self.tr("Saved {0}").format(Path(path).name), 5000)
+
+    def _export_canvas_png(self, path: str) -> None:
+        width, ok = QInputDialog.getInt(
+            self,
+            self.tr("Canvas as PNG"),
+            self.tr("Width in pixels (for slides):"),
+            EXPORT_WIDTH,
+            200,
+            8000,
+            100,
+        )
+        if ok:
+            exporting.save_widget_png(self.current_tab.canvas, path, width=width)
+
+    def _export_animation(self, path: str) -> None:
+        """Record the current lesson's training, with a progress bar that can cancel it."""
+        tab = self.current_tab
+        steps = tab.snapshot.step if tab.snapshot is not None and tab.snapshot.step else None
+        progress = QProgressDialog(
+            self.tr("Recording the training…"), self.tr("Cancel"), 0, 100, self
+        )
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(0)
+
+        def advance(done: int, total: int) -> None:
+            progress.setMaximum(total)
+            progress.setValue(done)
+            QApplication.processEvents()
+            if progress.wasCanceled():
+                raise RuntimeError(self.tr("Recording cancelled."))
+
+        try:
+            exporting.record_training(tab.lesson_file(), steps, path, progress=advance)
+        finally:
+            progress.close()
+
     # -- presenter ------------------------------------------------------------------------
 
     def set_scale(self, scale: float) -> None:
@@ -297,6 +352,56 @@ class MainWindow(QMainWindow):
             lambda: self._save_dialog(True),
             QKeySequence("Ctrl+Shift+S"),
         )
+        export_menu = file_menu.addMenu(self.tr("&Export"))
+        for text, suffix, slot in (
+            (self.tr("Canvas as PNG…"), "png", self._export_canvas_png),
+            (
+                self.tr("Canvas as SVG…"),
+                "svg",
+                lambda p: exporting.save_plot_svg(self.current_tab.canvas, p),
+            ),
+            (
+                self.tr("Window as PNG…"),
+                "png",
+                lambda p: exporting.save_widget_png(self, p, width=EXPORT_WIDTH),
+            ),
+            (
+                self.tr("Cost curve as SVG…"),
+                "svg",
+                lambda p: exporting.save_plot_svg(self.current_tab.cost_plot, p),
+            ),
+            (self.tr("Training animation (GIF)…"), "gif", self._export_animation),
+            (self.tr("Training animation (MP4)…"), "mp4", self._export_animation),
+            (
+                self.tr("Points as CSV…"),
+                "csv",
+                lambda p: export.save_csv_points(
+                    self.current_tab.canvas.editor.points,
+                    p,
+                    regression=self.current_tab.lesson.key == "linear",
+                ),
+            ),
+            (
+                self.tr("Costs as CSV…"),
+                "csv",
+                lambda p: export.save_csv_costs(
+                    self.current_tab.cost_plot.steps, self.current_tab.cost_plot.values, p
+                ),
+            ),
+            (
+                self.tr("PyTorch script (.py)…"),
+                "py",
+                lambda p: self.current_tab.code_panel.save_script(p),
+            ),
+            (
+                self.tr("Notebook (.ipynb)…"),
+                "ipynb",
+                lambda p: self.current_tab.code_panel.save_notebook(p),
+            ),
+        ):
+            self._action(
+                export_menu, text, lambda _checked=False, s=suffix, f=slot: self._export(s, f)
+            )
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 

@@ -272,7 +272,12 @@
         <translation>기록표</translation>
     </message>
     <message>
+        <source>Code</source>
+        <translation>코드</translation>
+    </message>
+    <message>
         <source>Data</source>
+        <extracomment>Weights the trainer starts from instead of the seed&apos;s (a file&apos;s, or a landscape click), so the Code page&apos;s script starts from them too.</extracomment>
         <translation>데이터</translation>
     </message>
     <message>
@@ -551,6 +556,34 @@
         <translation>수업 저장</translation>
     </message>
     <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>내보내기 실패</translation>
+    </message>
+    <message>
+        <source>Canvas as PNG</source>
+        <translation>캔버스를 PNG로</translation>
+    </message>
+    <message>
+        <source>Width in pixels (for slides):</source>
+        <translation>가로 픽셀 수 (슬라이드용):</translation>
+    </message>
+    <message>
+        <source>Recording the training…</source>
+        <translation>학습 과정을 녹화하는 중…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Recording cancelled.</source>
+        <translation>녹화를 취소했습니다.</translation>
+    </message>
+    <message>
         <source>Size {0:.0%}</source>
         <translation>크기 {0:.0%}</translation>
     </message>
@@ -585,6 +618,50 @@
     <message>
         <source>Save lesson with trained &amp;weights…</source>
         <translation>학습된 가중치와 함께 수업 저장(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>내보내기(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Canvas as PNG…</source>
+        <translation>캔버스를 PNG로…</translation>
+    </message>
+    <message>
+        <source>Canvas as SVG…</source>
+        <translation>캔버스를 SVG로…</translation>
+    </message>
+    <message>
+        <source>Window as PNG…</source>
+        <translation>창 전체를 PNG로…</translation>
+    </message>
+    <message>
+        <source>Cost curve as SVG…</source>
+        <translation>비용 곡선을 SVG로…</translation>
+    </message>
+    <message>
+        <source>Training animation (GIF)…</source>
+        <translation>학습 애니메이션 (GIF)…</translation>
+    </message>
+    <message>
+        <source>Training animation (MP4)…</source>
+        <translation>학습 애니메이션 (MP4)…</translation>
+    </message>
+    <message>
+        <source>Points as CSV…</source>
+        <translation>점 데이터를 CSV로…</translation>
+    </message>
+    <message>
+        <source>Costs as CSV…</source>
+        <translation>비용 기록을 CSV로…</translation>
+    </message>
+    <message>
+        <source>PyTorch script (.py)…</source>
+        <translation>PyTorch 스크립트 (.py)…</translation>
+    </message>
+    <message>
+        <source>Notebook (.ipynb)…</source>
+        <translation>노트북 (.ipynb)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

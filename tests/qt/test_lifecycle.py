@@ -135,3 +135,22 @@ def test_opening_a_damaged_lesson_file_warns_and_keeps_the_work(
     assert window.current_tab.lesson.key == "binary"
     assert len(window.current_tab.canvas.editor.points) == 7
     assert window.recent_files()[0] == str(good.resolve())
+
+
+def test_version_does_not_import_torch_and_lesson_choices_match():
+    from desktopdl import cli
+    from desktopdl.core.lessons import LESSONS
+
+    assert set(cli.LESSON_KEYS) == set(LESSONS)
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from desktopdl.cli import main\n"
+            "try: main(['--version'])\nexcept SystemExit: pass\nprint('torch' in sys.modules)",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert out.stdout.strip().endswith("False")

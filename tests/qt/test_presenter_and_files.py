@@ -113,3 +113,29 @@ def test_every_lesson_round_trips_through_save_and_open(window, qtbot, tmp_path)
         assert first.lesson == second.lesson == tab.lesson.key
         assert first.data == second.data and first.settings == second.settings
         assert np.allclose(first.weights, second.weights)
+
+
+def test_code_page_follows_the_lesson_settings(open_lesson, qtbot):
+    tab = open_lesson("binary")
+    tab.views.setCurrentWidget(tab.code_panel)
+    qtbot.waitUntil(lambda: "lr=0.01" in tab.code_panel.text())
+    tab.lr_spin.setValue(0.05)
+    qtbot.waitUntil(lambda: "lr=0.05" in tab.code_panel.text())
+    tab.seed_spin.setValue(11)
+    qtbot.waitUntil(lambda: "torch.manual_seed(11)" in tab.code_panel.text())
+
+
+def test_export_menu_writes_the_chosen_file(open_lesson, window, tmp_path, monkeypatch):
+    from desktopdl.qt import main_window
+
+    tab = open_lesson("linear")
+    target = tmp_path / "points.csv"
+    monkeypatch.setattr(
+        main_window.QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), "")
+    )
+    action = next(
+        a for a in window.findChildren(main_window.QAction) if a.text() == "Points as CSV…"
+    )
+    action.trigger()
+    rows = target.read_text().strip().splitlines()
+    assert len(rows) == len(tab.canvas.editor.points) + 1  # a header, then one row a point
