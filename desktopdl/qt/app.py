@@ -8,9 +8,11 @@ import sys
 import time
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktopdl.qt import i18n, theme
+from desktopdl.resources import resource
 from desktopdl.qt.main_window import MainWindow
 from desktopdl.qt.worker import freeze_startup_garbage, stop_all_workers
 
@@ -22,6 +24,8 @@ def application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setApplicationName("DesktopDL")
     app.setOrganizationName("DesktopDL")
+    app.setDesktopFileName("desktopdl")
+    app.setWindowIcon(QIcon(str(resource("icons", "desktopdl.svg"))))
     i18n.register_fonts()
     i18n.install(app, i18n.chosen_language())
     theme.apply(app)
