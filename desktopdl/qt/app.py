@@ -12,9 +12,9 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktopdl.qt import i18n, theme
-from desktopdl.resources import resource
 from desktopdl.qt.main_window import MainWindow
 from desktopdl.qt.worker import freeze_startup_garbage, stop_all_workers
+from desktopdl.resources import resource
 
 SELF_TEST_STEPS = 50
 SELF_TEST_TIMEOUT_S = 60.0
