@@ -47,13 +47,13 @@ from desktopdl.core.data import PointSet
 from desktopdl.core.lab import landscape_resolution
 from desktopdl.core.landscape import cost_landscape, default_view
 from desktopdl.core.lessons import Lesson, ModelConfig, lesson
-from desktopdl.core.lessons.binary import BinaryClassificationMSE
+from desktopdl.core.lessons.binary import BinaryClassification, BinaryClassificationMSE
 from desktopdl.core.lessons.network import NeuralNetwork
 from desktopdl.core.trainer import Status, Trainer, TrainSettings
 from desktopdl.qt.app import application
 from desktopdl.qt.lesson_tab import LessonTab
 from desktopdl.qt.main_window import MainWindow
-from desktopdl.qt.worker import SURFACE_RESOLUTION, freeze_startup_garbage
+from desktopdl.qt.worker import freeze_startup_garbage
 
 #: Other programs' load when the run began, for the report (the machine is shared).
 LOAD_AT_START = os.getloadavg()
@@ -733,7 +733,7 @@ def measure_smoothness(app: AppWindow, config: Config, results: Results) -> None
         "same_item": binary.surface is surface_before,
         "image_items": sum(isinstance(item, pg.ImageItem) for item in plot_items),
         "image_updates": updates,
-        "resolution": SURFACE_RESOLUTION,
+        "resolution": BinaryClassification.surface_resolution,
     }
 
 
