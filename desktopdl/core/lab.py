@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from desktopdl.core.data import PointSet
-from desktopdl.core.landscape import cost_landscape, cost_slice
+from desktopdl.core.landscape import contour_segments, cost_landscape, cost_slice
 from desktopdl.core.lessons.base import Lesson, Rect
 from desktopdl.core.lessons.binary import BinaryClassification, BinaryClassificationMSE
 from desktopdl.core.lessons.softmax import OneVsRest, SoftmaxClassification
@@ -27,6 +27,7 @@ from desktopdl.core.trainer import OPTIMIZERS, Trainer, TrainSettings
 LANDSCAPE_RESOLUTION = 100
 MIN_RECOMPUTE_S = 0.25
 SLICE_POINTS = 200
+CONTOUR_LEVELS = 9
 SLICE_INTERVAL_S = 0.1
 #: Replaying a shadow further than this to catch up with the main run is not worth the wait.
 MAX_CATCH_UP = 50_000
@@ -57,6 +58,11 @@ class Landscape:
     pair: tuple[int, int]
     #: The flat parameters whose other entries were held.
     held: np.ndarray
+    #: log10 of the cost, what the colours show (costs span decades).
+    shade: np.ndarray | None = None
+    #: Contour lines of ``shade`` at CONTOUR_LEVELS evenly spaced levels, as segments
+    #: (S × 2 points × (x, y)) in parameter coordinates.
+    contours: np.ndarray | None = None
 
 
 @dataclass(frozen=True)
@@ -245,4 +251,15 @@ def _compute_landscape(
 ) -> Landscape:
     image = cost_landscape(lesson, data, theta, pair, rect, LANDSCAPE_RESOLUTION)
     image.setflags(write=False)
-    return Landscape(image, rect, pair, theta)
+    shade = np.log10(np.maximum(image, 1e-12)).astype(np.float32)
+    finite = shade[np.isfinite(shade)]
+    segments = np.zeros((0, 2, 2))
+    if finite.size:
+        levels = np.linspace(finite.min(), finite.max(), CONTOUR_LEVELS + 2)[1:-1]
+        found = [contour_segments(shade, float(level)) for level in levels]
+        segments = np.concatenate(found) if found else segments
+        rows, cols = shade.shape
+        # grid index → parameter value (linspace includes both ends)
+        scale = np.array([rect.width / (cols - 1), rect.height / (rows - 1)])
+        segments = segments * scale + np.array([rect.xmin, rect.ymin])
+    return Landscape(image, rect, pair, theta, shade, segments)

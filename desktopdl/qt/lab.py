@@ -33,7 +33,6 @@ from desktopdl.qt.i18n import tr_core
 
 #: Path colours per optimizer (Okabe–Ito); the main run is drawn in its optimizer's colour.
 RUN_COLORS = {"SGD": "#000000", "Momentum": "#E69F00", "Adam": "#009E73", MSE_LABEL: "#D55E00"}
-CONTOUR_LEVELS = 9
 LEDGER_REFRESH_STEPS = 1
 
 
@@ -71,11 +70,9 @@ class LandscapePlot(pg.PlotWidget):
         self.image.setColorMap(landscape_colormap())
         self.image.setZValue(-10)
         plot.addItem(self.image)
-        self.contours = []
-        for _ in range(CONTOUR_LEVELS):
-            contour = pg.IsocurveItem(pen=pg.mkPen("#555555", width=1))
-            contour.setParentItem(self.image)
-            self.contours.append(contour)
+        self.contours = pg.PlotDataItem(connect="pairs", pen=pg.mkPen("#555555", width=1))
+        self.contours.setZValue(-5)
+        plot.addItem(self.contours)
         self.paths: dict[str, tuple[pg.PlotDataItem, pg.ScatterPlotItem]] = {}
         self._shown: Landscape | None = None
         self.setToolTip(
@@ -86,23 +83,23 @@ class LandscapePlot(pg.PlotWidget):
         theme.style_axes(self.getPlotItem(), x_name, y_name)
 
     def show_landscape(self, landscape: Landscape | None) -> None:
-        if landscape is None or landscape is self._shown:
+        """The heat map and its contours, both computed with the landscape off this thread."""
+        if landscape is None or landscape is self._shown or landscape.shade is None:
             return
         self._shown = landscape
-        shade = np.log10(np.maximum(landscape.image, 1e-12)).astype(np.float32)
+        shade = landscape.shade
         finite = shade[np.isfinite(shade)]
         if not finite.size:
             return
         lo, hi = float(finite.min()), float(finite.max())
-        hi = hi if hi > lo else lo + 1e-6
-        self.image.setImage(shade, levels=(lo, hi))
+        self.image.setImage(shade, levels=(lo, hi if hi > lo else lo + 1e-6))
         rect = landscape.rect
         self.image.setRect(rect.xmin, rect.ymin, rect.width, rect.height)
-        for contour, level in zip(
-            self.contours, np.linspace(lo, hi, CONTOUR_LEVELS + 2)[1:-1], strict=True
-        ):
-            contour.setData(shade)
-            contour.setLevel(float(level))
+        segments = landscape.contours
+        if segments is not None and len(segments):
+            self.contours.setData(segments[:, :, 0].reshape(-1), segments[:, :, 1].reshape(-1))
+        else:
+            self.contours.setData([], [])
 
     def show_path(self, key: str, points: np.ndarray | None, color: str, big: bool) -> None:
         """Draw one run's path (k×2) with a dot at each iteration and a ring where it is now."""
