@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
 
 from desktopdl.core.lessons.linear import LinearRegression
 from desktopdl.core.trainer import Snapshot
@@ -17,9 +16,10 @@ class LinearRegressionTab(LessonTab):
 
     def build_overlays(self) -> None:
         plot = self.canvas.getPlotItem()
+        # Solid, not dashed: Qt strokes dashes one by one, and 500 dashed residuals made a
+        # canvas repaint cost ~7 ms (measured in bench/run_bench.py).
         self.residuals = pg.PlotDataItem(
-            connect="pairs",
-            pen=pg.mkPen(theme.RESIDUAL_COLOR, width=3, style=Qt.PenStyle.DashLine),
+            connect="pairs", pen=pg.mkPen(theme.RESIDUAL_COLOR, width=2.5)
         )
         self.line = pg.PlotDataItem(pen=pg.mkPen(theme.LINE_COLOR, width=theme.LINE_WIDTH))
         self.test_marker = pg.ScatterPlotItem(
