@@ -5,13 +5,16 @@ from __future__ import annotations
 import math
 import os
 import sys
+import tempfile
 import time
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from desktopdl.core import lesson_file
 from desktopdl.qt import i18n, theme
+from desktopdl.qt.i18n import tr_core
 from desktopdl.qt.main_window import MainWindow
 from desktopdl.qt.worker import freeze_startup_garbage, stop_all_workers
 from desktopdl.resources import resource
@@ -52,6 +55,22 @@ def restore_look(app: QApplication, scale: float | None = None) -> None:
     theme.set_look(app, None, scale=scale if scale is not None else saved, dark=dark)
 
 
+def _save_and_reopen(window: MainWindow, tab) -> list[str]:
+    """Save the trained lesson with its weights to a temporary file and open it again."""
+    name = tab.lesson.key
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, f"{name}.json")
+        if not window.save_path(path, with_weights=True, remember=False):
+            return [f"{name}: the lesson file could not be saved"]
+        saved = lesson_file.read(path)
+        if not window.open_path(path, remember=False) or window.current_tab is not tab:
+            return [f"{name}: the saved lesson file did not open"]
+    if saved.data != tab.canvas.editor.points or saved.weights is None:
+        return [f"{name}: the reopened file lost its points or weights"]
+    print(f"self-test: {tr_core(tab.lesson.title)}: lesson file saved and reopened")
+    return []
+
+
 def self_test() -> int:
     """Build the window offscreen, train every lesson a few steps, report, exit 0 or 1."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -83,6 +102,7 @@ def self_test() -> int:
                     f"self-test: {name}: cost {costs[0]:.4f} → {costs[-1]:.4f} "
                     f"in {len(costs)} steps on {tab.snapshot.device_reason}"
                 )
+                failures += _save_and_reopen(window, tab)
     finally:
         if not window.shutdown():
             failures.append("a training thread did not stop")

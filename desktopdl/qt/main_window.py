@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
 
     # -- files ----------------------------------------------------------------------------
 
-    def open_path(self, path: str) -> bool:
+    def open_path(self, path: str, remember: bool = True) -> bool:
         """Open a lesson file in its tab; a bad file is refused with a message, nothing lost."""
         try:
             opened = lesson_file.read(path)
@@ -156,17 +156,19 @@ class MainWindow(QMainWindow):
             )
             return False
         self.show_lesson(opened.lesson).load_lesson_file(opened)
-        self._remember(path)
+        if remember:
+            self._remember(path)
         self.statusBar().showMessage(self.tr("Opened {0}").format(Path(path).name), 5000)
         return True
 
-    def save_path(self, path: str, with_weights: bool) -> bool:
+    def save_path(self, path: str, with_weights: bool, remember: bool = True) -> bool:
         try:
             lesson_file.write(path, self.current_tab.lesson_file(with_weights))
         except OSError as error:
             QMessageBox.warning(self, self.tr("Cannot save the lesson file"), str(error))
             return False
-        self._remember(path)
+        if remember:
+            self._remember(path)
         self.statusBar().showMessage(self.tr("Saved {0}").format(Path(path).name), 5000)
         return True
 
