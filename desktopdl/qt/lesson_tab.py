@@ -10,6 +10,7 @@ import math
 from dataclasses import replace
 
 import numpy as np
+import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -100,6 +101,12 @@ class LessonTab(QWidget):
         self.ledger_view = LedgerPanel(self.lesson) if self.lesson.gradient_lab else None
         self.lab_enabled = False
         self._build_ui()
+        # The point being tested (③): a star every lesson draws the same way.
+        self.test_marker = pg.ScatterPlotItem(
+            size=30, symbol="star", brush=pg.mkBrush("#F0E442"), pen=pg.mkPen("k", width=2)
+        )
+        self.test_marker.setZValue(20)
+        self.canvas.getPlotItem().addItem(self.test_marker)
         self.build_overlays()
         start = self._default_preset()
         self.worker = TrainingWorker(self.lesson, start.data, start.settings, parent=self)
@@ -144,6 +151,10 @@ class LessonTab(QWidget):
 
     def draw_test(self, x: float, y: float, value: float | None) -> None:
         """Mark the tested point on the canvas (value None hides the marker)."""
+        if value is None:
+            self.test_marker.setData([], [])
+        else:
+            self.test_marker.setData([x], [y])
 
     # -- layout ---------------------------------------------------------------------------
 

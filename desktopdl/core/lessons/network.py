@@ -13,9 +13,8 @@ import numpy as np
 import torch
 import torch.nn.functional as F  # noqa: N812 - torch's own convention
 
-from desktopdl.core.data import PointSet
 from desktopdl.core.lessons.base import Lesson, ModelConfig, Rect, grid_points
-from desktopdl.core.lessons.softmax import SOFTMAX_MAX_CLASSES, class_problem
+from desktopdl.core.lessons.softmax import SOFTMAX_MAX_CLASSES, IntegerClasses
 from desktopdl.core.text import T
 
 #: Pixels per side of each hidden neuron's picture in the diagram.
@@ -29,7 +28,7 @@ ACTIVATION_FUNCTIONS = {
 }
 
 
-class NeuralNetwork(Lesson):
+class NeuralNetwork(IntegerClasses, Lesson):
     key = "network"
     title = T("Neural Network")
     formula = "H(x) = σ(W₃·f(W₂·f(W₁x + b₁) + b₂) + b₃)"
@@ -60,19 +59,6 @@ class NeuralNetwork(Lesson):
     def layer_sizes(self) -> list[int]:
         outputs = 1 if self.config.classes == 2 else self.config.classes
         return [2, *self.config.hidden, outputs]
-
-    @property
-    def canvas_classes(self) -> int:
-        return self.config.classes
-
-    def check_data(self, data: PointSet) -> str | None:
-        return class_problem(data, self.config.classes)
-
-    def tensors(self, data: PointSet) -> tuple[torch.Tensor, torch.Tensor]:
-        return (
-            torch.tensor(data.xy, dtype=torch.float32),
-            torch.tensor(data.labels, dtype=torch.long),
-        )
 
     def init_params(self, generator: torch.Generator) -> list[torch.Tensor]:
         """Uniform in ±1/√fan_in, torch.nn.Linear's default range, drawn layer by layer."""

@@ -37,7 +37,26 @@ def class_problem(data: PointSet, classes: int) -> str | None:
     return None
 
 
-class SoftmaxClassification(Lesson):
+class IntegerClasses:
+    """Points labelled 0…K−1 with K chosen by the teacher (softmax, one-vs-rest, network)."""
+
+    config: object
+
+    @property
+    def canvas_classes(self) -> int:
+        return self.config.classes
+
+    def check_data(self, data: PointSet) -> str | None:
+        return class_problem(data, self.config.classes)
+
+    def tensors(self, data: PointSet) -> tuple[torch.Tensor, torch.Tensor]:
+        return (
+            torch.tensor(data.xy, dtype=torch.float32),
+            torch.tensor(data.labels, dtype=torch.long),
+        )
+
+
+class SoftmaxClassification(IntegerClasses, Lesson):
     key = "softmax"
     title = T("Softmax Classification")
     formula = "H(x) = softmax(Wx + b)"
@@ -55,19 +74,6 @@ class SoftmaxClassification(Lesson):
         k = self.config.classes
         self.flat_names = tuple(f"w{i + 1},{c}" for i in range(2) for c in range(k)) + tuple(
             f"b{c}" for c in range(k)
-        )
-
-    @property
-    def canvas_classes(self) -> int:
-        return self.config.classes
-
-    def check_data(self, data: PointSet) -> str | None:
-        return class_problem(data, self.config.classes)
-
-    def tensors(self, data: PointSet) -> tuple[torch.Tensor, torch.Tensor]:
-        return (
-            torch.tensor(data.xy, dtype=torch.float32),
-            torch.tensor(data.labels, dtype=torch.long),
         )
 
     def init_params(self, generator: torch.Generator) -> list[torch.Tensor]:

@@ -20,11 +20,7 @@ class BinaryClassificationTab(LessonTab):
         self.surface = ClassSurface()
         self.boundary = pg.PlotDataItem(pen=pg.mkPen("k", width=3, style=Qt.PenStyle.DashLine))
         self.boundary.setZValue(5)
-        self.test_marker = pg.ScatterPlotItem(
-            size=30, symbol="star", brush=pg.mkBrush("#F0E442"), pen=pg.mkPen("k", width=2)
-        )
-        self.test_marker.setZValue(20)
-        for item in (self.surface, self.boundary, self.test_marker):
+        for item in (self.surface, self.boundary):
             plot.addItem(item)
         self.canvas.view_changed.connect(lambda _rect: self._redraw_boundary())
 
@@ -53,9 +49,3 @@ class BinaryClassificationTab(LessonTab):
         return self.tr("H([{0}, {1}]) = {2} → class {3}").format(
             format_number(x), format_number(y), f"{value:.4f}", label
         )
-
-    def draw_test(self, x: float, y: float, value: float | None) -> None:
-        if value is None:
-            self.test_marker.setData([], [])
-        else:
-            self.test_marker.setData([x], [y])

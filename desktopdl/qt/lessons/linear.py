@@ -22,13 +22,9 @@ class LinearRegressionTab(LessonTab):
             connect="pairs", pen=pg.mkPen(theme.RESIDUAL_COLOR, width=2.5)
         )
         self.line = pg.PlotDataItem(pen=pg.mkPen(theme.LINE_COLOR, width=theme.LINE_WIDTH))
-        self.test_marker = pg.ScatterPlotItem(
-            size=30, symbol="star", brush=pg.mkBrush("#F0E442"), pen=pg.mkPen("k", width=2)
-        )
         self.residuals.setZValue(5)
         self.line.setZValue(6)
-        self.test_marker.setZValue(20)
-        for item in (self.residuals, self.line, self.test_marker):
+        for item in (self.residuals, self.line):
             plot.addItem(item)
         self.canvas.view_changed.connect(lambda _rect: self._redraw_line())
         self.canvas.editor.changed.connect(lambda _points: self._redraw_line())
@@ -62,6 +58,7 @@ class LinearRegressionTab(LessonTab):
         return f"H({format_number(x)}) = {value:.4f}"
 
     def draw_test(self, x: float, y: float, value: float | None) -> None:
+        """The star sits on the line, at (x, H(x))."""
         if value is None:
             self.test_marker.setData([], [])
         else:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSpinBox, QWidget
 
 from desktopdl.core.lessons import ModelConfig
@@ -25,11 +24,6 @@ class NeuralNetworkTab(LessonTab):
         plot = self.canvas.getPlotItem()
         self.surface = ClassSurface()
         plot.addItem(self.surface)
-        self.test_marker = pg.ScatterPlotItem(
-            size=30, symbol="star", brush=pg.mkBrush("#F0E442"), pen=pg.mkPen("k", width=2)
-        )
-        self.test_marker.setZValue(20)
-        plot.addItem(self.test_marker)
         self.diagram = NetworkDiagram()
         self.views.insertTab(0, self.diagram, self.tr("Network"))
         self.views.setCurrentIndex(0)
@@ -131,8 +125,4 @@ class NeuralNetworkTab(LessonTab):
             f"x_test = torch.FloatTensor([[{format_number(x)}, {format_number(y)}]])\n"
             f"H(x_test).detach() → {np.array2string(outputs, precision=4, separator=', ')}"
         )
-        self.test_marker.setData([x], [y])
-
-    def draw_test(self, x: float, y: float, value: float | None) -> None:
-        if value is None:
-            self.test_marker.setData([], [])
+        self.draw_test(x, y, float(outputs.max()))

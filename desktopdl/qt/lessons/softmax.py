@@ -86,11 +86,6 @@ class SoftmaxClassificationTab(LessonTab):
         plot = self.canvas.getPlotItem()
         self.surface = ClassSurface()
         plot.addItem(self.surface)
-        self.test_marker = pg.ScatterPlotItem(
-            size=30, symbol="star", brush=pg.mkBrush("#F0E442"), pen=pg.mkPen("k", width=2)
-        )
-        self.test_marker.setZValue(20)
-        plot.addItem(self.test_marker)
         self.ovr_page = OneVsRestPage()
         self.views.addTab(self.ovr_page, self.tr("One-vs-rest"))
         self.bars = ProbabilityBars()
@@ -147,8 +142,4 @@ class SoftmaxClassificationTab(LessonTab):
                 self.ovr_bars.set_values(
                     answers, self.tr("one-vs-rest: most confident “yes” → class {0}").format(best)
                 )
-        self.test_marker.setData([x], [y])
-
-    def draw_test(self, x: float, y: float, value: float | None) -> None:
-        if value is None:
-            self.test_marker.setData([], [])
+        self.draw_test(x, y, float(outputs.max()))
