@@ -194,6 +194,16 @@ class LandscapePanel(QWidget):
         self.fit_button = QPushButton(self.tr("Fit view"))
         self.fit_button.clicked.connect(self.fit_to_run)
         bar.addWidget(self.fit_button)
+        # Two rows of controls: on one row they made the window wider than a 1024-px screen.
+        top = QHBoxLayout()
+        top.addWidget(self.pair_combo)
+        top.addWidget(self.bowl_check)
+        top.addStretch(1)
+        top.addWidget(self.fit_button)
+        bar.removeWidget(self.pair_combo)
+        bar.removeWidget(self.bowl_check)
+        bar.removeWidget(self.fit_button)
+        layout.addLayout(top)
         layout.addLayout(bar)
         plots = QHBoxLayout()
         main_title = (

@@ -53,7 +53,7 @@ from desktopdl.resources import resource
 SPEEDS = (None, 1000.0, 200.0, 50.0, 10.0, 2.0)
 DEFAULT_SPEED = 200.0
 #: Wide enough for the longest live readout, so nothing is clipped while numbers change.
-PANEL_MIN_WIDTH = 410
+PANEL_MIN_WIDTH = 395
 #: Choices for "stop when the cost changes by less than ε" (0 = never).
 EPSILONS = (0.0, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8)
 #: The learning-rate slider spans 10^-4 … 10^1 in this many notches.
@@ -297,6 +297,10 @@ class LessonTab(QWidget):
         self.dataset_combo = QComboBox()
         for key, (label, _make) in datasets.GENERATORS.items():
             self.dataset_combo.addItem(tr_core(label), key)
+        self.dataset_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.dataset_combo.setMinimumContentsLength(8)
         bar.addWidget(self.dataset_combo, 1)
         bar.addWidget(QLabel(self.tr("points")))
         self.points_spin = QSpinBox()
@@ -351,6 +355,7 @@ class LessonTab(QWidget):
         layout = QVBoxLayout(group)
         self.formula_label = formula = QLabel(tr_core(self.lesson.formula))
         theme.set_font(formula, 18, bold=True)
+        formula.setWordWrap(True)
         layout.addWidget(formula)
         cost = QLabel(tr_core(self.lesson.cost_formula))
         cost.setWordWrap(True)
@@ -508,7 +513,7 @@ class LessonTab(QWidget):
         names = ("x₁", "x₂") if self.lesson.n_classes else ("x",)
         for name in names:
             spin = QDoubleSpinBox()
-            spin.setRange(-9999.0, 9999.0)
+            spin.setRange(-999.0, 999.0)
             spin.setDecimals(2)
             spin.editingFinished.connect(self._test_typed)
             inputs.addWidget(QLabel(f"{name} ="))

@@ -298,7 +298,7 @@
     </message>
     <message>
         <source>Clear</source>
-        <translation>모두 지우기</translation>
+        <translation>지우기</translation>
     </message>
     <message>
         <source>Remove every point (Ctrl+Z brings them back)</source>

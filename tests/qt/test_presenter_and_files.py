@@ -139,3 +139,21 @@ def test_export_menu_writes_the_chosen_file(open_lesson, window, tmp_path, monke
     action.trigger()
     rows = target.read_text().strip().splitlines()
     assert len(rows) == len(tab.canvas.editor.points) + 1  # a header, then one row a point
+
+
+def test_window_fits_a_1024_by_768_projector_in_both_languages(qtbot):
+    from desktopdl.qt import i18n
+    from desktopdl.qt.app import application
+    from desktopdl.qt.main_window import MainWindow
+
+    app = application()
+    for language in ("en", "ko"):
+        i18n.install(app, language)
+        window = MainWindow()
+        qtbot.addWidget(window)
+        try:
+            hint = window.minimumSizeHint()
+            assert hint.width() <= 1024 and hint.height() <= 768, (language, hint)
+        finally:
+            assert window.shutdown()
+    i18n.install(app, "en")
