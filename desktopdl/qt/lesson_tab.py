@@ -721,6 +721,7 @@ class LessonTab(QWidget):
         """Opening a lab view turns the lab on for this lesson (it then records every
         iteration, which costs ~12 % of the step rate, so it is off until wanted)."""
         page = self.views.widget(index)
+        self._make_room_for(page)
         lab_pages = (self.landscape, self.slice_view, self.ledger_view)
         if self.landscape is not None and page in lab_pages and not self.lab_enabled:
             self.lab_enabled = True
@@ -729,6 +730,16 @@ class LessonTab(QWidget):
             self._lab_view_changed(self.landscape.lab_view())
         if self.snapshot is not None:
             self._show_views(self.snapshot)
+
+    def _make_room_for(self, page: QWidget) -> None:
+        """A landscape, ledger, diagram or code page needs more than the cost curve's strip:
+        give the lower half at least 45 % of the height when one is opened."""
+        if page is self.cost_plot:
+            return
+        top, bottom = self.plots.sizes()
+        total = top + bottom
+        if total and bottom < 0.45 * total:
+            self.plots.setSizes([int(total * 0.55), total - int(total * 0.55)])
 
     def _fit_landscape(self) -> None:
         snapshot = self.snapshot
