@@ -202,13 +202,9 @@ class PointCanvas(pg.PlotWidget):
         self.view_changed.emit(self.visible_rect())
 
     def _redraw(self, points: PointSet) -> None:
-        if self.n_classes:
-            brushes = [pg.mkBrush(theme.class_color(int(c))) for c in points.labels]
-        else:
-            brushes = pg.mkBrush(theme.class_color(0))
         self.scatter.setData(
             pos=np.asarray(points.xy),
-            brush=brushes,
+            brush=theme.point_brushes(points.labels, bool(self.n_classes)),
             pen=pg.mkPen(theme.LOOK.outline, width=theme.px(2)),
             size=theme.px(theme.MARKER_SIZE),
             symbol="o",

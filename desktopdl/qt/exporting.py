@@ -251,13 +251,9 @@ class LessonPicture(QWidget):
         self.show_points(self.lesson_file.data)
 
     def show_points(self, points: PointSet) -> None:
-        if self.lesson.n_classes:
-            brushes = [pg.mkBrush(theme.class_color(int(c))) for c in points.labels]
-        else:
-            brushes = pg.mkBrush(theme.class_color(0))
         self.scatter.setData(
             pos=np.asarray(points.xy),
-            brush=brushes,
+            brush=theme.point_brushes(points.labels, bool(self.lesson.n_classes)),
             pen=pg.mkPen("#1a1a1a", width=2),
             # Many points at the app's marker size would hide each other in a still picture.
             size=theme.MARKER_SIZE if len(points) <= DENSE_POINTS else DENSE_MARKER_SIZE,

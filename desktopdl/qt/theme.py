@@ -76,6 +76,13 @@ def class_color(index: int) -> QColor:
     return color
 
 
+def point_brushes(labels, classed: bool):
+    """One brush per point in its class colour, or one shared brush for regression points."""
+    if not classed:
+        return pg.mkBrush(class_color(0))
+    return [pg.mkBrush(class_color(int(c))) for c in labels]
+
+
 def tint(color: QColor, amount: float) -> QColor:
     """The colour blended toward the background: surfaces stay quiet so points stand out."""
     back = LOOK.background

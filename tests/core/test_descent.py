@@ -13,7 +13,7 @@ from desktopdl.core.landscape import cost_landscape, cost_slice, default_view, l
 from desktopdl.core.lessons import Rect, lesson
 from desktopdl.core.lessons.binary import BinaryClassificationMSE
 from desktopdl.core.trainer import Status, Trainer, TrainSettings
-from tests.lecture import LECTURE_X, LECTURE_Y
+from tests.lecture import LECTURE_X, LECTURE_Y, lecture_loop
 
 LECTURE = PointSet(LECTURE_X, LECTURE_Y)
 #: Centred x, so the (W, b) bowl's axes are the grid's axes; all values exact in float32.
@@ -221,25 +221,10 @@ def test_phase_mode_stops_on_epsilon_at_the_same_step():
     ],
 )
 def test_each_optimizer_is_the_lecture_loop_with_torchs_optimizer(optimizer, make):
-    torch.manual_seed(7)
-    x_train = torch.FloatTensor(LECTURE_X)
-    y_train = torch.FloatTensor([[v] for v in LECTURE_Y])
-    w = torch.randn([2, 1], requires_grad=True)
-    b = torch.randn([1], requires_grad=True)
-    opt = make([w, b])
+    w, b, _H, train = lecture_loop(7, make)
     trainer = lecture_trainer(max_steps=0, seed=7, optimizer=optimizer)
-
-    def H(x):  # noqa: N802 - the lecture's name
-        return torch.sigmoid(torch.matmul(x, w) + b)
-
     for steps in (1, 9):
-        for _ in range(steps):
-            cost = -torch.mean(
-                y_train * torch.log(H(x_train)) + (1 - y_train) * torch.log(1 - H(x_train))
-            )
-            opt.zero_grad()
-            cost.backward()
-            opt.step()
+        train(steps)
         trainer.step(steps)
         assert np.array_equal(trainer.snapshot().params[0], w.detach().numpy())
         assert np.array_equal(trainer.snapshot().params[1], b.detach().numpy())
