@@ -2,6 +2,7 @@ import math
 
 import numpy as np
 import pytest
+import torch
 
 from desktopdl.core.data import PointSet
 from desktopdl.core.lessons import Rect, lesson
@@ -140,3 +141,25 @@ def test_auto_device_picks_cpu_for_the_lecture_model():
     trainer = lecture_trainer(device="auto")
     assert trainer.device.type == "cpu"
     assert "Auto" in trainer.device_choice.reason
+
+
+@pytest.mark.parametrize("key", ["linear", "binary", "softmax", "network"])
+def test_trainers_sgd_step_is_torchs_sgd_bit_for_bit(key):
+    """The trainer updates SGD parameters itself (for speed); the numbers must stay torch's."""
+    rng = np.random.default_rng(3)
+    data = PointSet(rng.normal(size=(40, 2)), rng.integers(0, 2, 40))
+    trainer = Trainer(lesson(key), data, TrainSettings(learning_rate=0.2, seed=5, max_steps=0))
+    trainer.fast_path = False
+    params = [p.detach().clone().requires_grad_() for p in trainer.params]
+    optimizer = torch.optim.SGD(params, lr=0.2)
+    x, y = trainer.x_train, trainer.y_train
+    expected = []
+    for _ in range(300):
+        cost = trainer.lesson.cost(params, x, y)
+        expected.append(cost.item())
+        optimizer.zero_grad()
+        cost.backward()
+        optimizer.step()
+    assert trainer.step(300).tolist() == expected
+    for mine, torchs in zip(trainer.params, params, strict=True):
+        assert torch.equal(mine.detach(), torchs.detach())
