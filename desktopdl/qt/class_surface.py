@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
+from PySide6.QtGui import QImage
 
 from desktopdl.core.lessons import Rect
 from desktopdl.qt import theme
@@ -46,6 +47,13 @@ class ClassSurface(pg.ImageItem):
         self.setZValue(-10)
         self._rect: Rect | None = None
         self._look_version = -1
+
+    def render(self) -> None:
+        """pyqtgraph makes an indexed (palette) image, which the painter converts to RGB on
+        every repaint; converting once per new surface makes each repaint a plain blit."""
+        super().render()
+        if self.qimage is not None and self.qimage.format() != QImage.Format.Format_RGB32:
+            self.qimage = self.qimage.convertToFormat(QImage.Format.Format_RGB32)
 
     def show(self, surface: np.ndarray | None, rect: Rect | None) -> None:
         if surface is None or rect is None:

@@ -221,7 +221,7 @@ def _base(item, key: str, value):
     return bases.setdefault(key, value)
 
 
-def _recolor(color: QColor) -> QColor:
+def drawing_color(color: QColor) -> QColor:
     """Near-black drawing colours become the foreground on the dark theme."""
     if LOOK.dark and color.lightness() < 90:
         return LOOK.foreground
@@ -231,7 +231,7 @@ def _recolor(color: QColor) -> QColor:
 def _scaled_pen(item, key: str, pen) -> object:
     pen = pg.mkPen(pen)
     color, width, style = _base(item, key, (QColor(pen.color()), pen.widthF(), pen.style()))
-    return pg.mkPen(_recolor(color), width=width * LOOK.scale, style=style)
+    return pg.mkPen(drawing_color(color), width=width * LOOK.scale, style=style)
 
 
 def restyle_plot(widget: pg.PlotWidget) -> None:

@@ -8,6 +8,8 @@ from PySide6.QtTest import QTest
 
 from desktopdl.core.data import PointSet
 from desktopdl.core.trainer import Status
+from desktopdl.qt import theme
+from desktopdl.qt.cost_plot import cost_range
 from tests.lecture import LECTURE_X, LECTURE_Y, lecture_binary
 from tests.qt.conftest import click, full_speed, wait_for_step
 
@@ -152,3 +154,57 @@ def test_choosing_cuda_without_a_gpu_falls_back_visibly(open_lesson, window, qtb
     qtbot.waitUntil(lambda: "CUDA is not available" in window.device_label.text())
     tab.step_once()
     qtbot.waitUntil(lambda: tab.snapshot.step == 1)
+
+
+def test_residual_bars_run_from_each_point_to_the_line_and_show(open_lesson, qtbot):
+    tab = open_lesson("linear")
+    xy = np.array([[1.0, 1.0], [2.0, 6.0], [3.0, 1.0], [4.0, 6.0], [5.0, 1.0], [6.0, 6.0]])
+    tab.canvas.editor.replace(PointSet(xy, np.zeros(6, dtype=int)), "zig-zag")
+    tab.canvas.set_view((0, 7, -1, 8))
+    full_speed(tab)
+    tab.toggle_training()
+    wait_for_step(qtbot, tab, 2000)
+    w, b = (float(p.ravel()[0]) for p in tab.snapshot.params)
+    x, low, high = tab.residuals.bars()
+    assert np.array_equal(x, xy[:, 0])
+    predicted = w * xy[:, 0] + b
+    assert np.allclose(low, np.minimum(xy[:, 1], predicted))
+    assert np.allclose(high, np.maximum(xy[:, 1], predicted))
+    # The bar is on screen: halfway between the point and the line, the pixel is the
+    # residual colour (the points are ≥ 1.5 units from the line here, far wider than a dot).
+    picture = tab.canvas.grab().toImage()
+    ratio = picture.devicePixelRatio()
+    for px, py, h in zip(xy[:, 0], xy[:, 1], predicted, strict=True):
+        middle = tab.canvas.map_to_widget(px, (py + h) / 2)
+        colour = picture.pixelColor(round(middle.x() * ratio), round(middle.y() * ratio))
+        assert colour.name() == theme.RESIDUAL_COLOR, (px, colour.name())
+
+
+def test_cost_axis_holds_every_cost_and_stays_put_while_the_cost_falls(open_lesson, qtbot):
+    tab = open_lesson("linear")
+    full_speed(tab)
+    tab.toggle_training()
+    qtbot.waitUntil(lambda: tab.snapshot.step >= 300, timeout=20_000)
+    early = tab.cost_plot.getPlotItem().viewRange()[1]
+    wait_for_step(qtbot, tab, 2000)
+    tab.cost_plot.refresh_now()
+    low, high = tab.cost_plot.getPlotItem().viewRange()[1]
+    costs = tab.cost_plot.values
+    assert low <= 0 and costs.max() <= high < 1.6 * costs.max()
+    assert [low, high] == early  # the costs fell; the axis did not move
+
+
+@pytest.mark.parametrize(
+    ("costs", "log", "expected"),
+    [
+        ([0.69, 0.3, 0.01], False, (0.0, 0.8)),
+        ([7.1, 0.2], False, (0.0, 8.0)),
+        ([1.0, 0.5], False, (0.0, 1.0)),
+        ([123.0, 4.0], False, (0.0, 150.0)),
+        ([0.69, 0.003], True, (-3.0, 0.0)),
+        ([float("nan"), 2.0, float("inf")], False, (0.0, 2.0)),
+        ([float("nan")], False, None),
+    ],
+)
+def test_cost_axis_range_is_round(costs, log, expected):
+    assert cost_range(np.array(costs), log) == expected

@@ -9,6 +9,7 @@ from desktopdl.core.lessons.linear import LinearRegression
 from desktopdl.core.trainer import Snapshot
 from desktopdl.qt import theme
 from desktopdl.qt.lesson_tab import LessonTab, format_number
+from desktopdl.qt.residuals import ResidualBars
 
 
 class LinearRegressionTab(LessonTab):
@@ -16,11 +17,7 @@ class LinearRegressionTab(LessonTab):
 
     def build_overlays(self) -> None:
         plot = self.canvas.getPlotItem()
-        # Solid, not dashed: Qt strokes dashes one by one, and 500 dashed residuals made a
-        # canvas repaint cost ~7 ms (measured in bench/run_bench.py).
-        self.residuals = pg.PlotDataItem(
-            connect="pairs", pen=pg.mkPen(theme.RESIDUAL_COLOR, width=2.5)
-        )
+        self.residuals = ResidualBars()
         self.line = pg.PlotDataItem(pen=pg.mkPen(theme.LINE_COLOR, width=theme.LINE_WIDTH))
         self.residuals.setZValue(5)
         self.line.setZValue(6)
@@ -40,19 +37,13 @@ class LinearRegressionTab(LessonTab):
         b = float(snapshot.params[1].reshape(-1)[0])
         if not (np.isfinite(w) and np.isfinite(b)):
             self.line.setData([], [])
-            self.residuals.setData([], [])
+            self.residuals.clear()
             return
         rect = self.canvas.visible_rect()
         xs = np.array([rect.xmin, rect.xmax])
         self.line.setData(xs, w * xs + b)
         points = self.canvas.editor.points.xy
-        if len(points):
-            predicted = w * points[:, 0] + b
-            seg_x = np.repeat(points[:, 0], 2)
-            seg_y = np.column_stack([points[:, 1], predicted]).reshape(-1)
-            self.residuals.setData(seg_x, seg_y)
-        else:
-            self.residuals.setData([], [])
+        self.residuals.set_bars(points[:, 0], points[:, 1], w * points[:, 0] + b)
 
     def describe_test(self, x: float, y: float, value: float) -> str:
         return f"H({format_number(x)}) = {value:.4f}"
