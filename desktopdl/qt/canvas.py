@@ -9,7 +9,8 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QObject, QPointF, Qt, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QPixmapCache, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QGraphicsItem
 
 from desktopdl.core.data import PointSet
 from desktopdl.core.lessons import Rect
@@ -18,6 +19,8 @@ from desktopdl.qt import theme
 #: How close (in screen pixels) a press must be to a point to grab or delete it.
 GRAB_RADIUS_PX = 18
 DELETE_RADIUS_PX = 40
+#: Qt's pixmap cache (KiB): room for the cached points of a few full-screen 4K canvases.
+PIXMAP_CACHE_KB = 128 * 1024
 
 
 class _ReplacePoints(QUndoCommand):
@@ -70,7 +73,31 @@ class PointEditor(QObject):
 
 
 class _PassiveScatter(pg.ScatterPlotItem):
-    """Points that leave every click to the canvas, so Ctrl+click on a point removes it."""
+    """Points that leave every click to the canvas, so Ctrl+click on a point removes it.
+
+    While training, the surface and line under the points change ~36 times a second and the
+    points do not: Qt keeps them as one cached picture and blits it, instead of pyqtgraph
+    redrawing every symbol in Python (0.6 ms for 500, GIL held). Qt alone missed some changes
+    (an edit after a zoom showed the old picture), so every data or view change drops the
+    picture explicitly."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        # The cache must hold a full-screen 4K canvas, or it is re-rendered on every frame.
+        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))
+
+    def setData(self, *args, **kwargs) -> None:  # noqa: N802 - pyqtgraph's name
+        super().setData(*args, **kwargs)
+        self.drop_cached_picture()
+
+    def viewTransformChanged(self) -> None:  # noqa: N802 - pyqtgraph's name
+        super().viewTransformChanged()
+        self.drop_cached_picture()
+
+    def drop_cached_picture(self) -> None:
+        self.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def mouseClickEvent(self, ev) -> None:
         ev.ignore()

@@ -2,11 +2,11 @@
 
 Drawing was the app's bottleneck (pyqtgraph paints in Python while holding the GIL, which
 starves the training thread): a 3-px antialiased curve of 10k steps took 50–115 ms a frame.
-So the curve is redrawn at most ~10 times a second, as a min/max envelope of at most
-``ENVELOPE_BINS`` bins (every spike stays visible), without antialiasing, and the step axis
-grows in 1-2-5 jumps and the cost axis runs from 0 to a 1-2-5 ceiling (whole decades on a log
-scale), so the axes are re-laid-out only when the curve outgrows them: an axis re-layout with
-its tick labels cost ~5 ms, at 10 Hz that was 5 % of the GUI thread.
+So the curve is redrawn at most ~10 times a second, without antialiasing, as a min/max
+envelope with one bin per pixel of the plot (at most ``ENVELOPE_BINS``; every spike stays
+visible). The step axis grows in 1-2-5 jumps and the cost axis runs from 0 to a round
+ceiling (whole decades on a log scale), so the axes are re-laid-out only when the curve
+outgrows them: a re-layout with its tick labels costs ~5 ms, at 10 Hz 5 % of the GUI thread.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from desktopdl.qt import theme
 
 REFRESH_S = 0.1
 ENVELOPE_BINS = 1500
+MIN_BINS = 200
 
 
 def nice_ceiling(value: float) -> float:
@@ -157,7 +158,9 @@ class CostPlot(pg.PlotWidget):
             costs = np.where(costs > 0, costs, np.nan)
         if len(steps) and steps[-1] > self._x_limit:
             self._set_x_limit(nice_ceiling(steps[-1]))
-        xs, ys = envelope(steps, costs, ENVELOPE_BINS)
+        # One bin per screen pixel of the plot is all the eye can see (capped for 4K screens).
+        width = int(self.getPlotItem().getViewBox().width())
+        xs, ys = envelope(steps, costs, max(MIN_BINS, min(ENVELOPE_BINS, width)))
         y_range = cost_range(ys, log)  # the envelope keeps every bin's extremes
         if y_range is not None and y_range != self._y_range:
             self._y_range = y_range

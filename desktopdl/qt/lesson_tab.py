@@ -94,6 +94,8 @@ class LessonTab(QWidget):
         self.worker_settings: TrainSettings | None = None
         #: A standing note (the preset's description) shown when the trainer has nothing to say.
         self._note = ""
+        self._message_shown: tuple[str, bool] | None = None
+        self._status_shown = ""
         self.canvas = PointCanvas(self.lesson.n_classes)
         self.cost_plot = CostPlot()
         self.landscape = LandscapePanel(self.lesson) if self.lesson.gradient_lab else None
@@ -106,6 +108,7 @@ class LessonTab(QWidget):
             size=30, symbol="star", brush=pg.mkBrush("#F0E442"), pen=pg.mkPen("k", width=2)
         )
         self.test_marker.setZValue(20)
+        self.test_marker.setVisible(False)
         self.canvas.getPlotItem().addItem(self.test_marker)
         self.build_overlays()
         start = self._default_preset()
@@ -151,10 +154,14 @@ class LessonTab(QWidget):
 
     def draw_test(self, x: float, y: float, value: float | None) -> None:
         """Mark the tested point on the canvas (value None hides the marker)."""
-        if value is None:
-            self.test_marker.setData([], [])
-        else:
-            self.test_marker.setData([x], [y])
+        self.show_test_marker(None if value is None else (x, y))
+
+    def show_test_marker(self, at: tuple[float, float] | None) -> None:
+        """The star at ``at``, or none. Hidden rather than emptied: an empty scatter item still
+        costs a repaint of its own on every snapshot."""
+        self.test_marker.setVisible(at is not None)
+        if at is not None:
+            self.test_marker.setData([at[0]], [at[1]])
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -840,22 +847,35 @@ class LessonTab(QWidget):
             self._show_message(self.tr("Training…"))
         else:
             self._show_message(self._note)
-        self.status_text.emit(self.tr("Device: {0}").format(tr_core(snapshot.device_reason)))
+        status = self.tr("Device: {0}").format(tr_core(snapshot.device_reason))
+        if status != self._status_shown:
+            self._status_shown = status
+            self.status_text.emit(status)
         self.draw_snapshot(snapshot)
         self._show_phase(snapshot)
         self._show_views(snapshot)
         if self._test_point is not None:
             self._run_test(*self._test_point)
 
+    # The _show_* helpers run for every snapshot (~36 a second), so they touch a widget only
+    # when what it shows changes: a style sheet or icon set again costs the GUI thread (and,
+    # through the GIL, the training thread) for nothing.
+
     def _show_running(self, running: bool) -> None:
+        text = self.tr("Pause") if running else self.tr("Train")
+        if self.train_button.text() == text:
+            return
         pixmaps = QStyle.StandardPixmap
         icon = pixmaps.SP_MediaPause if running else pixmaps.SP_MediaPlay
         self.train_button.setIcon(self.style().standardIcon(icon))
-        self.train_button.setText(self.tr("Pause") if running else self.tr("Train"))
+        self.train_button.setText(text)
 
     def _show_message(self, text: str | None, error: bool = False) -> None:
-        text = tr_core(text) if text else text
-        self.message_label.setText(text or "")
+        text = tr_core(text) if text else ""
+        if (text, error) == self._message_shown:
+            return
+        self._message_shown = (text, error)
+        self.message_label.setText(text)
         self.message_label.setStyleSheet("color: #D0102B; font-weight: bold;" if error else "")
 
     def _set_test_mode(self, on: bool) -> None:

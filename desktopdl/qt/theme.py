@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QGraphicsItem, QWidget
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsLineItem, QWidget
 
 #: Okabe–Ito palette: distinguishable with the common colour-vision deficiencies.
 CLASS_COLORS = (
@@ -262,6 +262,8 @@ def _restyle_plot(widget: pg.PlotWidget) -> None:
             item.setPen(_scaled_pen(item, "pen", item.opts.get("pen")))
         elif isinstance(item, pg.IsocurveItem):
             item.setPen(_scaled_pen(item, "pen", item.pen))
+        elif isinstance(item, QGraphicsLineItem):
+            item.setPen(_scaled_pen(item, "pen", item.pen()))
         elif isinstance(item, pg.TextItem):
             item.setColor(LOOK.foreground)
             size = _base(item, "font", item.textItem.font().pointSizeF())

@@ -107,3 +107,30 @@ def test_presets_load_from_the_data_list_and_can_be_undone(open_lesson, window):
     assert tab.canvas.editor.points.xy[-1].tolist() == [6, 4]
     QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert len(tab.canvas.editor.points) == 6
+
+
+def colour_at(tab, x: float, y: float) -> str:
+    """The colour on screen 3 px right of and below data point (x, y): inside its dot, and
+    clear of the grid lines through whole numbers."""
+    picture = tab.canvas.grab().toImage()
+    at = tab.canvas.map_to_widget(x, y)
+    ratio = picture.devicePixelRatio()
+    return picture.pixelColor(round((at.x() + 3) * ratio), round((at.y() + 3) * ratio)).name()
+
+
+def test_the_points_on_screen_follow_every_edit_and_view_change(open_lesson, window):
+    """The points are drawn from a cached picture; it must never show a stale one."""
+    tab = open_lesson("binary")
+    tab.canvas.set_view((0, 8, 0, 8))
+    colour = colour_at(tab, 1.0, 2.0)  # the lecture's first point, class 0
+    assert colour_at(tab, 7.0, 1.0) != colour
+    click(tab, 7.0, 1.0)
+    assert colour_at(tab, 7.0, 1.0) == colour
+    drag(tab, (7.0, 1.0), (7.0, 2.0))
+    assert colour_at(tab, 7.0, 2.0) == colour and colour_at(tab, 7.0, 1.0) != colour
+    tab.canvas.set_view((3, 11, 0, 8))  # pan: the point keeps its data position
+    assert colour_at(tab, 7.0, 2.0) == colour
+    tab.canvas.set_view((5, 9, 0, 4))  # zoom in
+    assert colour_at(tab, 7.0, 2.0) == colour
+    QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the drag
+    assert colour_at(tab, 7.0, 2.0) != colour and colour_at(tab, 7.0, 1.0) == colour

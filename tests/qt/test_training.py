@@ -58,7 +58,7 @@ def test_boundary_separates_the_lecture_points(open_lesson, qtbot):
     probs = tab.lesson.predict(list(tab.snapshot.params), np.array(LECTURE_X))
     assert ((probs >= 0.5).astype(int) == LECTURE_Y).all()
     (w1, w2), b = tab.lesson.boundary(list(tab.snapshot.params))
-    xs, ys = tab.boundary.getData()
+    xs, ys = tab.boundary.points()
     assert np.allclose(w1 * xs + w2 * ys + b, 0, atol=1e-6)  # the drawn line is H = 0.5
     sides = np.sign(np.array(LECTURE_X) @ [w1, w2] + b)
     assert set(sides[:3]) == {-1} and set(sides[3:]) == {1}

@@ -10,6 +10,7 @@ from desktopdl.core.lessons.binary import BinaryClassification
 from desktopdl.core.trainer import Snapshot
 from desktopdl.qt.class_surface import ClassSurface
 from desktopdl.qt.lesson_tab import LessonTab, format_number
+from desktopdl.qt.overlays import StraightLine
 
 
 class BinaryClassificationTab(LessonTab):
@@ -18,8 +19,7 @@ class BinaryClassificationTab(LessonTab):
     def build_overlays(self) -> None:
         plot = self.canvas.getPlotItem()
         self.surface = ClassSurface()
-        self.boundary = pg.PlotDataItem(pen=pg.mkPen("k", width=3, style=Qt.PenStyle.DashLine))
-        self.boundary.setZValue(5)
+        self.boundary = StraightLine(pg.mkPen("k", width=3, style=Qt.PenStyle.DashLine), z=5)
         for item in (self.surface, self.boundary):
             plot.addItem(item)
         self.canvas.view_changed.connect(lambda _rect: self._redraw_boundary())
@@ -32,7 +32,7 @@ class BinaryClassificationTab(LessonTab):
         """The line w₁x₁ + w₂x₂ + b = 0, where H(x) = 0.5, clipped to the visible region."""
         line = None if self.snapshot is None else self.lesson.boundary(list(self.snapshot.params))
         if line is None:
-            self.boundary.setData([], [])
+            self.boundary.hide_line()
             return
         (w1, w2), b = line
         rect = self.canvas.visible_rect()
@@ -42,7 +42,7 @@ class BinaryClassificationTab(LessonTab):
         else:
             ys = np.array([rect.ymin, rect.ymax])
             xs = -(w2 * ys + b) / w1
-        self.boundary.setData(xs, ys)
+        self.boundary.set_points(xs, ys)
 
     def describe_test(self, x: float, y: float, value: float) -> str:
         label = 1 if value >= 0.5 else 0

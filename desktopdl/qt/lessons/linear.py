@@ -9,7 +9,7 @@ from desktopdl.core.lessons.linear import LinearRegression
 from desktopdl.core.trainer import Snapshot
 from desktopdl.qt import theme
 from desktopdl.qt.lesson_tab import LessonTab, format_number
-from desktopdl.qt.residuals import ResidualBars
+from desktopdl.qt.overlays import ResidualBars, StraightLine
 
 
 class LinearRegressionTab(LessonTab):
@@ -18,9 +18,8 @@ class LinearRegressionTab(LessonTab):
     def build_overlays(self) -> None:
         plot = self.canvas.getPlotItem()
         self.residuals = ResidualBars()
-        self.line = pg.PlotDataItem(pen=pg.mkPen(theme.LINE_COLOR, width=theme.LINE_WIDTH))
+        self.line = StraightLine(pg.mkPen(theme.LINE_COLOR, width=theme.LINE_WIDTH), z=6)
         self.residuals.setZValue(5)
-        self.line.setZValue(6)
         for item in (self.residuals, self.line):
             plot.addItem(item)
         self.canvas.view_changed.connect(lambda _rect: self._redraw_line())
@@ -36,12 +35,12 @@ class LinearRegressionTab(LessonTab):
         w = float(snapshot.params[0].reshape(-1)[0])
         b = float(snapshot.params[1].reshape(-1)[0])
         if not (np.isfinite(w) and np.isfinite(b)):
-            self.line.setData([], [])
+            self.line.hide_line()
             self.residuals.clear()
             return
         rect = self.canvas.visible_rect()
         xs = np.array([rect.xmin, rect.xmax])
-        self.line.setData(xs, w * xs + b)
+        self.line.set_points(xs, w * xs + b)
         points = self.canvas.editor.points.xy
         self.residuals.set_bars(points[:, 0], points[:, 1], w * points[:, 0] + b)
 
@@ -50,7 +49,4 @@ class LinearRegressionTab(LessonTab):
 
     def draw_test(self, x: float, y: float, value: float | None) -> None:
         """The star sits on the line, at (x, H(x))."""
-        if value is None:
-            self.test_marker.setData([], [])
-        else:
-            self.test_marker.setData([x], [value])
+        self.show_test_marker(None if value is None else (x, value))

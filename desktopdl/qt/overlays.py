@@ -1,17 +1,23 @@
-"""The residuals H(x) − y of the regression line, as thin vertical bars.
+"""The model's straight lines and the regression residuals, drawn over the canvas.
 
-A wide pen is the obvious way to draw them, but Qt strokes each wide line into a polygon: 500
-residuals at 2.5 px cost ~8 ms a repaint, and at 36 repaints a second that GUI time (spent
-holding the GIL) took a third of the training rate. Filled, pixel-aligned rectangles look the
-same on a projector and cost ~0.3 ms (measured with bench/run_bench.py).
+They change with every snapshot (~36 times a second while training), and everything the GUI
+thread does holds the GIL the training thread needs, so they are built for cheap updates:
+
+- ``StraightLine`` is a plain ``QGraphicsLineItem``: moving it costs ~0.3 µs and it paints in
+  C++, where a 2-point ``pg.PlotDataItem.setData`` also made the view box recompute the bounds
+  of every item on the canvas (the 500 points included).
+- ``ResidualBars`` draws the residuals H(x) − y as filled, pixel-aligned rectangles: a wide pen
+  is the obvious way, but Qt strokes each wide line into a polygon, and 500 residuals at 2.5 px
+  cost ~8 ms a repaint against ~0.3 ms for the rectangles.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import QLineF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsLineItem
 
 from desktopdl.qt import theme
 
@@ -75,3 +81,36 @@ class ResidualBars(pg.GraphicsObject):
     def _half_width(self) -> float:
         """Half the bar width in data units (the view's x scale)."""
         return 0.5 * WIDTH_PX * theme.LOOK.scale * (self.pixelWidth() or 0.0)
+
+
+class StraightLine(QGraphicsLineItem):
+    """A model's line (the regression line, the decision boundary) in data coordinates.
+
+    The pen is cosmetic (its width is in screen pixels); theme.restyle scales it for the
+    presenter scale and recolours it for the dark theme like the plots' own items."""
+
+    def __init__(self, pen: QPen, z: float) -> None:
+        super().__init__()
+        self.setPen(pen)
+        self.setZValue(z)
+        self.setVisible(False)
+
+    def set_points(self, xs: np.ndarray, ys: np.ndarray) -> None:
+        """Through (xs[0], ys[0]) and (xs[1], ys[1]); hidden when not both finite."""
+        x0, x1 = float(xs[0]), float(xs[1])
+        y0, y1 = float(ys[0]), float(ys[1])
+        if not all(np.isfinite((x0, y0, x1, y1))):
+            self.hide_line()
+            return
+        self.setLine(QLineF(x0, y0, x1, y1))
+        self.setVisible(True)
+
+    def hide_line(self) -> None:
+        self.setVisible(False)
+
+    def points(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """(xs, ys) of the two end points drawn, or None when hidden."""
+        if not self.isVisible():
+            return None
+        line = self.line()
+        return np.array([line.x1(), line.x2()]), np.array([line.y1(), line.y2()])
