@@ -3,9 +3,9 @@
 They change with every snapshot (~36 times a second while training), and everything the GUI
 thread does holds the GIL the training thread needs, so they are built for cheap updates:
 
-- ``StraightLine`` is a plain ``QGraphicsLineItem``: moving it costs ~0.3 µs and it paints in
-  C++, where a 2-point ``pg.PlotDataItem.setData`` also made the view box recompute the bounds
-  of every item on the canvas (the 500 points included).
+- ``StraightLine`` is a plain ``QGraphicsLineItem``: moving it costs ~0.3 µs, where a 2-point
+  ``pg.PlotDataItem.setData`` also made the view box recompute the bounds of every item on
+  the canvas (the 500 points included).
 - ``ResidualBars`` draws the residuals H(x) − y as filled, pixel-aligned rectangles: a wide pen
   is the obvious way, but Qt strokes each wide line into a polygon, and 500 residuals at 2.5 px
   cost ~8 ms a repaint against ~0.3 ms for the rectangles.
@@ -94,6 +94,11 @@ class StraightLine(QGraphicsLineItem):
         self.setPen(pen)
         self.setZValue(z)
         self.setVisible(False)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        # The view does not antialias by default; a sloped line without it looks jagged.
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        super().paint(painter, option, widget)
 
     def set_points(self, xs: np.ndarray, ys: np.ndarray) -> None:
         """Through (xs[0], ys[0]) and (xs[1], ys[1]); hidden when not both finite."""
