@@ -1306,15 +1306,18 @@ def report(results: Results, config: Config, seconds: float) -> str:
         "",
         "## 1. Training rate (steps/s)",
         "",
-        "*plain*: the lecture's loop written out (`torch.randn` parameters, `optim.SGD` lr 0.01, "
-        "cost, zero_grad, backward, step; 1 torch thread). *bare*: `Trainer.step(n)` in this "
-        "thread. *app*: the real MainWindow (1400×900, offscreen) at Full speed with no step "
-        "limit and the data loaded through the tab's editor; steps counted from the snapshots "
-        f"that reach the screen over {config.app_window_s:g} s after {config.app_warmup_s:g} s "
-        "of warm-up, from a fresh reset each repeat. *take*: GUI time in the tab's "
-        "`_take_snapshot` (labels, cost-curve data, surface image, boundary). *paint*: GUI "
-        "time in one `paintEvent` of the canvas / of the cost plot. *GUI busy*: share of wall "
-        "time the GUI thread spent in take + those paints (medians over repeats).",
+        "*plain*: the lecture's loop written out (`torch.randn` parameters, `optim.SGD` lr "
+        "0.01, cost, zero_grad, backward, step; 1 torch thread). *bare*: `Trainer.step(n)` in "
+        "this thread: the same loop body, but the trainer applies SGD's update itself with "
+        "torch's own arithmetic (bit-identical to `optim.SGD`, tested) and skips its per-call "
+        "bookkeeping. *app*: the real MainWindow (1400×900, offscreen) at Full speed with no "
+        "step limit and the data loaded through the tab's editor; steps counted from the "
+        f"snapshots that reach the screen over {config.app_window_s:g} s after "
+        f"{config.app_warmup_s:g} s of warm-up, from a fresh reset each repeat. *take*: GUI "
+        "time in the tab's `_take_snapshot` (labels, cost-curve data, surface image, "
+        "boundary). *paint*: GUI time in one `paintEvent` of the canvas / of the cost plot. "
+        "*GUI busy*: share of wall time the GUI thread spent in take + those paints (medians "
+        "over repeats).",
         "",
         "| lesson | points | plain | bare | app | bare/plain | app/bare | snapshots/s "
         "| take ms | paint ms canvas / cost plot | GUI busy |",
@@ -1508,7 +1511,7 @@ def network_report(results: Results, config: Config) -> list[str]:
         "*plain*: `nn.Sequential(Linear, Tanh, Linear, Tanh, Linear)`, `optim.SGD`, "
         "`F.binary_cross_entropy_with_logits`, minibatches reshuffled with `torch.randperm` "
         "each epoch. *autograd*: the bare core Trainer with `fast_path = False` (the lesson's "
-        "cost, `backward()`, `optim.SGD.step()`). *fast*: the bare Trainer's default path, "
+        "cost, `backward()`, SGD's update applied by the trainer). *fast*: the default path, "
         "the network lesson's hand-written SGD step (`fast_sgd_step`: `addmm` and in-place "
         "updates under `no_grad`, no autograd bookkeeping). *app*: the Network tab at Full "
         "speed with the model, optimizer, rate and batch set through its controls and the "
