@@ -9,13 +9,12 @@ For the gradient-descent lab the same loop can also be walked one phase at a tim
 (``advance_phase``), and, while ``recording`` is on, every iteration's parameters, cost and
 gradient are kept so the ledger and the descent path can show them and ``rewind`` can return
 to any of them. Recording is off by default because it costs ~12 % of the step rate.
-Plain SGD is applied by the trainer itself, with torch's own arithmetic (``_lean_sgd``).
+Plain SGD is ``LeanSGD``: torch's arithmetic without the optimizer's per-call overhead.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -79,10 +78,34 @@ class TrainSettings:
         return self.model.problem()
 
 
-def make_optimizer(name: str, params: list[torch.Tensor], lr: float) -> torch.optim.Optimizer:
-    """torch's own optimizers, so the ledger shows what students' code would do."""
+class LeanSGD:
+    """Plain SGD with ``torch.optim.SGD``'s own arithmetic (``param.add_(grad, alpha=-lr)``,
+    the same kernel, so the numbers stay the lecture's bit for bit) but without its per-call
+    bookkeeping (profiler ranges, hooks, param-group loops), which at ~10,000 steps/s cost a
+    quarter of the rate. A test holds it equal to torch's SGD."""
+
+    def __init__(self, params: list[torch.Tensor], lr: float):
+        self.params = list(params)
+        self.param_groups = [{"params": self.params, "lr": lr}]
+
+    def zero_grad(self) -> None:
+        for param in self.params:
+            param.grad = None
+
+    def step(self) -> None:
+        alpha = -self.param_groups[0]["lr"]
+        with torch.no_grad():
+            for param in self.params:
+                param.add_(param.grad, alpha=alpha)
+
+
+def make_optimizer(
+    name: str, params: list[torch.Tensor], lr: float
+) -> torch.optim.Optimizer | LeanSGD:
+    """torch's optimizers (plain SGD with torch's arithmetic), so the ledger shows what
+    students' code would do."""
     if name == "SGD":
-        return torch.optim.SGD(params, lr=lr)
+        return LeanSGD(params, lr)
     if name == "Momentum":
         return torch.optim.SGD(params, lr=lr, momentum=MOMENTUM)
     if name == "Adam":
@@ -304,11 +327,8 @@ class Trainer:
         # ~10,000 steps/s every attribute lookup shows in the rate.
         limit = self.settings.max_steps
         allowed = n if not limit else max(0, min(n, limit - self.step_count))
-        cost_of, append, isfinite = lesson.cost, costs.append, math.isfinite
-        if self.settings.optimizer == "SGD":
-            zero_grad, update = _lean_sgd(params, self.settings.learning_rate)
-        else:
-            zero_grad, update = optimizer.zero_grad, optimizer.step
+        cost_of, zero_grad, update = lesson.cost, optimizer.zero_grad, optimizer.step
+        append, isfinite = costs.append, math.isfinite
         for _ in range(allowed):
             if minibatches:
                 index = self._next_batch(batch)
@@ -689,27 +709,6 @@ class Trainer:
             )
             moved = list(params)
         return [p.requires_grad_() for p in moved]
-
-
-def _lean_sgd(
-    params: list[torch.Tensor], lr: float
-) -> tuple[Callable[[], None], Callable[[], None]]:
-    """zero_grad and step with torch.optim.SGD's own arithmetic (``param.add_(grad,
-    alpha=-lr)``, the same kernel, so the numbers stay the lecture's bit for bit) but
-    without its per-call bookkeeping (profiler ranges, hooks, param-group loops), which at
-    ~10,000 steps/s costs a quarter of the rate. A test holds it equal to torch's SGD."""
-    no_grad, alpha = torch.no_grad, -lr
-
-    def zero_grad() -> None:
-        for param in params:
-            param.grad = None
-
-    def update() -> None:
-        with no_grad():
-            for param in params:
-                param.add_(param.grad, alpha=alpha)
-
-    return zero_grad, update
 
 
 def _grown(buffer: torch.Tensor) -> torch.Tensor:
