@@ -25,29 +25,22 @@ ENVELOPE_BINS = 1500
 MIN_BINS = 200
 
 
-def nice_ceiling(value: float) -> float:
-    """The smallest 1, 2 or 5 × 10ⁿ that is ≥ value."""
-    if value <= 10:
-        return 10.0
+def nice_ceiling(value: float, steps: tuple[float, ...] = (1, 2, 5)) -> float:
+    """The smallest ``step`` × 10ⁿ (any n) that is ≥ value > 0."""
     power = 10 ** math.floor(math.log10(value))
-    for step in (1, 2, 5, 10):
-        if step * power >= value:
-            return float(step * power)
-    return float(10 * power)
-
-
-def nice_above(value: float) -> float:
-    """The smallest round number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 × 10ⁿ) ≥ value > 0:
-    tight enough that the curve fills most of the plot, round enough to read."""
-    power = 10 ** math.floor(math.log10(value))
-    for step in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
+    for step in (*steps, 10):
         if step * power >= value * (1 - 1e-12):
             return float(step * power)
     return float(10 * power)
 
 
+#: Ceilings for the cost axis: tight enough that the curve fills most of the plot, round
+#: enough to read.
+COST_CEILINGS = (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8)
+
+
 def cost_range(costs: np.ndarray, log: bool) -> tuple[float, float] | None:
-    """The cost axis for these costs: 0 to a 1-2-5 ceiling, or whole decades in log10 units;
+    """The cost axis for these costs: 0 to a round ceiling, or whole decades in log10 units;
     None when there is nothing finite to show."""
     finite = costs[np.isfinite(costs)]
     if log:
@@ -59,8 +52,8 @@ def cost_range(costs: np.ndarray, log: bool) -> tuple[float, float] | None:
     if not len(finite):
         return None
     low, high = min(0.0, float(finite.min())), float(finite.max())
-    top = nice_above(high) if high > 0 else 1.0
-    bottom = -nice_above(-low) if low < 0 else 0.0
+    top = nice_ceiling(high, COST_CEILINGS) if high > 0 else 1.0
+    bottom = -nice_ceiling(-low, COST_CEILINGS) if low < 0 else 0.0
     return bottom, top
 
 
@@ -103,7 +96,7 @@ class CostPlot(pg.PlotWidget):
         self.setMinimumHeight(150)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._refresh)
+        self._timer.timeout.connect(self.refresh)
         self._set_x_limit(10)
 
     @property
@@ -123,7 +116,7 @@ class CostPlot(pg.PlotWidget):
     def set_log_scale(self, log: bool) -> None:
         self.getPlotItem().setLogMode(y=log)
         self._y_range = None
-        self._refresh()
+        self.refresh()
 
     def append(self, first_step: int, costs: np.ndarray) -> None:
         n = len(costs)
@@ -138,7 +131,7 @@ class CostPlot(pg.PlotWidget):
         self._count += n
         wait = REFRESH_S - (time.perf_counter() - self._last_refresh)
         if wait <= 0:
-            self._refresh()
+            self.refresh()
         elif not self._timer.isActive():
             self._timer.start(int(wait * 1000) + 1)
 
@@ -146,18 +139,15 @@ class CostPlot(pg.PlotWidget):
         self._x_limit = limit
         self.getPlotItem().setXRange(0, limit, padding=0.02)
 
-    def refresh_now(self) -> None:
-        """Draw the costs received so far without waiting for the next refresh tick."""
-        self._refresh()
-
-    def _refresh(self) -> None:
+    def refresh(self) -> None:
+        """Draw the costs received so far (``append`` calls it at most every REFRESH_S)."""
         self._last_refresh = time.perf_counter()
         steps, costs = self.steps, self.values
         log = self.getPlotItem().ctrl.logYCheck.isChecked()
         if log:
             costs = np.where(costs > 0, costs, np.nan)
         if len(steps) and steps[-1] > self._x_limit:
-            self._set_x_limit(nice_ceiling(steps[-1]))
+            self._set_x_limit(max(10.0, nice_ceiling(steps[-1])))
         # One bin per screen pixel of the plot is all the eye can see (capped for 4K screens).
         width = int(self.getPlotItem().getViewBox().width())
         xs, ys = envelope(steps, costs, max(MIN_BINS, min(ENVELOPE_BINS, width)))

@@ -34,7 +34,9 @@ class ResidualBars(pg.GraphicsObject):
     def __init__(self) -> None:
         super().__init__()
         self._x = self._low = self._high = np.zeros(0)
-        self._bounds = QRectF()
+        #: (left, right, bottom, top) of the data, kept because Qt asks for the bounding
+        #: rectangle many times per repaint.
+        self._extent = (0.0, 0.0, 0.0, 0.0)
 
     def set_bars(self, x: np.ndarray, y: np.ndarray, predicted: np.ndarray) -> None:
         self.prepareGeometryChange()
@@ -44,11 +46,7 @@ class ResidualBars(pg.GraphicsObject):
         finite = np.isfinite(self._x) & np.isfinite(self._low) & np.isfinite(self._high)
         self._x, self._low, self._high = self._x[finite], self._low[finite], self._high[finite]
         if len(self._x):
-            left, right = float(self._x.min()), float(self._x.max())
-            bottom, top = float(self._low.min()), float(self._high.max())
-            self._bounds = QRectF(left, bottom, right - left, top - bottom)
-        else:
-            self._bounds = QRectF()
+            self._extent = (self._x.min(), self._x.max(), self._low.min(), self._high.max())
         self.update()
 
     def clear(self) -> None:
@@ -59,10 +57,11 @@ class ResidualBars(pg.GraphicsObject):
         return self._x, self._low, self._high
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
-        if self._bounds.isNull() and not len(self._x):
+        if not len(self._x):
             return QRectF()
         pad = self._half_width() * 2 + (self.pixelWidth() or 0.0)
-        return self._bounds.adjusted(-pad, 0.0, pad, 0.0)
+        left, right, bottom, top = (float(v) for v in self._extent)
+        return QRectF(left - pad, bottom, right - left + 2 * pad, top - bottom)
 
     def paint(self, painter: QPainter, *_args) -> None:
         if not len(self._x):
@@ -104,14 +103,10 @@ class StraightLine(QGraphicsLineItem):
         """Through (xs[0], ys[0]) and (xs[1], ys[1]); hidden when not both finite."""
         x0, x1 = float(xs[0]), float(xs[1])
         y0, y1 = float(ys[0]), float(ys[1])
-        if not all(np.isfinite((x0, y0, x1, y1))):
-            self.hide_line()
-            return
-        self.setLine(QLineF(x0, y0, x1, y1))
-        self.setVisible(True)
-
-    def hide_line(self) -> None:
-        self.setVisible(False)
+        finite = bool(np.all(np.isfinite((x0, y0, x1, y1))))
+        if finite:
+            self.setLine(QLineF(x0, y0, x1, y1))
+        self.setVisible(finite)
 
     def points(self) -> tuple[np.ndarray, np.ndarray] | None:
         """(xs, ys) of the two end points drawn, or None when hidden."""

@@ -187,7 +187,7 @@ def test_cost_axis_holds_every_cost_and_stays_put_while_the_cost_falls(open_less
     qtbot.waitUntil(lambda: tab.snapshot.step >= 300, timeout=20_000)
     early = tab.cost_plot.getPlotItem().viewRange()[1]
     wait_for_step(qtbot, tab, 2000)
-    tab.cost_plot.refresh_now()
+    tab.cost_plot.refresh()
     low, high = tab.cost_plot.getPlotItem().viewRange()[1]
     costs = tab.cost_plot.values
     assert low <= 0 and costs.max() <= high < 1.6 * costs.max()

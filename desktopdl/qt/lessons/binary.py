@@ -32,7 +32,7 @@ class BinaryClassificationTab(LessonTab):
         """The line w₁x₁ + w₂x₂ + b = 0, where H(x) = 0.5, clipped to the visible region."""
         line = None if self.snapshot is None else self.lesson.boundary(list(self.snapshot.params))
         if line is None:
-            self.boundary.hide_line()
+            self.boundary.setVisible(False)
             return
         (w1, w2), b = line
         rect = self.canvas.visible_rect()

@@ -35,7 +35,7 @@ class LinearRegressionTab(LessonTab):
         w = float(snapshot.params[0].reshape(-1)[0])
         b = float(snapshot.params[1].reshape(-1)[0])
         if not (np.isfinite(w) and np.isfinite(b)):
-            self.line.hide_line()
+            self.line.setVisible(False)
             self.residuals.clear()
             return
         rect = self.canvas.visible_rect()
