@@ -64,3 +64,11 @@ def wait_for_step(qtbot, tab: LessonTab, step: int, timeout: int = 20_000) -> No
 
 def full_speed(tab: LessonTab) -> None:
     tab.speed_combo.setCurrentIndex(0)
+
+
+def train_steps(qtbot, tab: LessonTab, steps: int) -> None:
+    """Press Train at full speed with a step limit of ``steps`` and wait until it stops."""
+    full_speed(tab)
+    tab.steps_spin.setValue(steps)
+    tab.toggle_training()
+    wait_for_step(qtbot, tab, steps)

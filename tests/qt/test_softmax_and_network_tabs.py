@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from desktopdl.core.data import PointSet
-from tests.qt.conftest import click, full_speed, wait_for_step
+from tests.qt.conftest import click, full_speed, train_steps, wait_for_step
 
 
 def test_class_buttons_and_keys_follow_the_number_of_classes(open_lesson, window, qtbot):
@@ -28,10 +28,7 @@ def test_class_buttons_and_keys_follow_the_number_of_classes(open_lesson, window
 
 def test_probability_bars_show_softmax_for_the_clicked_point(open_lesson, qtbot):
     tab = open_lesson("softmax")
-    full_speed(tab)
-    tab.steps_spin.setValue(300)
-    tab.toggle_training()
-    wait_for_step(qtbot, tab, 300)
+    train_steps(qtbot, tab, 300)
     tab.test_mode_button.setChecked(True)
     blob = tab.canvas.editor.points.xy[tab.canvas.editor.points.labels == 1].mean(axis=0)
     click(tab, *blob)
@@ -59,10 +56,7 @@ def test_diagram_follows_the_architecture_and_the_weights(open_lesson, qtbot):
     assert tab.views.currentWidget() is tab.diagram
     qtbot.waitUntil(lambda: tab.diagram.sizes == [2, 8, 8, 1])
     before = [w.copy() for w in tab.diagram.weights]
-    full_speed(tab)
-    tab.steps_spin.setValue(50)
-    tab.toggle_training()
-    wait_for_step(qtbot, tab, 50)
+    train_steps(qtbot, tab, 50)
     qtbot.waitUntil(lambda: not np.array_equal(tab.diagram.weights[0], before[0]))
     assert len(tab.diagram.images) == 2 and len(tab.diagram.images[1]) == 8
     tab.layers_spin.setValue(3)
@@ -93,10 +87,7 @@ def test_regenerate_keeps_the_network_and_reset_keeps_the_data(open_lesson, qtbo
 
 def test_accuracy_is_shown_next_to_the_cost(open_lesson, qtbot):
     tab = open_lesson("network")
-    full_speed(tab)
-    tab.steps_spin.setValue(400)
-    tab.toggle_training()
-    wait_for_step(qtbot, tab, 400)
+    train_steps(qtbot, tab, 400)
     assert tab.accuracy_label.isVisible()
     assert tab.accuracy_label.text().startswith(f"accuracy {tab.snapshot.accuracy:.1%}")
     assert tab.snapshot.accuracy > 0.95

@@ -11,7 +11,7 @@ from desktopdl.core.trainer import Status
 from desktopdl.qt import theme
 from desktopdl.qt.cost_plot import cost_range
 from tests.lecture import LECTURE_X, LECTURE_Y, lecture_binary
-from tests.qt.conftest import click, full_speed, wait_for_step
+from tests.qt.conftest import click, full_speed, train_steps, wait_for_step
 
 
 def test_train_button_lowers_the_cost_and_the_curve_follows(open_lesson, qtbot):
@@ -52,9 +52,7 @@ def test_lecture_numbers_on_screen(open_lesson, qtbot):
 
 def test_boundary_separates_the_lecture_points(open_lesson, qtbot):
     tab = open_lesson("binary")
-    full_speed(tab)
-    tab.toggle_training()
-    wait_for_step(qtbot, tab, 2000)
+    train_steps(qtbot, tab, 2000)
     probs = tab.lesson.predict(list(tab.snapshot.params), np.array(LECTURE_X))
     assert ((probs >= 0.5).astype(int) == LECTURE_Y).all()
     (w1, w2), b = tab.lesson.boundary(list(tab.snapshot.params))
@@ -161,9 +159,7 @@ def test_residual_bars_run_from_each_point_to_the_line_and_show(open_lesson, qtb
     xy = np.array([[1.0, 1.0], [2.0, 6.0], [3.0, 1.0], [4.0, 6.0], [5.0, 1.0], [6.0, 6.0]])
     tab.canvas.editor.replace(PointSet(xy, np.zeros(6, dtype=int)), "zig-zag")
     tab.canvas.set_view((0, 7, -1, 8))
-    full_speed(tab)
-    tab.toggle_training()
-    wait_for_step(qtbot, tab, 2000)
+    train_steps(qtbot, tab, 2000)
     w, b = (float(p.ravel()[0]) for p in tab.snapshot.params)
     x, low, high = tab.residuals.bars()
     assert np.array_equal(x, xy[:, 0])
