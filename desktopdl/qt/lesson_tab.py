@@ -96,6 +96,7 @@ class LessonTab(QWidget):
         self._note = ""
         self._message_shown: tuple[str, bool] | None = None
         self._status_shown = ""
+        self._running_shown: bool | None = None
         self.canvas = PointCanvas(self.lesson.n_classes)
         self.cost_plot = CostPlot()
         self.landscape = LandscapePanel(self.lesson) if self.lesson.gradient_lab else None
@@ -824,7 +825,7 @@ class LessonTab(QWidget):
         self.accuracy_label.setVisible(snapshot.accuracy is not None)
         if snapshot.accuracy is not None:
             self.accuracy_label.setText(
-                self.tr("accuracy {0}   epoch {1}").format(
+                self.tr("accuracy {0}\nepoch {1}").format(
                     f"{snapshot.accuracy:.1%}", f"{snapshot.epoch:,.1f}"
                 )
             )
@@ -862,13 +863,13 @@ class LessonTab(QWidget):
     # through the GIL, the training thread) for nothing.
 
     def _show_running(self, running: bool) -> None:
-        text = self.tr("Pause") if running else self.tr("Train")
-        if self.train_button.text() == text:
+        if running == self._running_shown:
             return
+        self._running_shown = running
         pixmaps = QStyle.StandardPixmap
         icon = pixmaps.SP_MediaPause if running else pixmaps.SP_MediaPlay
         self.train_button.setIcon(self.style().standardIcon(icon))
-        self.train_button.setText(text)
+        self.train_button.setText(self.tr("Pause") if running else self.tr("Train"))
 
     def _show_message(self, text: str | None, error: bool = False) -> None:
         text = tr_core(text) if text else ""

@@ -115,6 +115,7 @@
     <name>CostPlot</name>
     <message>
         <source>step</source>
+        <extracomment>Ceilings for the cost axis: tight enough that the curve fills most of the plot, round enough to read.</extracomment>
         <translation>스텝</translation>
     </message>
     <message>
@@ -501,8 +502,10 @@
         <translation>스텝 {0}</translation>
     </message>
     <message>
-        <source>accuracy {0}   epoch {1}</source>
-        <translation>정확도 {0}   에폭 {1}</translation>
+        <source>accuracy {0}
+epoch {1}</source>
+        <translation>정확도 {0}
+에폭 {1}</translation>
     </message>
     <message>
         <source>cost {0}</source>
@@ -810,7 +813,7 @@
     <name>PointEditor</name>
     <message>
         <source>Add point</source>
-        <extracomment>How close (in screen pixels) a press must be to a point to grab or delete it.</extracomment>
+        <extracomment>How close (in screen pixels) a press must be to a point to grab or delete it. Qt&apos;s pixmap cache (KiB): room for the cached points of a few full-screen 4K canvases.</extracomment>
         <translation>점 추가</translation>
     </message>
     <message>

@@ -5,6 +5,7 @@ import pytest
 import torch
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QStyle
 
 from desktopdl.core.data import PointSet
 from desktopdl.core.trainer import Status
@@ -204,3 +205,28 @@ def test_cost_axis_holds_every_cost_and_stays_put_while_the_cost_falls(open_less
 )
 def test_cost_axis_range_is_round(costs, log, expected):
     assert cost_range(np.array(costs), log) == expected
+
+
+@pytest.mark.parametrize("key", ["binary", "network"])
+def test_side_panel_shows_the_final_numbers_unclipped(open_lesson, qtbot, key):
+    """After a run, the longest numbers (accuracy and epoch) still fit the side panel."""
+    tab = open_lesson(key)
+    train_steps(qtbot, tab, 2000)
+    assert tab.accuracy_label.isVisible()
+    panel = tab.panel_scroll.widget()
+    assert panel.minimumSizeHint().width() <= tab.panel_scroll.viewport().width()
+
+
+def test_train_button_shows_play_then_pause(open_lesson, qtbot):
+    tab = open_lesson("linear")
+    play = tab.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay).pixmap(16).toImage()
+    pause = tab.style().standardIcon(QStyle.StandardPixmap.SP_MediaPause).pixmap(16).toImage()
+    assert tab.train_button.text() == "Train"
+    assert tab.train_button.icon().pixmap(16).toImage() == play
+    tab.steps_spin.setValue(0)
+    tab.toggle_training()
+    qtbot.waitUntil(lambda: tab.train_button.text() == "Pause")
+    assert tab.train_button.icon().pixmap(16).toImage() == pause
+    tab.pause()
+    qtbot.waitUntil(lambda: tab.train_button.text() == "Train")
+    assert tab.train_button.icon().pixmap(16).toImage() == play
