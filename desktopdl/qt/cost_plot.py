@@ -23,6 +23,9 @@ from desktopdl.qt import theme
 REFRESH_S = 0.1
 ENVELOPE_BINS = 1500
 MIN_BINS = 200
+#: Room above and below the cost axis's ends, so their tick labels (0 and the ceiling) are
+#: drawn: pyqtgraph drops a label that would stick out of the plot.
+Y_PADDING = 0.1
 
 
 def nice_ceiling(value: float, steps: tuple[float, ...] = (1, 2, 5)) -> float:
@@ -154,5 +157,5 @@ class CostPlot(pg.PlotWidget):
         y_range = cost_range(ys, log)  # the envelope keeps every bin's extremes
         if y_range is not None and y_range != self._y_range:
             self._y_range = y_range
-            self.getPlotItem().setYRange(*y_range, padding=0.04)
+            self.getPlotItem().setYRange(*y_range, padding=Y_PADDING)
         self.curve.setData(xs, ys)
