@@ -46,7 +46,8 @@ from desktopdl.core import datasets
 from desktopdl.core.data import PointSet
 from desktopdl.core.lab import landscape_resolution
 from desktopdl.core.landscape import cost_landscape, default_view
-from desktopdl.core.lessons import Lesson, ModelConfig, lesson
+from desktopdl.core.lessons import Lesson, lesson
+from desktopdl.core.lessons.network import NetworkConfig
 from desktopdl.core.lessons.binary import BinaryClassification, BinaryClassificationMSE
 from desktopdl.core.lessons.network import NeuralNetwork
 from desktopdl.core.trainer import Status, Trainer, TrainSettings
@@ -85,7 +86,7 @@ NETWORK_REDRAW_HZ_MIN = 30.0
 LANDSCAPE_RESOLUTION = 100
 LANDSCAPE_POINTS = (100, 1_000, 10_000)
 #: The network of issue 4: 2-8-8-1 tanh on 500 spiral points, SGD lr 0.03.
-NETWORK_CONFIG = ModelConfig(classes=2, hidden=(8, 8), activation="tanh")
+NETWORK_CONFIG = NetworkConfig(classes=2, hidden=(8, 8), activation="tanh")
 NETWORK_LR = 0.03
 NETWORK_POINTS = 500
 #: Batch sizes measured; 0 = the full batch.

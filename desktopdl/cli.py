@@ -12,10 +12,6 @@ from pathlib import Path
 
 import desktopdl
 
-#: The lessons' keys, spelled out so that ``--version`` and ``--help`` need not import torch
-#: (about a second); a test checks it matches desktopdl.core.lessons.LESSONS.
-LESSON_KEYS = ("linear", "binary", "softmax", "network")
-
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
@@ -23,7 +19,8 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("file", nargs="?", help="a lesson file (.json) to open")
     p.add_argument("--version", action="version", version=f"DesktopDL {desktopdl.__version__}")
-    p.add_argument("--lesson", choices=LESSON_KEYS, help="open this lesson's tab")
+    # Not a list of choices: the registry imports torch, which --version and --help skip.
+    p.add_argument("--lesson", metavar="KEY", help="open this lesson's tab (linear, cnn, …)")
     p.add_argument("--scale", type=float, help="size of every font, marker and line (e.g. 1.5)")
     p.add_argument(
         "--self-test",
@@ -47,6 +44,14 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.self_test:
         return app.self_test()
+    from desktopdl.core.lessons import REGISTRY
+
+    if args.lesson is not None and args.lesson not in REGISTRY:
+        print(
+            f"desktopdl: unknown lesson {args.lesson!r}; choose from {', '.join(REGISTRY)}",
+            file=sys.stderr,
+        )
+        return 2
     return app.run(args.lesson, args.file, args.scale)
 
 
@@ -104,6 +109,7 @@ def export_main(argv: list[str]) -> int:
     import torch
 
     from desktopdl.core import export, lesson_file
+    from desktopdl.core.lessons import lesson_class
 
     torch.set_num_threads(1)  # like the app's training thread: small models, no contention
     try:
@@ -123,7 +129,7 @@ def export_main(argv: list[str]) -> int:
             _wrote(args.notebook)
         if args.csv_points:
             export.save_csv_points(
-                lesson.data, args.csv_points, regression=lesson.lesson == "linear"
+                lesson.data, args.csv_points, regression=not lesson_class(lesson.lesson).n_classes
             )
             _wrote(args.csv_points, f"{len(lesson.data)} points")
         if args.csv_costs:

@@ -16,12 +16,20 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from desktopdl.core.data import PointSet
+from desktopdl.core.data import Dataset
 from desktopdl.core.landscape import contour_segments, cost_landscape, cost_slice
-from desktopdl.core.lessons.base import Lesson, Rect
-from desktopdl.core.lessons.binary import BinaryClassification, BinaryClassificationMSE
-from desktopdl.core.lessons.softmax import OneVsRest, SoftmaxClassification
+from desktopdl.core.lessons.base import Lesson
 from desktopdl.core.trainer import OPTIMIZERS, Trainer, TrainSettings
+from desktopdl.core.views import (
+    CompanionView,
+    Landscape,
+    LandscapeView,
+    Rect,
+    ShadowRun,
+    ShadowRuns,
+    SliceView,
+    SurfaceView,
+)
 
 #: Cells per side of a landscape: at least 100 × 100, whatever the number of points.
 LANDSCAPE_RESOLUTION = 100
@@ -31,9 +39,8 @@ CONTOUR_LEVELS = 9
 SLICE_INTERVAL_S = 0.1
 #: Replaying a shadow further than this to catch up with the main run is not worth the wait.
 MAX_CATCH_UP = 50_000
-MSE_LABEL = "MSE"
-OVR_LABEL = "one-vs-rest"
-OVR_RESOLUTION = 100
+#: Cells per side of a companion's surface over the canvas.
+COMPANION_RESOLUTION = 100
 
 
 @dataclass(frozen=True)
@@ -42,37 +49,21 @@ class LabView:
 
     pair: tuple[int, int] = (0, 1)
     rect: Rect | None = None
-    compare_mse: bool = False
+    #: Train the lesson's companion runs (Lesson.companions) beside the main one.
+    companions: bool = False
     race: bool = False
-    #: Train K yes/no sigmoid classifiers beside a softmax model.
-    one_vs_rest: bool = False
     #: The lab page on screen ("landscape", "slice", "ledger", or None): only its pictures
     #: are computed, while recording and the races go on.
     page: str | None = "landscape"
+    #: Whether the page with the companion's own pictures is shown (its surface is drawn).
+    companion_page: bool = False
+    #: Keep every iteration for the ledger and the descent path (~12 % of the rate): only a
+    #: lesson page with a gradient lab asks for it, once one of its lab pages was opened.
+    record: bool = False
 
-
-@dataclass(frozen=True)
-class Landscape:
-    image: np.ndarray
-    rect: Rect
-    pair: tuple[int, int]
-    #: The flat parameters whose other entries were held.
-    held: np.ndarray
-    #: log10 of the cost, what the colours show (costs span decades).
-    shade: np.ndarray | None = None
-    #: Contour lines of ``shade`` at CONTOUR_LEVELS evenly spaced levels, as segments
-    #: (S × 2 points × (x, y)) in parameter coordinates.
-    contours: np.ndarray | None = None
-
-
-@dataclass(frozen=True)
-class ShadowRun:
-    label: str
-    path: np.ndarray | None
-    cost: float
-    step: int
-    status: str
-    message: str | None
+    @property
+    def records(self) -> bool:
+        return self.record or self.race
 
 
 def landscape_resolution(n_points: int) -> int:
@@ -90,6 +81,8 @@ class Lab:
     def __init__(self, background: bool = False) -> None:
         self.view: LabView | None = None
         self.shadows: dict[str, Trainer] = {}
+        #: The shadows that are the lesson's companions (not optimizer races).
+        self.companion_labels: set[str] = set()
         self._cache: dict[str, tuple[tuple, Landscape]] = {}
         self._pending: dict[str, tuple[tuple, Future]] = {}
         self._executor = ThreadPoolExecutor(max_workers=1) if background else None
@@ -117,19 +110,18 @@ class Lab:
     def configure(self, view: LabView | None, main: Trainer) -> None:
         old = self.view
         self.view = view
-        if view is not None:
-            main.set_recording(True)
+        main.set_recording(view is not None and view.records)
         if (
             old is None
             or view is None
-            or (old.race, old.compare_mse, old.one_vs_rest)
-            != (view.race, view.compare_mse, view.one_vs_rest)
+            or (old.race, old.companions) != (view.race, view.companions)
         ):
             self.restart(main)
 
     def restart(self, main: Trainer) -> None:
         """Shadows start afresh from the main run's start and catch up with its step."""
         self.shadows = {}
+        self.companion_labels = set()
         view = self.view
         if view is None:
             return
@@ -138,15 +130,15 @@ class Lab:
             for name in OPTIMIZERS:
                 if name != main.settings.optimizer:
                     labels.append((name, main.lesson, replace(main.settings, optimizer=name)))
-        if view.compare_mse and isinstance(main.lesson, BinaryClassification):
-            labels.append((MSE_LABEL, BinaryClassificationMSE(), main.settings))
-        if view.one_vs_rest and isinstance(main.lesson, SoftmaxClassification):
-            labels.append((OVR_LABEL, OneVsRest(main.settings.model), main.settings))
+        if view.companions:
+            for label, lesson in main.lesson.companions().items():
+                labels.append((label, lesson, replace(main.settings, model=lesson.config)))
+                self.companion_labels.add(label)
         for label, lesson, settings in labels:
             shadow = Trainer(lesson, main.data, settings)
             shadow.custom_start = main.start.copy()
             shadow.reset()
-            shadow.set_recording(label != OVR_LABEL)
+            shadow.set_recording(main.lesson.gradient_lab)
             shadow.step(min(main.step_count, MAX_CATCH_UP))
             self.shadows[label] = shadow
 
@@ -156,57 +148,69 @@ class Lab:
             for shadow in self.shadows.values():
                 shadow.step(steps)
 
-    def set_data(self, data: PointSet) -> None:
+    def set_data(self, data: Dataset) -> None:
         for shadow in self.shadows.values():
             shadow.set_data(data)
 
-    def set_settings(self, settings: TrainSettings) -> None:
+    def set_settings(self, settings: TrainSettings, main: Trainer) -> None:
+        companions = main.lesson.companions()
         for label, shadow in self.shadows.items():
             optimizer = label if label in OPTIMIZERS else settings.optimizer
-            shadow.set_settings(replace(settings, optimizer=optimizer))
+            model = companions[label].config if label in companions else settings.model
+            shadow.set_settings(replace(settings, optimizer=optimizer, model=model))
 
-    def extras(self, main: Trainer, canvas_rect: Rect | None = None) -> dict:
-        """The lab's pictures for a snapshot of ``main``: only what the page on screen needs."""
+    def views(self, main: Trainer, canvas_rect: Rect | None = None) -> list:
+        """The lab's typed views for a snapshot of ``main``: only what the page on screen
+        needs."""
         view = self.view
         if view is None or main.x_train is None:
-            return {}
-        ovr = self.shadows.get(OVR_LABEL)
-        if ovr is not None and canvas_rect is not None and ovr.x_train is not None:
-            if np.all(np.isfinite(ovr.flat_params())):
-                return {
-                    "ovr_surface": ovr.lesson.surface(ovr.params, canvas_rect, OVR_RESOLUTION),
-                    "ovr_params": tuple(p.detach().cpu().numpy().copy() for p in ovr.params),
-                }
+            return []
+        out: list = []
+        for label in sorted(self.companion_labels):
+            shadow = self.shadows[label]
+            if shadow.x_train is None or not np.all(np.isfinite(shadow.flat_params())):
+                continue
+            surface = None
+            if view.companion_page and canvas_rect is not None:
+                image = shadow.lesson.surface(shadow.params, canvas_rect, COMPANION_RESOLUTION)
+                surface = None if image is None else SurfaceView(image, canvas_rect)
+            params = tuple(p.detach().cpu().numpy().copy() for p in shadow.params)
+            out.append(CompanionView(label, params, surface))
         theta = main.flat_params()
-        out: dict = {}
         if view.page == "landscape":
-            out["shadows"] = {
-                label: ShadowRun(
-                    label,
-                    shadow.path(),
-                    shadow.current_cost(),
-                    shadow.step_count,
-                    shadow.status,
-                    shadow.message,
+            out.append(
+                ShadowRuns(
+                    tuple(
+                        ShadowRun(
+                            label,
+                            shadow.path(),
+                            shadow.current_cost(),
+                            shadow.step_count,
+                            shadow.status,
+                            shadow.message,
+                        )
+                        for label, shadow in self.shadows.items()
+                    )
                 )
-                for label, shadow in self.shadows.items()
-            }
+            )
         if view.rect is None or not np.all(np.isfinite(theta)):
             return out
         if view.page == "landscape":
-            pictures = {"landscape": self._landscape("main", main.lesson, main.data, theta, view)}
-            if MSE_LABEL in self.shadows:
-                mse = self.shadows[MSE_LABEL]
-                pictures["landscape_mse"] = self._landscape(
-                    MSE_LABEL, mse.lesson, mse.data, mse.flat_params(), view
+            landscape = self._landscape("main", main.lesson, main.train_data, theta, view)
+            companion, companion_label = None, ""
+            for label in sorted(self.companion_labels):
+                shadow = self.shadows[label]
+                companion_label = label
+                companion = self._landscape(
+                    label, shadow.lesson, shadow.train_data, shadow.flat_params(), view
                 )
-            out.update({key: value for key, value in pictures.items() if value is not None})
+            out.append(LandscapeView(landscape, companion, companion_label))
         elif view.page == "slice":
             now = time.perf_counter()
             if self._slice is None or now - self._last_slice >= SLICE_INTERVAL_S:
                 self._slice = cost_slice(
                     main.lesson,
-                    main.data,
+                    main.train_data,
                     theta,
                     view.pair[0],
                     view.rect.xmin,
@@ -214,18 +218,23 @@ class Lab:
                     SLICE_POINTS,
                 )
                 self._last_slice = now
-            out["slice"] = self._slice
+            out.append(SliceView(*self._slice))
         return out
 
     def _landscape(
-        self, key: str, lesson: Lesson, data: PointSet, theta: np.ndarray, view: LabView
+        self, key: str, lesson: Lesson, data: Dataset, theta: np.ndarray, view: LabView
     ) -> Landscape | None:
         """Recompute when the region, the pair, the data or a held parameter changed, but
         no more often than MIN_RECOMPUTE_S; meanwhile hand back the newest finished one."""
         held = theta.copy()
         held[list(view.pair)] = 0
         span = max(view.rect.width, view.rect.height)
-        signature = (view.rect, view.pair, hash(data), tuple(np.round(held / (span * 1e-3), 0)))
+        signature = (
+            view.rect,
+            view.pair,
+            data.fingerprint(),
+            tuple(np.round(held / (span * 1e-3), 0)),
+        )
         pending = self._pending.get(key)
         if pending is not None and pending[1].done():
             del self._pending[key]
@@ -247,7 +256,7 @@ class Lab:
 
 
 def _compute_landscape(
-    lesson: Lesson, data: PointSet, theta: np.ndarray, pair: tuple[int, int], rect: Rect
+    lesson: Lesson, data: Dataset, theta: np.ndarray, pair: tuple[int, int], rect: Rect
 ) -> Landscape:
     image = cost_landscape(lesson, data, theta, pair, rect, LANDSCAPE_RESOLUTION)
     image.setflags(write=False)

@@ -10,8 +10,9 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from desktopdl.core.data import PointSet
-from desktopdl.core.lessons.base import Lesson, Rect
+from desktopdl.core.data import Dataset, PointSet
+from desktopdl.core.lessons.base import Lesson
+from desktopdl.core.views import Rect
 
 #: Grid rows × data points evaluated per chunk: small enough to stay in cache (1 MB of
 #: float32), which measured faster than larger chunks at 1,000 and 10,000 points.
@@ -74,13 +75,11 @@ def least_squares(data: PointSet) -> tuple[float, float] | None:
     return float(w), float(b)
 
 
-def default_view(lesson_key: str, data: PointSet, start: np.ndarray, pair: tuple[int, int]) -> Rect:
-    """A landscape region that holds the start and, for a line, the best (W, b)."""
+def default_view(lesson: Lesson, data: Dataset, start: np.ndarray, pair: tuple[int, int]) -> Rect:
+    """A landscape region that holds the start and what the lesson names as worth seeing
+    (for a line, the least-squares (W, b))."""
     points = [np.asarray(start, dtype=np.float64)[list(pair)]]
-    if lesson_key == "linear":
-        best = least_squares(data)
-        if best is not None:
-            points.append(np.array(best))
+    points += [np.asarray(anchor)[list(pair)] for anchor in lesson.landscape_anchors(data)]
     points = np.array(points)
     lo, hi = points.min(axis=0), points.max(axis=0)
     half = np.maximum((hi - lo) * 0.75, 2.0)

@@ -3,6 +3,10 @@
 The presets in resources/presets are lesson files too, so one reader serves both. Reading
 checks everything and raises LessonFileError with a sentence a teacher can act on; writing
 goes through a temporary file and a rename, so a crash never leaves half a file behind.
+
+Version 2 stores any data kind (``"data": {"kind": "points", …}``, read by the kind's own
+``from_json``) and the lesson's own config under ``"model"``. Version 1 (two coordinates per
+point; every lesson's knobs in ``settings.model``) still opens with the same result.
 """
 
 from __future__ import annotations
@@ -11,18 +15,21 @@ import json
 import math
 import os
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from desktopdl.core.data import PointSet
-from desktopdl.core.lessons import LESSONS, ModelConfig
+from desktopdl.core.data import DATA_KINDS, MAX_POINTS, DataError, Dataset, PointSet
+from desktopdl.core.lessons import REGISTRY, lesson_class
 from desktopdl.core.text import T
 from desktopdl.core.trainer import TrainSettings
 
 FORMAT = "desktopdl-lesson"
-VERSION = 1
-MAX_POINTS = 100_000
+VERSION = 2
 MAX_FILE_BYTES = 20_000_000
+#: What version-1 files meant by a missing ``settings.model`` (ModelConfig's old defaults).
+V1_MODEL_DEFAULTS = {"classes": 2, "hidden": [], "activation": "tanh"}
+
+__all__ = ["MAX_POINTS", "LessonFile", "LessonFileError", "parse", "read", "write"]
 
 
 class LessonFileError(ValueError):
@@ -32,7 +39,8 @@ class LessonFileError(ValueError):
 @dataclass(frozen=True)
 class LessonFile:
     lesson: str
-    data: PointSet
+    data: Dataset
+    #: The settings, with ``settings.model`` the lesson's own config (never None once read).
     settings: TrainSettings = field(default_factory=TrainSettings)
     title: str = ""
     description: str = ""
@@ -42,30 +50,28 @@ class LessonFile:
     weights: tuple[float, ...] | None = None
 
     def to_json(self) -> dict:
+        settings = self.settings
+        model = settings.model if settings.model is not None else lesson_class(self.lesson).Config()
         doc = {
             "format": FORMAT,
             "version": VERSION,
             "lesson": self.lesson,
             "title": self.title,
             "description": self.description,
-            "data": {
-                "points": self.data.xy.tolist(),
-                "labels": self.data.labels.tolist(),
-            },
+            "data": self.data.to_json(),
             "settings": {
-                "learning_rate": self.settings.learning_rate,
-                "seed": self.settings.seed,
-                "max_steps": self.settings.max_steps,
-                "device": self.settings.device,
-                "optimizer": self.settings.optimizer,
-                "min_cost_change": self.settings.min_cost_change,
-                "batch_size": self.settings.batch_size,
-                "model": {
-                    "classes": self.settings.model.classes,
-                    "hidden": list(self.settings.model.hidden),
-                    "activation": self.settings.model.activation,
-                },
+                "learning_rate": settings.learning_rate,
+                "seed": settings.seed,
+                "max_steps": settings.max_steps,
+                "device": settings.device,
+                "optimizer": settings.optimizer,
+                "min_cost_change": settings.min_cost_change,
+                "batch_size": settings.batch_size,
+                "validation_share": settings.validation_share,
+                "validation_every": settings.validation_every,
+                "weight_decay": settings.weight_decay,
             },
+            "model": model.to_json(),
         }
         if self.view is not None:
             doc["view"] = list(self.view)
@@ -112,12 +118,13 @@ def parse(text: str, name: str = "the file") -> LessonFile:
             )
         )
     lesson = doc.get("lesson")
-    if lesson not in LESSONS:
+    if not isinstance(lesson, str) or lesson not in REGISTRY:
         raise LessonFileError(
-            T("{name} names an unknown lesson {lesson}.", name=name, lesson=f"{lesson!r}")
+            T("{name} names an unknown lesson {lesson}.", name=name, lesson=f"{lesson!r:.60}")
         )
-    data = _points(doc.get("data"), name)
+    data = _data(doc.get("data"), lesson, version, name)
     settings = _settings(doc.get("settings", {}), name)
+    settings = replace(settings, model=_model(doc, lesson, version, name))
     return LessonFile(
         lesson=lesson,
         data=data,
@@ -151,57 +158,24 @@ def _reject_constant(token: str) -> float:
     raise ValueError(f"{token} is not allowed")
 
 
-def _points(data: object, name: str) -> PointSet:
+def _data(data: object, lesson: str, version: int, name: str) -> Dataset:
     if not isinstance(data, dict):
-        raise LessonFileError(T("{name} has no 'data' section with points and labels.", name=name))
-    points, labels = data.get("points"), data.get("labels")
-    if not isinstance(points, list) or not isinstance(labels, list):
-        raise LessonFileError(T("{name}: 'points' and 'labels' must be lists.", name=name))
-    if len(points) > MAX_POINTS:
+        raise LessonFileError(T("{name} has no 'data' section.", name=name))
+    kind = data.get("kind", PointSet.kind) if version >= 2 else PointSet.kind
+    expected = lesson_class(lesson).data_kind
+    if kind not in DATA_KINDS or DATA_KINDS[kind] is not expected:
         raise LessonFileError(
             T(
-                "{name} has {count} points; the most a lesson holds is {limit}.",
+                "{name}: this lesson trains on {expected}, but the file holds {kind}.",
                 name=name,
-                count=len(points),
-                limit=MAX_POINTS,
+                expected=expected.kind,
+                kind=f"{kind!r:.40}",
             )
         )
-    if len(points) != len(labels):
-        raise LessonFileError(
-            T(
-                "{name} has {count} points but {labels} labels.",
-                name=name,
-                count=len(points),
-                labels=len(labels),
-            )
-        )
-    for point in points:
-        if (
-            not isinstance(point, list)
-            or len(point) != 2
-            or not all(_is_finite_number(v) for v in point)
-        ):
-            raise LessonFileError(
-                T(
-                    "{name}: every point must be two finite numbers [x, y], found {point}.",
-                    name=name,
-                    point=f"{point!r:.60}",
-                )
-            )
-        if any(abs(v) > 1e6 for v in point):
-            raise LessonFileError(
-                T(
-                    "{name}: the coordinate in {point} is too large (keep within ±1,000,000).",
-                    name=name,
-                    point=f"{point!r:.60}",
-                )
-            )
-    if not all(isinstance(v, int) and not isinstance(v, bool) for v in labels):
-        raise LessonFileError(T("{name}: every label must be a whole number.", name=name))
     try:
-        return PointSet(points, labels)
-    except ValueError as error:
-        raise LessonFileError(T("{name}: {error}.", name=name, error=error)) from None
+        return expected.from_json(data)
+    except DataError as error:
+        raise LessonFileError(T("{name}: {error}", name=name, error=error)) from None
 
 
 def _settings(settings: object, name: str) -> TrainSettings:
@@ -232,15 +206,28 @@ def _settings(settings: object, name: str) -> TrainSettings:
     batch = settings.get("batch_size", defaults.batch_size)
     if not isinstance(batch, int) or isinstance(batch, bool) or not 0 <= batch <= MAX_POINTS:
         raise LessonFileError(T("{name}: 'batch_size' must be a whole number ≥ 0.", name=name))
+    share = settings.get("validation_share", defaults.validation_share)
+    every = settings.get("validation_every", defaults.validation_every)
+    decay = settings.get("weight_decay", defaults.weight_decay)
+    if not _is_finite_number(share) or not _is_finite_number(decay):
+        raise LessonFileError(
+            T("{name}: 'validation_share' and 'weight_decay' must be numbers.", name=name)
+        )
+    if not isinstance(every, int) or isinstance(every, bool) or not 1 <= every <= 10**6:
+        raise LessonFileError(
+            T("{name}: 'validation_every' must be a whole number ≥ 1.", name=name)
+        )
     result = TrainSettings(
-        float(lr),
-        seed,
-        max_steps,
-        device,
-        optimizer,
-        float(epsilon),
-        batch,
-        _model(settings.get("model", {}), name),
+        learning_rate=float(lr),
+        seed=seed,
+        max_steps=max_steps,
+        device=device,
+        optimizer=optimizer,
+        min_cost_change=float(epsilon),
+        batch_size=batch,
+        validation_share=float(share),
+        validation_every=every,
+        weight_decay=float(decay),
     )
     problem = result.problem()
     if problem:
@@ -248,26 +235,22 @@ def _settings(settings: object, name: str) -> TrainSettings:
     return result
 
 
-def _model(model: object, name: str) -> ModelConfig:
-    if not isinstance(model, dict):
-        raise LessonFileError(T("{name}: 'model' must be an object.", name=name))
-    defaults = ModelConfig()
-    classes = model.get("classes", defaults.classes)
-    hidden = model.get("hidden", list(defaults.hidden))
-    activation = model.get("activation", defaults.activation)
-    if not isinstance(classes, int) or isinstance(classes, bool):
-        raise LessonFileError(T("{name}: 'classes' must be a whole number.", name=name))
-    if not isinstance(hidden, list) or not all(
-        isinstance(n, int) and not isinstance(n, bool) for n in hidden
-    ):
-        raise LessonFileError(T("{name}: 'hidden' must be a list of neuron counts.", name=name))
-    if not isinstance(activation, str):
-        raise LessonFileError(T("{name}: 'activation' must be text.", name=name))
-    config = ModelConfig(classes, tuple(hidden), activation)
-    problem = config.problem()
-    if problem:
-        raise LessonFileError(T("{name}: {problem}", name=name, problem=problem))
-    return config
+def _model(doc: dict, lesson: str, version: int, name: str):
+    """The lesson's own config: ``model`` (version 2), or the old ``settings.model`` whose
+    unrelated knobs each lesson ignores (version 1)."""
+    config_class = lesson_class(lesson).Config
+    if version >= 2:
+        model, strict = doc.get("model", {}), True
+    else:
+        settings = doc.get("settings", {})
+        model = settings.get("model", {}) if isinstance(settings, dict) else {}
+        if not isinstance(model, dict):
+            raise LessonFileError(T("{name}: 'model' must be an object.", name=name))
+        model, strict = {**V1_MODEL_DEFAULTS, **model}, False
+    try:
+        return config_class.from_json(model, strict=strict)
+    except DataError as error:
+        raise LessonFileError(T("{name}: {problem}", name=name, problem=error)) from None
 
 
 def _weights(
@@ -275,7 +258,7 @@ def _weights(
 ) -> tuple[float, ...] | None:
     if weights is None:
         return None
-    model = LESSONS[lesson_key]().configured(settings.model)
+    model = lesson_class(lesson_key)(settings.model)
     expected = len(model.flat_names)
     if (
         not isinstance(weights, list)

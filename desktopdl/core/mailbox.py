@@ -2,8 +2,8 @@
 
 The training thread may produce snapshots faster than the screen can draw them. Queuing every
 one floods the GUI (the GUIDE measured training falling from ~4,300 to ~190 steps/s), so only
-the newest is kept, while the per-step costs of the skipped ones are concatenated so the cost
-curve never loses a step.
+the newest is kept, while the per-step costs and metric points of the skipped ones are
+gathered so the curves never lose a step.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import threading
 
 import numpy as np
 
-from desktopdl.core.trainer import Snapshot, with_costs
+from desktopdl.core.trainer import MetricPoints, Snapshot, merge_metrics, with_costs
 
 
 class SnapshotMailbox:
@@ -21,12 +21,15 @@ class SnapshotMailbox:
         self._latest: Snapshot | None = None
         self._costs: list[np.ndarray] = []
         self._first_step: int | None = None
+        self._metrics: list[tuple[MetricPoints, ...]] = []
 
     def put(self, snapshot: Snapshot, costs: np.ndarray, first_step: int) -> bool:
         """Store a snapshot; True when the mailbox was empty, i.e. the reader needs a nudge."""
         with self._lock:
             was_empty = self._latest is None
             self._latest = snapshot
+            if snapshot.new_metrics:
+                self._metrics.append(snapshot.new_metrics)
             if len(costs):
                 if self._first_step is None:
                     self._first_step = first_step
@@ -37,6 +40,7 @@ class SnapshotMailbox:
         """Forget gathered costs (after a reset, the old curve no longer applies)."""
         with self._lock:
             self._costs.clear()
+            self._metrics.clear()
             self._first_step = None
 
     def take(self) -> Snapshot | None:
@@ -45,8 +49,10 @@ class SnapshotMailbox:
             snapshot, self._latest = self._latest, None
             costs = np.concatenate(self._costs) if self._costs else np.zeros(0)
             first = self._first_step if self._first_step is not None else 0
+            metrics = merge_metrics(self._metrics)
             self._costs.clear()
+            self._metrics.clear()
             self._first_step = None
         if snapshot is None:
             return None
-        return with_costs(snapshot, costs, first if len(costs) else snapshot.step)
+        return with_costs(snapshot, costs, first if len(costs) else snapshot.step, metrics)

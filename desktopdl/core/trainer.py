@@ -10,22 +10,34 @@ For the gradient-descent lab the same loop can also be walked one phase at a tim
 gradient are kept so the ledger and the descent path can show them and ``rewind`` can return
 to any of them. Recording is off by default because it costs ~12 % of the step rate.
 Plain SGD is ``LeanSGD``: torch's arithmetic without the optimizer's per-call overhead.
+
+A share of the data can be held out for validation: the trainer then evaluates the model
+(in eval mode) on it every ``validation_every`` steps and keeps the named metric series
+(validation cost, training and validation accuracy) beside the per-step training cost.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 
 import numpy as np
 import torch
 
 from desktopdl.core import device as devices
-from desktopdl.core.data import PointSet
-from desktopdl.core.lessons.base import Lesson, ModelConfig, Rect
+from desktopdl.core.data import Dataset
+from desktopdl.core.lessons.base import Lesson, LessonConfig
 from desktopdl.core.text import T
+from desktopdl.core.views import DescentView, Rect
 
 MAX_LEARNING_RATE = 1e6
+#: The most a teacher can hold out for validation.
+MAX_VALIDATION_SHARE = 0.9
+#: Metric series names (the per-step training cost is "cost").
+VALIDATION_COST = "validation cost"
+TRAINING_ACCURACY = "training accuracy"
+VALIDATION_ACCURACY = "validation accuracy"
 OPTIMIZERS = ("SGD", "Momentum", "Adam")
 MOMENTUM = 0.9
 #: How many ledger rows and path points a snapshot carries at most.
@@ -58,7 +70,14 @@ class TrainSettings:
     min_cost_change: float = 0.0
     #: Points per step; 0 means the full batch (the lecture's way).
     batch_size: int = 0
-    model: ModelConfig = field(default_factory=ModelConfig)
+    #: The lesson's own model choices (its ``Config``); None means the lesson's defaults.
+    model: LessonConfig | None = None
+    #: Share of the data held out for validation (0: train on everything, the lecture's way).
+    validation_share: float = 0.0
+    #: Evaluate on the validation data every this many steps (so it does not halve the rate).
+    validation_every: int = 10
+    #: L2 weight decay λ, applied as torch's optimizers apply ``weight_decay``.
+    weight_decay: float = 0.0
 
     def problem(self) -> str | None:
         if not (math.isfinite(self.learning_rate) and 0 < self.learning_rate <= MAX_LEARNING_RATE):
@@ -75,7 +94,16 @@ class TrainSettings:
             return T("The cost-change threshold ε must be a number ≥ 0.")
         if self.batch_size < 0:
             return T("The batch size cannot be negative.")
-        return self.model.problem()
+        if not (
+            math.isfinite(self.validation_share)
+            and 0 <= self.validation_share <= MAX_VALIDATION_SHARE
+        ):
+            return T("The validation share must be between 0 and 0.9.")
+        if self.validation_every < 1:
+            return T("Validation must run every 1 or more steps.")
+        if not (math.isfinite(self.weight_decay) and self.weight_decay >= 0):
+            return T("The weight decay λ must be a number ≥ 0.")
+        return self.model.problem() if self.model is not None else None
 
 
 class LeanSGD:
@@ -84,32 +112,34 @@ class LeanSGD:
     bookkeeping (profiler ranges, hooks, param-group loops), which at ~10,000 steps/s cost a
     quarter of the rate. A test holds it equal to torch's SGD."""
 
-    def __init__(self, params: list[torch.Tensor], lr: float):
+    def __init__(self, params: list[torch.Tensor], lr: float, weight_decay: float = 0.0):
         self.params = list(params)
-        self.param_groups = [{"params": self.params, "lr": lr}]
+        self.param_groups = [{"params": self.params, "lr": lr, "weight_decay": weight_decay}]
 
     def zero_grad(self) -> None:
         for param in self.params:
             param.grad = None
 
     def step(self) -> None:
-        alpha = -self.param_groups[0]["lr"]
+        group = self.param_groups[0]
+        alpha, decay = -group["lr"], group["weight_decay"]
         with torch.no_grad():
             for param in self.params:
-                param.add_(param.grad, alpha=alpha)
+                grad = param.grad.add(param, alpha=decay) if decay else param.grad
+                param.add_(grad, alpha=alpha)
 
 
 def make_optimizer(
-    name: str, params: list[torch.Tensor], lr: float
+    name: str, params: list[torch.Tensor], lr: float, weight_decay: float = 0.0
 ) -> torch.optim.Optimizer | LeanSGD:
     """torch's optimizers (plain SGD with torch's arithmetic), so the ledger shows what
     students' code would do."""
     if name == "SGD":
-        return LeanSGD(params, lr)
+        return LeanSGD(params, lr, weight_decay)
     if name == "Momentum":
-        return torch.optim.SGD(params, lr=lr, momentum=MOMENTUM)
+        return torch.optim.SGD(params, lr=lr, momentum=MOMENTUM, weight_decay=weight_decay)
     if name == "Adam":
-        return torch.optim.Adam(params, lr=lr)
+        return torch.optim.Adam(params, lr=lr, weight_decay=weight_decay)
     raise ValueError(f"unknown optimizer {name!r}")
 
 
@@ -146,6 +176,15 @@ class PhaseReport:
 
 
 @dataclass(frozen=True)
+class MetricPoints:
+    """New points of one named metric series (validation cost, accuracies…)."""
+
+    name: str
+    steps: np.ndarray
+    values: np.ndarray
+
+
+@dataclass(frozen=True)
 class Snapshot:
     """What the screen shows at one moment; every array in it is a read-only copy."""
 
@@ -153,35 +192,42 @@ class Snapshot:
     #: The cost at the current parameters (what the next loop iteration would compute).
     cost: float
     params: tuple[np.ndarray, ...]
+    #: The lesson config that produced these parameters: a page showing another config
+    #: knows the snapshot is stale without guessing from array shapes.
+    config: LessonConfig | None = None
     status: str = Status.READY
     #: A sentence for the teacher when training stopped by itself or cannot start.
     message: str | None = None
     device_reason: str = ""
-    surface: np.ndarray | None = None
-    surface_rect: Rect | None = None
     #: Costs of the steps run since the previous snapshot, and the step index of the first.
     new_costs: np.ndarray = field(default_factory=lambda: _frozen(np.zeros(0)))
     first_new_step: int = 0
+    #: New points of the other metric series since the previous snapshot.
+    new_metrics: tuple[MetricPoints, ...] = ()
+    #: The latest value of each metric series ("training accuracy"…), for the read-outs.
+    metrics: tuple[tuple[str, float], ...] = ()
     #: Grows by one at every reset, so the screen knows to start a new cost curve.
     run_id: int = 0
     #: Whether the training thread was running when it took this snapshot.
     running: bool = False
     optimizer: str = "SGD"
-    #: The flat parameter vector at each recorded iteration (thinned to PATH_POINTS rows).
-    path: np.ndarray | None = None
-    #: The latest recorded iterations, oldest first.
-    ledger: tuple[LedgerRow, ...] = ()
-    #: Step index of the first recorded iteration (recording may start mid-run).
-    recorded_from: int = 0
     phase: PhaseReport | None = None
-    #: ∂cost/∂θ at the current parameters (flat), when asked for (the slice's tangent).
-    gradient: np.ndarray | None = None
-    #: Extra pictures the worker computed for this snapshot (landscapes, slices, races).
-    extras: dict = field(default_factory=dict)
     #: Passes over the training data so far (steps × batch size / points).
     epoch: float = 0.0
     #: Share of training points classified right, for classification lessons.
     accuracy: float | None = None
+    #: The typed views (core.views) the page on screen asked for.
+    views: tuple = ()
+
+    def view(self, kind: type):
+        """The view of this type, or None when it was not computed for this snapshot."""
+        for view in self.views:
+            if type(view) is kind:
+                return view
+        return None
+
+    def metric(self, name: str) -> float | None:
+        return dict(self.metrics).get(name)
 
 
 def _frozen(array: np.ndarray) -> np.ndarray:
@@ -192,9 +238,11 @@ def _frozen(array: np.ndarray) -> np.ndarray:
 class Trainer:
     """Owns the parameters, the optimizer and the data tensors of one lesson."""
 
-    def __init__(self, lesson: Lesson, data: PointSet, settings: TrainSettings | None = None):
+    def __init__(self, lesson: Lesson, data: Dataset, settings: TrainSettings | None = None):
         self.settings = settings or TrainSettings()
-        self.lesson = lesson.configured(self.settings.model)
+        self.lesson = (
+            lesson.configured(self.settings.model) if self.settings.model is not None else lesson
+        )
         self.data = data
         self.device_choice = devices.resolve(self.settings.device, self._work_per_step())
         self.status = Status.READY
@@ -216,9 +264,7 @@ class Trainer:
             params = self.lesson.unflatten(self.custom_start)
         self.start = self.lesson.flatten([p.detach() for p in params])
         self.params = self._to_device(params)
-        self.optimizer = make_optimizer(
-            self.settings.optimizer, self.params, self.settings.learning_rate
-        )
+        self.optimizer = self._make_optimizer()
         self.step_count = 0
         self._samples_seen = 0
         self._order = torch.zeros(0, dtype=torch.long)
@@ -230,23 +276,36 @@ class Trainer:
         self.phase: PhaseReport | None = None
         self._pending_cost: torch.Tensor | None = None
         self._last_cost: float | None = None
+        self._new_metrics: list[tuple[str, int, float]] = []
+        self._latest_metrics: dict[str, float] = {}
         self._clear_history()
         self.set_data(self.data)
 
-    def set_data(self, data: PointSet) -> None:
-        """New training points; the parameters are kept so training continues from here."""
+    def set_data(self, data: Dataset) -> None:
+        """New training data; the parameters are kept so training continues from here.
+        The validation share is held out by a split seeded with the seed, so the same data
+        and seed always hold out the same items."""
         self.data = data
         self._pending_cost = None
         self._order = torch.zeros(0, dtype=torch.long)  # reshuffle for the new points
-        problem = self.lesson.check_data(data)
+        train_index, validation_index = data.split(
+            self.settings.validation_share, int(self.settings.seed)
+        )
+        self.train_data = data.subset(train_index) if len(validation_index) else data
+        self.validation_data = data.subset(validation_index) if len(validation_index) else None
+        self.x_val = self.y_val = None
+        problem = self.lesson.check_data(self.train_data)
         if problem:
             self.status, self.message = Status.INVALID_DATA, problem
             self.x_train = self.y_train = None
             return
         if self.status == Status.INVALID_DATA:
             self.status, self.message = Status.READY, None
-        x, y = self.lesson.tensors(data)
+        x, y = self.lesson.tensors(self.train_data)
         self.x_train, self.y_train = x.to(self.device), y.to(self.device)
+        if self.validation_data is not None:
+            x, y = self.lesson.tensors(self.validation_data)
+            self.x_val, self.y_val = x.to(self.device), y.to(self.device)
 
     def set_settings(self, settings: TrainSettings) -> None:
         """New hyperparameters. The learning rate, optimizer and stop rules apply at once; a
@@ -254,14 +313,17 @@ class Trainer:
         old = self.settings
         self.settings = settings
         if settings.optimizer != old.optimizer:
-            self.optimizer = make_optimizer(settings.optimizer, self.params, settings.learning_rate)
+            self.optimizer = self._make_optimizer()
         for group in self.optimizer.param_groups:
             group["lr"] = settings.learning_rate
+            group["weight_decay"] = settings.weight_decay
         if settings.seed != old.seed:
             self.custom_start = None
         if self.status == Status.FINISHED and not self._limit_reached():
             self.status, self.message = Status.READY, None
-        if settings.model != old.model:
+        if (settings.validation_share, settings.seed) != (old.validation_share, old.seed):
+            self.set_data(self.data)
+        if settings.model is not None and settings.model != self.lesson.config:
             self.lesson = self.lesson.configured(settings.model)
             self.custom_start = None
             self.reset()
@@ -301,7 +363,57 @@ class Trainer:
 
     def step(self, n: int = 1) -> np.ndarray:
         """Run up to n whole iterations; returns their costs. Stops early at a stop condition
-        or when the cost stops being a finite number, keeping the last good parameters."""
+        or when the cost stops being a finite number, keeping the last good parameters.
+        With a validation share, the model is evaluated every ``validation_every`` steps."""
+        if self.x_val is None:
+            return self._steps(n)
+        every = self.settings.validation_every
+        parts = []
+        done = 0
+        if self.step_count == 0 and not self._latest_metrics:
+            self._evaluate()
+        while done < n and self.can_train:
+            chunk = min(n - done, every - self.step_count % every)
+            costs = self._steps(chunk)
+            parts.append(costs)
+            done += len(costs)
+            if len(costs) and self.step_count % every == 0:
+                self._evaluate()
+            if len(costs) < chunk:
+                break
+        return np.concatenate(parts) if parts else np.zeros(0)
+
+    def _evaluate(self) -> None:
+        """Validation cost and accuracies at the current parameters, in eval mode."""
+        lesson, params, step = self.lesson, self.params, self.step_count
+        with torch.no_grad():
+            values = {VALIDATION_COST: lesson.cost(params, self.x_val, self.y_val).item()}
+            train_accuracy = lesson.accuracy(params, self.x_train, self.y_train)
+            if train_accuracy is not None:
+                values[TRAINING_ACCURACY] = train_accuracy
+                values[VALIDATION_ACCURACY] = lesson.accuracy(params, self.x_val, self.y_val)
+        for name, value in values.items():
+            self._new_metrics.append((name, step, float(value)))
+        self._latest_metrics.update(values)
+
+    def take_metrics(self) -> tuple[MetricPoints, ...]:
+        """The metric points recorded since the last call, one MetricPoints per series."""
+        rows, self._new_metrics = self._new_metrics, []
+        series: dict[str, tuple[list[int], list[float]]] = {}
+        for name, step, value in rows:
+            steps, values = series.setdefault(name, ([], []))
+            steps.append(step)
+            values.append(value)
+        return tuple(
+            MetricPoints(
+                name,
+                _frozen(np.asarray(steps, dtype=np.int64)),
+                _frozen(np.asarray(values, dtype=np.float64)),
+            )
+            for name, (steps, values) in series.items()
+        )
+
+    def _steps(self, n: int) -> np.ndarray:
         costs: list[float] = []
         if self.status != Status.READY:
             return np.asarray(costs)
@@ -320,6 +432,7 @@ class Trainer:
         if (
             lesson.fast_sgd_step is not None
             and self.settings.optimizer == "SGD"
+            and not self.settings.weight_decay
             and (not recording and self.fast_path)
         ):
             return self._fast_steps(n, batch if minibatches else 0)
@@ -332,9 +445,9 @@ class Trainer:
         for _ in range(allowed):
             if minibatches:
                 index = self._next_batch(batch)
-                cost = cost_of(params, x_train[index], y_train[index])
+                cost = cost_of(params, x_train[index], y_train[index], True)
             else:
-                cost = cost_of(params, x_train, y_train)
+                cost = cost_of(params, x_train, y_train, True)
             value = cost.item()
             if not isfinite(value):
                 self.step_count += len(costs)
@@ -407,7 +520,7 @@ class Trainer:
                 T("H(x) = [{values}] for the {count} training points", values=shown, count=len(h)),
             )
         elif previous == "predict":
-            self._pending_cost = self.lesson.cost(self.params, self.x_train, self.y_train)
+            self._pending_cost = self.lesson.cost(self.params, self.x_train, self.y_train, True)
             value = self._pending_cost.item()
             report = PhaseReport("cost", self.step_count, f"cost = {value:.6f}")
             if not math.isfinite(value):
@@ -461,8 +574,14 @@ class Trainer:
         return report, np.asarray(done)
 
     def snapshot(
-        self, surface_rect: Rect | None = None, resolution: int = 100, with_gradient: bool = False
+        self,
+        surface_rect: Rect | None = None,
+        wanted: Collection[type] = (),
+        resolution: int | None = None,
+        with_gradient: bool = False,
     ) -> Snapshot:
+        """What the screen shows now; ``wanted`` names the view types on screen (the
+        lesson computes those over ``surface_rect``; DescentView comes while recording)."""
         params = tuple(_frozen(p.detach().cpu().numpy().copy()) for p in self.params)
         cost = math.nan
         gradient = accuracy = None
@@ -474,36 +593,32 @@ class Trainer:
             else:
                 with torch.no_grad():
                     cost = self.lesson.cost(self.params, self.x_train, self.y_train).item()
-        surface = None
-        pictures: dict = {}
-        if surface_rect is not None and all(np.all(np.isfinite(p)) for p in params):
-            surface = self.lesson.surface(self.params, surface_rect, resolution)
-            if surface is not None:
-                surface = _frozen(surface)
-            pictures = self.lesson.pictures(self.params, surface_rect)
-        path = ledger = None
+        views: list = []
+        if all(np.all(np.isfinite(p)) for p in params):
+            views = self.lesson.views(self.params, surface_rect, wanted, resolution)
         if self.recording:
-            path, ledger = self._path(), self.ledger(LEDGER_ROWS)
+            views.append(
+                DescentView(
+                    self._path(), tuple(self.ledger(LEDGER_ROWS)), self._hist_from, gradient
+                )
+            )
         return Snapshot(
             step=self.step_count,
             cost=cost,
             params=params,
+            config=self.lesson.config,
             status=self.status,
             message=self.message,
             device_reason=self.device_choice.reason,
-            surface=surface,
-            surface_rect=surface_rect if surface is not None else None,
             first_new_step=self.step_count,
+            new_metrics=self.take_metrics(),
+            metrics=tuple(self._latest_metrics.items()),
             run_id=self.run_id,
             optimizer=self.settings.optimizer,
-            path=path,
-            ledger=tuple(ledger or ()),
-            recorded_from=self._hist_from,
             phase=self.phase,
-            gradient=gradient,
-            epoch=self._samples_seen / max(len(self.data), 1),
+            epoch=self._samples_seen / max(len(self.train_data), 1),
             accuracy=accuracy,
-            extras=pictures,
+            views=tuple(views),
         )
 
     def path(self) -> np.ndarray | None:
@@ -690,8 +805,13 @@ class Trainer:
         return bool(self.settings.max_steps) and self.step_count >= self.settings.max_steps
 
     def _work_per_step(self) -> int:
-        n_params = sum(p.numel() for p in self.lesson.init_params(torch.Generator().manual_seed(0)))
-        return n_params * max(len(self.data), 1)
+        return self.lesson.parameter_count() * max(len(self.data), 1)
+
+    def _make_optimizer(self) -> torch.optim.Optimizer | LeanSGD:
+        settings = self.settings
+        return make_optimizer(
+            settings.optimizer, self.params, settings.learning_rate, settings.weight_decay
+        )
 
     def _to_device(self, params: list[torch.Tensor]) -> list[torch.Tensor]:
         """Move freshly drawn CPU parameters to the device; fall back to the CPU if it fails."""
@@ -721,10 +841,33 @@ def _assign(names, values) -> str:
     return ", ".join(f"{n} = {float(v):.4f}" for n, v in zip(names, values, strict=True))
 
 
-def with_costs(snapshot: Snapshot, costs: np.ndarray, first_step: int) -> Snapshot:
-    """The snapshot carrying the per-step costs the worker gathered since the last one."""
+def with_costs(
+    snapshot: Snapshot,
+    costs: np.ndarray,
+    first_step: int,
+    metrics: tuple[MetricPoints, ...] = (),
+) -> Snapshot:
+    """The snapshot carrying the per-step costs and metric points gathered since the last
+    one the screen took."""
     return replace(
         snapshot,
         new_costs=_frozen(np.asarray(costs, dtype=np.float64)),
         first_new_step=first_step,
+        new_metrics=metrics,
+    )
+
+
+def merge_metrics(batches: list[tuple[MetricPoints, ...]]) -> tuple[MetricPoints, ...]:
+    """Several snapshots' metric points as one batch, series by series, in step order."""
+    series: dict[str, list[MetricPoints]] = {}
+    for batch in batches:
+        for points in batch:
+            series.setdefault(points.name, []).append(points)
+    return tuple(
+        MetricPoints(
+            name,
+            _frozen(np.concatenate([p.steps for p in parts])),
+            _frozen(np.concatenate([p.values for p in parts])),
+        )
+        for name, parts in series.items()
     )

@@ -65,7 +65,7 @@ def _save_and_reopen(window: MainWindow, tab) -> list[str]:
         saved = lesson_file.read(path)
         if not window.open_path(path, remember=False) or window.current_tab is not tab:
             return [f"{name}: the saved lesson file did not open"]
-    if saved.data != tab.canvas.editor.points or saved.weights is None:
+    if saved.data != tab.workspace.data() or saved.weights is None:
         return [f"{name}: the reopened file lost its points or weights"]
     print(f"self-test: {tr_core(tab.lesson.title)}: lesson file saved and reopened")
     return []

@@ -12,7 +12,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage
 
-from desktopdl.core.lessons import Rect
+from desktopdl.core.views import Rect
 from desktopdl.qt import theme
 
 TINT = 0.38

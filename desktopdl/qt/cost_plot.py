@@ -16,7 +16,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 
 from desktopdl.qt import theme
 
@@ -78,8 +78,14 @@ def envelope(steps: np.ndarray, costs: np.ndarray, bins: int) -> tuple[np.ndarra
     return out_x, out_y
 
 
+#: Pens of the other cost series, by name (the training cost keeps theme.COST_COLOR).
+SERIES_COLORS = {"validation cost": "#D55E00"}
+
+
 class CostPlot(pg.PlotWidget):
-    """Appends the per-step costs carried by each snapshot; cleared when a new run starts."""
+    """The metrics panel: appends the per-step training cost and the other named series each
+    snapshot carries (validation cost every k steps…) to one plot; cleared at a new run.
+    Accuracy series are kept (``series``) but not drawn on the cost axis."""
 
     def __init__(self, parent=None):
         super().__init__(parent=parent)
@@ -96,6 +102,8 @@ class CostPlot(pg.PlotWidget):
         plot.setMenuEnabled(False)
         plot.enableAutoRange(x=False, y=False)
         self.curve = plot.plot(pen=pg.mkPen(theme.COST_COLOR, width=2), antialias=False)
+        #: Named series: name → (steps, values, curve or None).
+        self._series: dict[str, tuple[list[float], list[float], object]] = {}
         self.setMinimumHeight(150)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -110,8 +118,30 @@ class CostPlot(pg.PlotWidget):
     def steps(self) -> np.ndarray:
         return self._steps[: self._count]
 
+    def series(self, name: str) -> tuple[np.ndarray, np.ndarray]:
+        """(steps, values) of a named series received since the run started."""
+        steps, values, _curve = self._series.get(name, ([], [], None))
+        return np.asarray(steps, dtype=float), np.asarray(values, dtype=float)
+
+    def append_series(self, name: str, steps: np.ndarray, values: np.ndarray) -> None:
+        if name not in self._series:
+            curve = None
+            if name.endswith("cost"):
+                color = SERIES_COLORS.get(name, "#CC79A7")
+                pen = pg.mkPen(color, width=2, style=Qt.PenStyle.DashLine)
+                curve = self.getPlotItem().plot(pen=pen, antialias=False, name=name)
+            self._series[name] = ([], [], curve)
+        kept_steps, kept_values, _curve = self._series[name]
+        kept_steps.extend(np.asarray(steps, dtype=float).tolist())
+        kept_values.extend(np.asarray(values, dtype=float).tolist())
+        self._schedule_refresh()
+
     def clear_curve(self) -> None:
         self._count = 0
+        for _steps, _values, curve in self._series.values():
+            if curve is not None:
+                self.getPlotItem().removeItem(curve)
+        self._series.clear()
         self.curve.setData([], [])
         self._set_x_limit(10)
         self._y_range = None
@@ -132,6 +162,9 @@ class CostPlot(pg.PlotWidget):
         self._steps[self._count : self._count + n] = np.arange(first_step, first_step + n)
         self._costs[self._count : self._count + n] = costs
         self._count += n
+        self._schedule_refresh()
+
+    def _schedule_refresh(self) -> None:
         wait = REFRESH_S - (time.perf_counter() - self._last_refresh)
         if wait <= 0:
             self.refresh()
@@ -154,7 +187,19 @@ class CostPlot(pg.PlotWidget):
         # One bin per screen pixel of the plot is all the eye can see (capped for 4K screens).
         width = int(self.getPlotItem().getViewBox().width())
         xs, ys = envelope(steps, costs, max(MIN_BINS, min(ENVELOPE_BINS, width)))
-        y_range = cost_range(ys, log)  # the envelope keeps every bin's extremes
+        drawn = [ys]
+        for series_steps, values, curve in self._series.values():
+            if curve is None:
+                continue
+            values = np.asarray(values, dtype=float)
+            if log:
+                values = np.where(values > 0, values, np.nan)
+            curve.setData(np.asarray(series_steps, dtype=float), values)
+            drawn.append(values)
+            if series_steps and series_steps[-1] > self._x_limit:
+                self._set_x_limit(max(10.0, nice_ceiling(series_steps[-1])))
+        # the envelope keeps every bin's extremes
+        y_range = cost_range(np.concatenate(drawn) if len(drawn) > 1 else ys, log)
         if y_range is not None and y_range != self._y_range:
             self._y_range = y_range
             self.getPlotItem().setYRange(*y_range, padding=Y_PADDING)

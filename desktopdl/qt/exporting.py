@@ -1,11 +1,13 @@
 """Pictures for slides and handouts: PNG and SVG of what is on screen, and a training
 animation (GIF or MP4) rendered headless.
 
-Why a renderer of its own: an export must not disturb the lesson on screen (its canvas keeps
-its zoom and its training thread keeps running), and the command line has no window at all.
-``LessonPicture`` draws a lesson file's points, the model over them and the cost curve in an
-offscreen widget laid out at a fixed logical width; pictures of any pixel width are the same
-layout rendered at a higher device pixel ratio, so text stays crisp and in proportion.
+Why a picture widget of its own: an export must not disturb the lesson on screen (its canvas
+keeps its zoom and its training thread keeps running), and the command line has no window at
+all. ``LessonPicture`` lays out a lesson file's points, the model over them and the cost curve
+in an offscreen widget at a fixed logical width, and draws the model with the lesson page's
+own overlay class (``LessonTab.overlay_class``), so a picture shows what the page shows.
+Pictures of any pixel width are the same layout rendered at a higher device pixel ratio, so
+text stays crisp and in proportion.
 Everything here works under QT_QPA_PLATFORM=offscreen.
 """
 
@@ -34,12 +36,12 @@ from desktopdl.core import codegen
 from desktopdl.core.data import PointSet
 from desktopdl.core.export import TrainingRun, new_trainer, train
 from desktopdl.core.lesson_file import LessonFile
-from desktopdl.core.lessons import Rect
-from desktopdl.core.lessons import lesson as make_lesson
+from desktopdl.core.lessons import lesson_class
 from desktopdl.core.trainer import Snapshot, Status, Trainer
+from desktopdl.core.views import Rect
 from desktopdl.qt import theme
-from desktopdl.qt.class_surface import ClassSurface
 from desktopdl.qt.i18n import tr_core, tr_preset
+from desktopdl.qt.lessons import page_class
 
 #: Every picture is laid out this many logical pixels wide, then rendered at the pixel width
 #: asked for: a 1920-pixel slide shows the same picture as a 960-pixel one, twice as sharp.
@@ -170,7 +172,7 @@ class LessonPicture(QWidget):
 
     def _build(self, lesson_file: LessonFile, size: tuple[int, int]) -> None:
         self.lesson_file = lesson_file
-        self.lesson = make_lesson(lesson_file.lesson).configured(lesson_file.settings.model)
+        self.lesson = lesson_class(lesson_file.lesson)(lesson_file.settings.model)
         self.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
         self.setAutoFillBackground(True)
         self.setStyleSheet("background: white;")
@@ -234,20 +236,11 @@ class LessonPicture(QWidget):
 
     def _build_canvas_items(self) -> None:
         plot = self.canvas.getPlotItem()
-        self.surface = ClassSurface()
-        self.line = pg.PlotDataItem(pen=self._pen(theme.LINE_COLOR, theme.LINE_WIDTH))
-        self.line.setZValue(6)
-        self.residuals = pg.PlotDataItem(
-            connect="pairs",
-            pen=self._pen(theme.RESIDUAL_COLOR, 3, Qt.PenStyle.DashLine),
-        )
-        self.residuals.setZValue(5)
-        self.boundary = pg.PlotDataItem(pen=self._pen("k", 3, Qt.PenStyle.DashLine))
-        self.boundary.setZValue(5)
+        overlay_class = page_class(self.lesson_file.lesson).overlay_class
+        self.overlay = overlay_class(plot, pen_scale=self.pixel_size[0] / LAYOUT_WIDTH)
         self.scatter = pg.ScatterPlotItem(pxMode=True)
         self.scatter.setZValue(10)
-        for item in (self.surface, self.residuals, self.line, self.boundary, self.scatter):
-            plot.addItem(item)
+        plot.addItem(self.scatter)
         self.show_points(self.lesson_file.data)
 
     def show_points(self, points: PointSet) -> None:
@@ -270,9 +263,7 @@ class LessonPicture(QWidget):
             self._draw(snapshot, costs, total_steps)
 
     def _draw(self, snapshot: Snapshot, costs: np.ndarray, total_steps: int) -> None:
-        finite = all(np.all(np.isfinite(p)) for p in snapshot.params)
-        self.surface.show(snapshot.surface if finite else None, snapshot.surface_rect)
-        self._draw_lines(snapshot.params if finite else None)
+        self.overlay.draw(snapshot, self.lesson, self.lesson_file.data, self.view_rect)
         self.cost_curve.setData(np.arange(len(costs)), np.asarray(costs, dtype=np.float64))
         cost = f"{snapshot.cost:.6f}" if math.isfinite(snapshot.cost) else str(snapshot.cost)
         text = QCoreApplication.translate("Export", "step {step} / {total}    cost {cost}").format(
@@ -283,33 +274,6 @@ class LessonPicture(QWidget):
                 accuracy=f"{snapshot.accuracy:.0%}"
             )
         self.header.setText(text)
-
-    def _draw_lines(self, params: tuple[np.ndarray, ...] | None) -> None:
-        for item in (self.line, self.residuals, self.boundary):
-            item.setData([], [])
-        if params is None:
-            return
-        rect = self.view_rect
-        if self.lesson.key == "linear":
-            w, b = float(params[0].reshape(-1)[0]), float(params[1].reshape(-1)[0])
-            xs = np.array([rect.xmin, rect.xmax])
-            self.line.setData(xs, w * xs + b)
-            points = self.lesson_file.data.xy
-            predicted = w * points[:, 0] + b
-            self.residuals.setData(
-                np.repeat(points[:, 0], 2), np.column_stack([points[:, 1], predicted]).ravel()
-            )
-        elif self.lesson.key == "binary":
-            line = self.lesson.boundary(list(params))
-            if line is None:
-                return
-            (w1, w2), b = line
-            if abs(w2) >= abs(w1):
-                xs = np.array([rect.xmin, rect.xmax])
-                self.boundary.setData(xs, -(w1 * xs + b) / w2)
-            else:
-                ys = np.array([rect.ymin, rect.ymax])
-                self.boundary.setData(-(w2 * ys + b) / w1, ys)
 
     def image(self) -> QImage:
         """The picture at its pixel size."""
@@ -324,8 +288,10 @@ class LessonPicture(QWidget):
         return image
 
 
-def _snapshot(trainer: Trainer, rect: Rect) -> Snapshot:
-    return trainer.snapshot(surface_rect=rect, resolution=SURFACE_RESOLUTION)
+def _snapshot(trainer: Trainer, picture: LessonPicture) -> Snapshot:
+    return trainer.snapshot(
+        picture.view_rect, picture.overlay.wanted_views, resolution=SURFACE_RESOLUTION
+    )
 
 
 def picture_size(width: int | None = None) -> tuple[int, int]:
@@ -347,7 +313,7 @@ def lesson_picture(
     total = codegen.planned_steps(lesson_file.settings, steps)
     picture = LessonPicture(lesson_file, size)
     picture.set_cost_axes(total, float(np.max(run.costs)) if len(run.costs) else math.nan)
-    picture.draw(_snapshot(run.trainer, picture.view_rect), run.costs, total)
+    picture.draw(_snapshot(run.trainer, picture), run.costs, total)
     return picture
 
 
@@ -408,7 +374,7 @@ def record_frames(
     for mark in marks:
         if mark > trainer.step_count:
             costs.extend(trainer.step(int(mark) - trainer.step_count).tolist())
-        snapshots.append(_snapshot(trainer, picture.view_rect))
+        snapshots.append(_snapshot(trainer, picture))
         if progress is not None:
             progress(len(snapshots), work)
         if not trainer.can_train:

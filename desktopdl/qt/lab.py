@@ -21,18 +21,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktopdl.core.data import PointSet
-from desktopdl.core.lab import MSE_LABEL, LabView, Landscape
+from desktopdl.core.data import Dataset
+from desktopdl.core.lab import LabView
 from desktopdl.core.landscape import default_view
-from desktopdl.core.lessons import Lesson, Rect
-from desktopdl.core.lessons.binary import BinaryClassification
+from desktopdl.core.lessons import Lesson
 from desktopdl.core.trainer import Snapshot
+from desktopdl.core.views import DescentView, Landscape, LandscapeView, Rect, ShadowRuns, SliceView
 from desktopdl.qt import theme
 from desktopdl.qt.bowl3d import gl_problem, make_bowl_view, show_bowl
 from desktopdl.qt.i18n import tr_core
 
 #: Path colours per optimizer (Okabe–Ito); the main run is drawn in its optimizer's colour.
-RUN_COLORS = {"SGD": "#000000", "Momentum": "#E69F00", "Adam": "#009E73", MSE_LABEL: "#D55E00"}
+RUN_COLORS = {"SGD": "#000000", "Momentum": "#E69F00", "Adam": "#009E73"}
+#: The colour of a companion run's path (the MSE run beside cross-entropy).
+COMPANION_COLOR = "#D55E00"
 LEDGER_REFRESH_STEPS = 1
 
 
@@ -176,14 +178,18 @@ class LandscapePanel(QWidget):
         )
         self.race_check.toggled.connect(self._emit_view)
         bar.addWidget(self.race_check)
-        self.compare_check = QCheckBox(self.tr("Compare with the MSE cost"))
-        self.compare_check.setToolTip(
-            self.tr(
-                "The same sigmoid model trained with the squared error: its landscape beside "
-                "this one"
-            )
+        companions = lesson.companions()
+        #: The companion whose landscape can stand beside the main one (the lesson says).
+        self.companion = next(iter(companions.values()), None)
+        self.compare_check = QCheckBox(
+            self.tr("Compare with the {0}").format(tr_core(self.companion.cost_name))
+            if self.companion is not None
+            else ""
         )
-        self.compare_check.setVisible(isinstance(lesson, BinaryClassification))
+        self.compare_check.setToolTip(
+            self.tr("The same model trained with that cost, from the same start: its landscape")
+        )
+        self.compare_check.setVisible(self.companion is not None)
         self.compare_check.toggled.connect(self._compare_toggled)
         bar.addWidget(self.compare_check)
         self.bowl_check = QCheckBox(self.tr("3-D bowl"))
@@ -206,13 +212,12 @@ class LandscapePanel(QWidget):
         layout.addLayout(top)
         layout.addLayout(bar)
         plots = QHBoxLayout()
-        main_title = (
-            self.tr("cross-entropy cost")
-            if isinstance(lesson, BinaryClassification)
-            else self.tr("cost")
+        self.main_plot = LandscapePlot(tr_core(lesson.cost_name))
+        self.mse_plot = LandscapePlot(
+            self.tr("{0} (same model, same start)").format(tr_core(self.companion.cost_name))
+            if self.companion is not None
+            else ""
         )
-        self.main_plot = LandscapePlot(main_title)
-        self.mse_plot = LandscapePlot(self.tr("MSE cost (same model, same start)"))
         self.mse_plot.setVisible(False)
         self.mse_plot.setXLink(self.main_plot)
         self.mse_plot.setYLink(self.main_plot)
@@ -230,7 +235,7 @@ class LandscapePanel(QWidget):
         self.notice.setStyleSheet("color: #B00020;")
         layout.addWidget(self.notice)
         self._snapshot: Snapshot | None = None
-        self._data: PointSet | None = None
+        self._data: Dataset | None = None
         self._pair_changed()
 
     @property
@@ -241,17 +246,17 @@ class LandscapePanel(QWidget):
         return LabView(
             self.pair,
             self.main_plot.view_rect(),
-            self.compare_check.isChecked(),
-            self.race_check.isChecked(),
+            companions=self.compare_check.isChecked(),
+            race=self.race_check.isChecked(),
         )
 
-    def fit(self, data: PointSet, start: np.ndarray) -> None:
+    def fit(self, data: Dataset, start: np.ndarray) -> None:
         self._data = data
-        self.main_plot.set_view(default_view(self.lesson.key, data, start, self.pair))
+        self.main_plot.set_view(default_view(self.lesson, data, start, self.pair))
 
     def fit_to_run(self) -> None:
         if self._snapshot is not None and self._data is not None:
-            path = self._snapshot.path
+            path = _path(self._snapshot)
             start = (
                 path[0]
                 if path is not None and len(path)
@@ -259,22 +264,22 @@ class LandscapePanel(QWidget):
             )
             self.fit(self._data, start)
 
-    def set_data(self, data: PointSet) -> None:
+    def set_data(self, data: Dataset) -> None:
         self._data = data
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         self._snapshot = snapshot
         i, j = self.pair
-        extras = snapshot.extras
-        self.main_plot.show_landscape(extras.get("landscape"))
-        if self.bowl is not None and self.bowl.isVisible() and extras.get("landscape"):
-            path = snapshot.path
-            show_bowl(self.bowl, extras["landscape"], None if path is None else path[:, [i, j]])
-        self.mse_plot.show_landscape(extras.get("landscape_mse"))
-        path = snapshot.path
+        landscapes = snapshot.view(LandscapeView) or LandscapeView(None)
+        self.main_plot.show_landscape(landscapes.main)
+        path = _path(snapshot)
+        if self.bowl is not None and self.bowl.isVisible() and landscapes.main is not None:
+            show_bowl(self.bowl, landscapes.main, None if path is None else path[:, [i, j]])
+        self.mse_plot.show_landscape(landscapes.companion)
         main_points = path[:, [i, j]] if path is not None else None
         self.main_plot.show_path("main", main_points, RUN_COLORS[snapshot.optimizer], big=True)
-        shadows = extras.get("shadows", {})
+        runs = snapshot.view(ShadowRuns)
+        shadows = {run.label: run for run in (runs.runs if runs is not None else ())}
         keep = {"main"}
         lines = [
             f"<b style='color:{RUN_COLORS[snapshot.optimizer]}'>■ {snapshot.optimizer}</b>"
@@ -282,12 +287,12 @@ class LandscapePanel(QWidget):
         ]
         for label, run in shadows.items():
             points = run.path[:, [i, j]] if run.path is not None else None
-            color = RUN_COLORS[label]
-            if label == MSE_LABEL:
+            color = RUN_COLORS.get(label, COMPANION_COLOR)
+            if label not in RUN_COLORS:  # the lesson's companion, drawn on its own landscape
                 self.mse_plot.show_path("main", points, RUN_COLORS[snapshot.optimizer], big=True)
                 lines.append(
-                    self.tr("<b>MSE run</b> (right) step {0}, cost {1}").format(
-                        f"{run.step:,}", f"{run.cost:.5f}"
+                    self.tr("<b>{0} run</b> (right) step {1}, cost {2}").format(
+                        label, f"{run.step:,}", f"{run.cost:.5f}"
                     )
                     + (" — " + tr_core(run.message) if run.message else "")
                 )
@@ -344,8 +349,9 @@ class LandscapePanel(QWidget):
         if self._snapshot is None:
             return
         flat = self.lesson.flatten([np.asarray(p) for p in self._snapshot.params])
-        if self._snapshot.path is not None and len(self._snapshot.path):
-            flat = np.asarray(self._snapshot.path[0], dtype=np.float32).copy()
+        path = _path(self._snapshot)
+        if path is not None and len(path):
+            flat = np.asarray(path[0], dtype=np.float32).copy()
         i, j = self.pair
         flat[i], flat[j] = x, y
         self.start_picked.emit(flat)
@@ -384,13 +390,14 @@ class SlicePanel(pg.PlotWidget):
                 self.tr("cost against {0} ({1} held)").format(names[index], ", ".join(held)),
                 size="14pt",
             )
-        data = snapshot.extras.get("slice")
-        if data is None or snapshot.gradient is None:
+        data = snapshot.view(SliceView)
+        descent = snapshot.view(DescentView)
+        if data is None or descent is None or descent.gradient is None:
             return
-        values, costs = data
+        values, costs = data.values, data.costs
         self.curve.setData(values, costs)
         theta = self.lesson.flatten([np.asarray(p) for p in snapshot.params])
-        w, cost, slope = float(theta[index]), snapshot.cost, float(snapshot.gradient[index])
+        w, cost, slope = float(theta[index]), snapshot.cost, float(descent.gradient[index])
         if not (np.isfinite(w) and np.isfinite(cost) and np.isfinite(slope)):
             return
         self.ball.setData([w], [cost])
@@ -438,15 +445,17 @@ class LedgerPanel(QWidget):
         self._shown: tuple | None = None
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
-        key = (snapshot.run_id, snapshot.step, len(snapshot.ledger))
+        descent = snapshot.view(DescentView)
+        rows = descent.ledger if descent is not None else ()
+        key = (snapshot.run_id, snapshot.step, len(rows))
         if key == self._shown:
             return
         self._shown = key
         self.iteration_spin.setRange(0, snapshot.step)
-        rows = snapshot.ledger
+        recorded_from = descent.recorded_from if descent is not None else snapshot.step
         self.info.setText(
             self.tr("{0} iterations; recorded from iteration {1}").format(
-                f"{snapshot.step:,}", f"{snapshot.recorded_from:,}"
+                f"{snapshot.step:,}", f"{recorded_from:,}"
             )
             + (
                 self.tr("; showing the last {0}").format(len(rows))
@@ -471,3 +480,9 @@ class LedgerPanel(QWidget):
         items = self.table.selectedItems()
         if items:
             self.iteration_spin.setValue(int(self.table.item(items[0].row(), 0).text()))
+
+
+def _path(snapshot: Snapshot) -> np.ndarray | None:
+    """The recorded descent path of a snapshot, or None when it was not recording."""
+    descent = snapshot.view(DescentView)
+    return None if descent is None else descent.path

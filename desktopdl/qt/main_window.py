@@ -25,7 +25,7 @@ from desktopdl.core import export, lesson_file
 from desktopdl.qt import exporting, i18n, theme
 from desktopdl.qt.i18n import LANGUAGES, tr_core
 from desktopdl.qt.lesson_tab import LessonTab
-from desktopdl.qt.lessons import TABS
+from desktopdl.qt.lessons import page_classes
 
 MAX_RECENT = 8
 EXPORT_WIDTH = 1920
@@ -100,10 +100,10 @@ class MainWindow(QMainWindow):
         self.device_label = QLabel()
         self.statusBar().addPermanentWidget(self.device_label)
         self.tabs: list[LessonTab] = []
-        for tab_class in TABS:
+        for tab_class in page_classes():
             tab = tab_class()
             tab.status_text.connect(self._tab_status(tab))
-            self.undo_group.addStack(tab.canvas.editor.undo_stack)
+            self.undo_group.addStack(tab.workspace.undo_stack)
             self.tabs_widget.addTab(tab, tr_core(tab.lesson.title))
             self.tabs.append(tab)
         self._previous = self.current_tab
@@ -215,7 +215,10 @@ class MainWindow(QMainWindow):
         try:
             write(path)
         except (OSError, ValueError, RuntimeError) as error:
-            QMessageBox.warning(self, self.tr("Export failed"), tr_core(str(error)))
+            # A core sentence (a lesson's "add points of class 1") keeps its template, so it
+            # reaches the Korean interface translated; other errors show as they are.
+            said = error.args[0] if error.args and isinstance(error.args[0], str) else str(error)
+            QMessageBox.warning(self, self.tr("Export failed"), tr_core(said))
             return
         self.statusBar().showMessage(self.tr("Saved {0}").format(Path(path).name), 5000)
 
@@ -317,7 +320,7 @@ class MainWindow(QMainWindow):
         if self._previous is not current:
             self._previous.pause()
         self._previous = current
-        self.undo_group.setActiveStack(current.canvas.editor.undo_stack)
+        self.undo_group.setActiveStack(current.workspace.undo_stack)
         if current.snapshot is not None:
             self.device_label.setText(
                 self.tr("Device: {0}").format(tr_core(current.snapshot.device_reason))
@@ -378,9 +381,9 @@ class MainWindow(QMainWindow):
                 self.tr("Points as CSV…"),
                 "csv",
                 lambda p: export.save_csv_points(
-                    self.current_tab.canvas.editor.points,
+                    self.current_tab.workspace.data(),
                     p,
-                    regression=self.current_tab.lesson.key == "linear",
+                    regression=not self.current_tab.lesson.n_classes,
                 ),
             ),
             (

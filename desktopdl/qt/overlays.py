@@ -19,7 +19,9 @@ from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsLineItem
 
+from desktopdl.core.views import SurfaceView
 from desktopdl.qt import theme
+from desktopdl.qt.class_surface import ClassSurface
 
 #: Bar width in screen pixels at presenter scale 1.
 WIDTH_PX = 3.0
@@ -114,3 +116,41 @@ class StraightLine(QGraphicsLineItem):
             return None
         line = self.line()
         return np.array([line.x1(), line.x2()]), np.array([line.y1(), line.y2()])
+
+
+class CanvasOverlay:
+    """What a lesson draws over its workspace's plot from a snapshot.
+
+    The page and the exported pictures both use the lesson's overlay class (the page's
+    own drawing, not a second renderer): ``draw`` is called for every snapshot, after an
+    edit of the data and after a change of the visible region. ``wanted_views`` names the
+    snapshot views it reads, so the training thread computes them while the page shows.
+    ``pen_scale`` widens pens for pictures rendered larger than their layout."""
+
+    wanted_views: tuple[type, ...] = ()
+
+    def __init__(self, plot_item, pen_scale: float = 1.0) -> None:
+        self.plot_item = plot_item
+        self.pen_scale = pen_scale
+
+    def add(self, *items) -> None:
+        for item in items:
+            self.plot_item.addItem(item)
+
+    def draw(self, snapshot, lesson, data, rect) -> None:
+        """Move the items to the model in ``snapshot`` (None: nothing trained yet)."""
+
+
+class SurfaceOverlay(CanvasOverlay):
+    """The classifier's output painted behind the points (class colours by confidence)."""
+
+    wanted_views = (SurfaceView,)
+
+    def __init__(self, plot_item, pen_scale: float = 1.0) -> None:
+        super().__init__(plot_item, pen_scale)
+        self.surface = ClassSurface()
+        self.add(self.surface)
+
+    def draw(self, snapshot, lesson, data, rect) -> None:
+        view = None if snapshot is None else snapshot.view(SurfaceView)
+        self.surface.show(None if view is None else view.image, None if view is None else view.rect)

@@ -20,11 +20,13 @@ import numpy as np
 import torch
 from PySide6.QtCore import QThread, Signal
 
-from desktopdl.core.data import PointSet
+from desktopdl.core.data import Dataset
 from desktopdl.core.lab import Lab, LabView
-from desktopdl.core.lessons import Lesson, Rect
+from desktopdl.core.lessons import Lesson
 from desktopdl.core.mailbox import SnapshotMailbox
+from desktopdl.core.text import T
 from desktopdl.core.trainer import Snapshot, Status, Trainer, TrainSettings
+from desktopdl.core.views import Rect
 
 #: Snapshots per second offered to the screen: 40 keeps ≥ 30 on screen while leaving the
 #: GIL to the training thread (each frame's painting holds it for several milliseconds).
@@ -53,7 +55,7 @@ class TrainingWorker(QThread):
     #: Emitted when the mailbox goes from empty to holding a snapshot; call ``take()``.
     snapshot_ready = Signal()
 
-    def __init__(self, lesson: Lesson, data: PointSet, settings: TrainSettings, parent=None):
+    def __init__(self, lesson: Lesson, data: Dataset, settings: TrainSettings, parent=None):
         super().__init__(parent)
         self._lesson = lesson
         self._initial = (data, settings)
@@ -77,7 +79,7 @@ class TrainingWorker(QThread):
     def reset(self) -> None:
         self._commands.put(("reset",))
 
-    def set_data(self, data: PointSet) -> None:
+    def set_data(self, data: Dataset) -> None:
         self._commands.put(("data", data))
 
     def set_settings(self, settings: TrainSettings) -> None:
@@ -102,6 +104,10 @@ class TrainingWorker(QThread):
     def set_lab_view(self, view: LabView | None) -> None:
         self._commands.put(("lab", view))
 
+    def set_wanted_views(self, wanted: frozenset) -> None:
+        """The view types (core.views) the page shows now; only those are computed."""
+        self._commands.put(("views", wanted))
+
     def take(self) -> Snapshot | None:
         return self.mailbox.take()
 
@@ -121,6 +127,7 @@ class TrainingWorker(QThread):
         self._lab = Lab(background=True)
         self._running = False
         self._rect: Rect | None = None
+        self._wanted: frozenset = frozenset()
         self._pending: list[np.ndarray] = []
         self._pending_first = 0
         self._last_publish = 0.0
@@ -189,7 +196,7 @@ class TrainingWorker(QThread):
             lab.set_data(args[0])
         elif kind == "settings":
             trainer.set_settings(args[0])
-            lab.set_settings(args[0])
+            lab.set_settings(args[0], trainer)
             if trainer.step_count == 0:
                 trainer.reset()
                 self._new_run()
@@ -200,6 +207,8 @@ class TrainingWorker(QThread):
             self._tokens, self._clock = min(self._tokens, 1.0), time.perf_counter()
         elif kind == "lab":
             lab.configure(args[0], trainer)
+        elif kind == "views":
+            self._wanted = args[0]
         self._publish()
 
     def _new_run(self) -> None:
@@ -251,10 +260,10 @@ class TrainingWorker(QThread):
     def _publish(self) -> None:
         trainer = self._trainer
         snapshot = trainer.snapshot(
-            self._rect, trainer.lesson.surface_resolution, with_gradient=self._lab.wants_gradient
+            self._rect, self._wanted, with_gradient=self._lab.wants_gradient
         )
-        extras = {**snapshot.extras, **self._lab.extras(trainer, self._rect)}
-        snapshot = replace(snapshot, running=self._running, extras=extras)
+        views = snapshot.views + tuple(self._lab.views(trainer, self._rect))
+        snapshot = replace(snapshot, running=self._running, views=views)
         costs = np.concatenate(self._pending) if self._pending else np.zeros(0)
         self._pending.clear()
         if self.mailbox.put(snapshot, costs, self._pending_first):
@@ -271,7 +280,9 @@ class TrainingWorker(QThread):
             self._running = False
             trainer = self._trainer
             trainer.status = Status.ERROR
-            trainer.message = f"Training stopped because of an error: {error}. Press Reset."
+            trainer.message = T(
+                "Training stopped because of an error: {error}. Press Reset.", error=error
+            )
             self._publish()
 
 

@@ -7,7 +7,9 @@ import torch
 from desktopdl.core import datasets
 from desktopdl.core.data import PointSet
 from desktopdl.core.lesson_file import LessonFile, read, write
-from desktopdl.core.lessons import ModelConfig, lesson
+from desktopdl.core.lessons import lesson
+from desktopdl.core.lessons.network import NetworkConfig
+from desktopdl.core.lessons.softmax import ClassesConfig
 from desktopdl.core.lessons.binary import BinaryClassification
 from desktopdl.core.lessons.network import NeuralNetwork
 from desktopdl.core.lessons.softmax import OneVsRest, SoftmaxClassification
@@ -25,7 +27,7 @@ def trained(model_lesson, data, steps, **settings) -> Trainer:
 
 def test_softmax_probabilities_sum_to_one_everywhere():
     trainer = trained(
-        SoftmaxClassification(), BLOBS, 50, learning_rate=0.1, model=ModelConfig(classes=4)
+        SoftmaxClassification(), BLOBS, 50, learning_rate=0.1, model=ClassesConfig(classes=4)
     )
     probs = trainer.lesson.predict(list(trainer.snapshot().params), np.array([[0.3, -2.0]]))
     assert probs.shape == (4,) and probs.sum() == pytest.approx(1, abs=1e-6)
@@ -37,7 +39,7 @@ def test_softmax_probabilities_sum_to_one_everywhere():
 
 
 def test_one_vs_rest_and_softmax_agree_on_well_separated_blobs():
-    config = ModelConfig(classes=4)
+    config = ClassesConfig(classes=4)
     softmax = trained(SoftmaxClassification(), BLOBS, 800, learning_rate=0.1, model=config)
     ovr = trained(OneVsRest(), BLOBS, 800, learning_rate=0.1, model=config)
     grid = np.random.default_rng(0).uniform(-6, 6, size=(400, 2)).astype(np.float32)
@@ -59,7 +61,7 @@ def test_one_vs_rest_and_softmax_agree_on_well_separated_blobs():
 
 
 def test_one_vs_rest_answers_need_not_sum_to_one():
-    ovr = trained(OneVsRest(), BLOBS, 100, learning_rate=0.1, model=ModelConfig(classes=4))
+    ovr = trained(OneVsRest(), BLOBS, 100, learning_rate=0.1, model=ClassesConfig(classes=4))
     answers = ovr.lesson.predict(list(ovr.snapshot().params), np.array([[0.0, 0.0]]))
     assert answers.shape == (4,) and abs(answers.sum() - 1) > 1e-3
 
@@ -75,7 +77,7 @@ def test_network_learns_xor_and_two_spirals_perfectly(name, hidden, steps):
         steps,
         learning_rate=0.02,
         optimizer="Adam",
-        model=ModelConfig(classes=2, hidden=hidden, activation="tanh"),
+        model=NetworkConfig(classes=2, hidden=hidden, activation="tanh"),
     )
     assert trainer.snapshot().accuracy == 1.0
 
@@ -93,14 +95,14 @@ def test_linear_model_fails_the_lectures_nonlinear_test_and_a_network_passes():
         1000,
         learning_rate=0.03,
         optimizer="Adam",
-        model=ModelConfig(classes=2, hidden=(8,), activation="tanh"),
+        model=NetworkConfig(classes=2, hidden=(8,), activation="tanh"),
     )
     assert round(network.snapshot().accuracy * 7) == 7
 
 
 def test_network_with_no_hidden_layer_is_logistic_regression():
     """0 hidden layers: H(x) = sigmoid(xW + b), the binary lesson's model."""
-    net = NeuralNetwork(ModelConfig(classes=2, hidden=()))
+    net = NeuralNetwork(NetworkConfig(classes=2, hidden=()))
     params = net.init_params(torch.Generator().manual_seed(1))
     assert [tuple(p.shape) for p in params] == [(2, 1), (1,)]
     x = torch.tensor([[1.0, 2.0], [3.0, -1.0]])
@@ -116,7 +118,7 @@ def test_network_multiclass_uses_softmax_outputs():
         1500,
         learning_rate=0.02,
         optimizer="Adam",
-        model=ModelConfig(classes=3, hidden=(16, 16), activation="relu"),
+        model=NetworkConfig(classes=3, hidden=(16, 16), activation="relu"),
     )
     probs = trainer.lesson.predict(list(trainer.snapshot().params), np.array([[1.0, 1.0]]))
     assert probs.shape == (3,) and probs.sum() == pytest.approx(1, abs=1e-6)
@@ -126,7 +128,7 @@ def test_network_multiclass_uses_softmax_outputs():
 def test_neuron_maps_show_each_hidden_neuron():
     from desktopdl.core.lessons import Rect
 
-    net = NeuralNetwork(ModelConfig(classes=2, hidden=(3, 5), activation="sigmoid"))
+    net = NeuralNetwork(NetworkConfig(classes=2, hidden=(3, 5), activation="sigmoid"))
     params = net.init_params(torch.Generator().manual_seed(0))
     maps = net.neuron_maps(params, Rect(-1, 1, -1, 1), 12)
     assert [m.shape for m in maps] == [(3, 12, 12), (5, 12, 12)]
@@ -156,7 +158,7 @@ def test_changing_the_model_shape_restarts_with_new_parameters():
     data = datasets.generate("xor", 50, noise=0.1, seed=0)
     trainer = Trainer(NeuralNetwork(), data, TrainSettings(max_steps=0))
     trainer.step(5)
-    trainer.set_settings(TrainSettings(max_steps=0, model=ModelConfig(2, (3,), "relu")))
+    trainer.set_settings(TrainSettings(max_steps=0, model=NetworkConfig(2, (3,), "relu")))
     assert trainer.step_count == 0
     assert [p.shape for p in trainer.snapshot().params] == [(2, 3), (3,), (3, 1), (1,)]
     assert len(trainer.step(3)) == 3
@@ -164,7 +166,7 @@ def test_changing_the_model_shape_restarts_with_new_parameters():
 
 def test_points_of_a_class_the_model_lacks_are_explained():
     data = PointSet([[0, 0], [1, 1], [2, 2]], [0, 1, 3])
-    trainer = Trainer(SoftmaxClassification(), data, TrainSettings(model=ModelConfig(classes=3)))
+    trainer = Trainer(SoftmaxClassification(), data, TrainSettings(model=ClassesConfig(classes=3)))
     assert trainer.status == Status.INVALID_DATA
     assert "raise Classes to 4" in trainer.message
 
@@ -191,7 +193,7 @@ def test_noise_blurs_the_classes():
 
 
 def test_model_settings_round_trip_through_a_lesson_file(tmp_path):
-    config = ModelConfig(classes=3, hidden=(8, 4), activation="relu")
+    config = NetworkConfig(classes=3, hidden=(8, 4), activation="relu")
     original = LessonFile(
         "network",
         datasets.generate("spirals", 30, 0.1, 0, 3),
@@ -218,7 +220,7 @@ def test_network_preset_gets_the_lecture_points_right():
 def test_fast_sgd_path_gives_autograds_numbers(classes, activation, batch):
     data = datasets.generate("spirals", 120, noise=0.1, seed=2, classes=classes)
     settings = TrainSettings(
-        0.05, 3, 0, batch_size=batch, model=ModelConfig(classes, (6, 5), activation)
+        0.05, 3, 0, batch_size=batch, model=NetworkConfig(classes, (6, 5), activation)
     )
     slow, fast = Trainer(NeuralNetwork(), data, settings), Trainer(NeuralNetwork(), data, settings)
     slow.fast_path = False

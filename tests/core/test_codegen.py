@@ -22,7 +22,9 @@ from desktopdl.core import codegen, datasets, lesson_file
 from desktopdl.core.data import PointSet
 from desktopdl.core.export import new_trainer
 from desktopdl.core.lesson_file import LessonFile
-from desktopdl.core.lessons import LESSONS, ModelConfig
+from desktopdl.core.lessons import REGISTRY
+from desktopdl.core.lessons.network import NetworkConfig
+from desktopdl.core.lessons.softmax import ClassesConfig
 from desktopdl.core.trainer import TrainSettings
 from desktopdl.resources import resource
 from tests.lecture import LECTURE_X, LECTURE_Y, lecture_binary
@@ -50,9 +52,7 @@ def unlimited(
     optimizer: str,
     batch_size: int = 0,
     epsilon: float = 0.0,
-    classes: int = 2,
-    hidden: tuple[int, ...] = (),
-    activation: str = "tanh",
+    model=None,
 ) -> TrainSettings:
     """Settings with no step limit (the tests run STEPS steps)."""
     return TrainSettings(
@@ -62,7 +62,7 @@ def unlimited(
         optimizer=optimizer,
         min_cost_change=epsilon,
         batch_size=batch_size,
-        model=ModelConfig(classes, hidden, activation),
+        model=model,
     )
 
 
@@ -79,21 +79,21 @@ def _cases() -> dict[str, LessonFile]:
             ),
             "linear-sgd-batch4-of-8": variant(LINE, batch_size=4, seed=4),
             "softmax-4-classes-batch7-momentum": LessonFile(
-                "softmax", BLOBS, unlimited(0.05, 2, "Momentum", batch_size=7, classes=4)
+                "softmax", BLOBS, unlimited(0.05, 2, "Momentum", batch_size=7, model=ClassesConfig(4))
             ),
             "network-relu-4-classes-sgd-batch8": LessonFile(
                 "network",
                 BLOBS,
-                unlimited(0.1, 5, "SGD", batch_size=8, classes=4, hidden=(6, 5), activation="relu"),
+                unlimited(0.1, 5, "SGD", batch_size=8, model=NetworkConfig(4, (6, 5), "relu")),
             ),
             "network-sigmoid-sgd": LessonFile(
-                "network", XOR, unlimited(0.5, 1, "SGD", hidden=(4,), activation="sigmoid")
+                "network", XOR, unlimited(0.5, 1, "SGD", model=NetworkConfig(2, (4,), "sigmoid"))
             ),
             "network-linear-no-hidden-adam-eps": LessonFile(
-                "network", XOR, unlimited(0.05, 3, "Adam", epsilon=1e-4, activation="linear")
+                "network", XOR, unlimited(0.05, 3, "Adam", epsilon=1e-4, model=NetworkConfig(2, (), "linear"))
             ),
             "network-tanh-momentum-3-layers": LessonFile(
-                "network", XOR, unlimited(0.1, 6, "Momentum", hidden=(5, 4, 3))
+                "network", XOR, unlimited(0.1, 6, "Momentum", model=NetworkConfig(2, (5, 4, 3)))
             ),
         }
     )
@@ -175,7 +175,7 @@ def uses_fast_path(case: LessonFile) -> bool:
 
 
 def test_the_matrix_covers_every_lesson_and_the_stop_rules():
-    assert {case.lesson for case in CASES.values()} == set(LESSONS)
+    assert {case.lesson for case in CASES.values()} == set(REGISTRY)
     settings = [case.settings for case in CASES.values()]
     assert {s.optimizer for s in settings} == {"SGD", "Momentum", "Adam"}
     assert any(s.min_cost_change for s in settings) and any(s.batch_size for s in settings)

@@ -25,14 +25,14 @@ def test_click_adds_a_point_where_clicked(open_lesson):
 def test_number_keys_pick_the_class_of_new_points(open_lesson, window):
     tab = open_lesson("binary")
     QTest.keyClick(window, Qt.Key.Key_2)
-    assert tab.class_buttons.checkedId() == 1
+    assert tab.workspace.class_buttons.checkedId() == 1
     click(tab, 0.5, 4.5)
     assert tab.canvas.editor.points.labels[-1] == 1
     QTest.keyClick(window, Qt.Key.Key_1)
     click(tab, 0.6, 4.5)
     assert tab.canvas.editor.points.labels[-1] == 0
     QTest.keyClick(window, Qt.Key.Key_5)  # no class 4 in a binary lesson: nothing changes
-    assert tab.class_buttons.checkedId() == 0
+    assert tab.workspace.class_buttons.checkedId() == 0
 
 
 @pytest.mark.parametrize("how", ["right", "ctrl"])
@@ -79,7 +79,7 @@ def test_undo_redo_and_clear(open_lesson, window):
     assert len(tab.canvas.editor.points) == len(original) + 1
     QTest.keyClick(window, Qt.Key.Key_Z, ctrl | Qt.KeyboardModifier.ShiftModifier)
     assert len(tab.canvas.editor.points) == len(original) + 2
-    QTest.mouseClick(tab.clear_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(tab.workspace.clear_button, Qt.MouseButton.LeftButton)
     assert len(tab.canvas.editor.points) == 0
     QTest.keyClick(window, Qt.Key.Key_Z, ctrl)
     assert len(tab.canvas.editor.points) == len(original) + 2

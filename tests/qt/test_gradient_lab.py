@@ -7,14 +7,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from desktopdl.core.trainer import PHASE_TITLES
+from desktopdl.core.views import DescentView, LandscapeView, ShadowRuns, SliceView
+
+
+def path(tab):
+    descent = tab.snapshot.view(DescentView)
+    return None if descent is None else descent.path
 
 
 def open_lab(tab, qtbot, page: int = 1):
     """Open a lab page and wait until the worker sends what that page draws."""
     tab.views.setCurrentIndex(page)
-    needs = {1: "landscape", 2: "slice"}.get(page)
+    needs = {1: LandscapeView, 2: SliceView}.get(page)
     qtbot.waitUntil(
-        lambda: tab.snapshot.path is not None and (needs is None or needs in tab.snapshot.extras)
+        lambda: path(tab) is not None and (needs is None or tab.snapshot.view(needs) is not None)
     )
 
 
@@ -60,7 +66,7 @@ def test_ledger_lists_iterations_and_goes_back_to_one(open_lesson, qtbot):
     qtbot.waitUntil(lambda: table.rowCount() == 7)
     assert table.item(0, 0).text() == "6"  # newest first
     assert table.item(6, 0).text() == "0"
-    row3 = next(r for r in tab.snapshot.ledger if r.iteration == 3)
+    row3 = next(r for r in tab.snapshot.view(DescentView).ledger if r.iteration == 3)
     params_after[3] = row3.params
     table.selectRow(6 - 3)
     assert tab.ledger_view.iteration_spin.value() == 3
@@ -90,7 +96,7 @@ def test_clicking_the_landscape_sets_the_start(open_lesson, qtbot):
     qtbot.waitUntil(
         lambda: (
             tab.snapshot.step == 0
-            and tab.snapshot.path is not None
+            and path(tab) is not None
             and abs(float(tab.snapshot.params[0][0, 0]) - w0) < 0.02 * rect.width
         )
     )
@@ -117,7 +123,7 @@ def test_race_draws_a_path_per_optimizer_from_one_start(open_lesson, qtbot):
         lambda: (
             tab.snapshot.step == 300
             and not tab.snapshot.running
-            and set(tab.snapshot.extras.get("shadows", {})) == {"Momentum", "Adam"}
+            and {run.label for run in tab.snapshot.view(ShadowRuns).runs} == {"Momentum", "Adam"}
         )
     )
     qtbot.waitUntil(lambda: set(tab.landscape.main_plot.paths) == {"main", "Momentum", "Adam"})
@@ -133,10 +139,12 @@ def test_mse_comparison_shows_a_second_landscape_and_run(open_lesson, qtbot):
     tab = open_lesson("binary")
     open_lab(tab, qtbot)
     tab.landscape.compare_check.setChecked(True)
-    qtbot.waitUntil(lambda: "landscape_mse" in tab.snapshot.extras)
+    qtbot.waitUntil(
+        lambda: getattr(tab.snapshot.view(LandscapeView), "companion", None) is not None
+    )
     assert tab.landscape.mse_plot.isVisible()
-    mse = tab.snapshot.extras["landscape_mse"].image
-    ce = tab.snapshot.extras["landscape"].image
+    mse = tab.snapshot.view(LandscapeView).companion.image
+    ce = tab.snapshot.view(LandscapeView).main.image
     assert mse.shape == ce.shape and not np.allclose(mse, ce)
     assert "MSE run" in tab.landscape.legend.text()
 

@@ -15,7 +15,7 @@ def test_bigger_scales_fonts_markers_and_lines_together(open_lesson, window, qtb
     axis = tab.canvas.getPlotItem().getAxis("bottom")
     font_before = axis.style["tickFont"].pointSizeF()
     marker_before = tab.canvas.scatter.opts["size"]
-    boundary_before = tab.boundary.pen().widthF()
+    boundary_before = tab.overlay.boundary.pen().widthF()
     label_before = tab.formula_label.font().pointSizeF()
     try:
         QTest.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
@@ -24,12 +24,12 @@ def test_bigger_scales_fonts_markers_and_lines_together(open_lesson, window, qtb
         assert ratio > 1.3
         assert axis.style["tickFont"].pointSizeF() == np.float64(font_before * ratio)
         assert tab.canvas.scatter.opts["size"] == marker_before * ratio
-        assert tab.boundary.pen().widthF() == boundary_before * ratio
+        assert tab.overlay.boundary.pen().widthF() == boundary_before * ratio
         assert tab.formula_label.font().pointSizeF() == label_before * ratio
         QTest.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
         assert theme.LOOK.scale == 1.0
         assert tab.canvas.scatter.opts["size"] == marker_before
-        assert tab.boundary.pen().widthF() == boundary_before
+        assert tab.overlay.boundary.pen().widthF() == boundary_before
     finally:
         window.set_scale(1.0)
 
@@ -41,13 +41,13 @@ def test_dark_theme_never_leaves_plots_black_on_black(open_lesson, window, qtbot
         assert theme.LOOK.dark
         background = tab.canvas.backgroundBrush().color()
         axis_pen = tab.canvas.getPlotItem().getAxis("left").pen().color()
-        boundary = tab.boundary.pen().color()
+        boundary = tab.overlay.boundary.pen().color()
         assert background.lightness() < 60
         assert axis_pen.lightness() > 180 and boundary.lightness() > 180
         qtbot.waitUntil(lambda: window.palette().window().color().lightness() < 80)
         window.light_action.trigger()
         assert tab.canvas.backgroundBrush().color() == QColor("#FFFFFF")
-        assert tab.boundary.pen().color().lightness() < 60
+        assert tab.overlay.boundary.pen().color().lightness() < 60
     finally:
         window.set_dark(False)
 

@@ -5,21 +5,22 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from desktopdl.core.data import PointSet
+from desktopdl.core.views import CompanionView
 from tests.qt.conftest import click, full_speed, train_steps, wait_for_step
 
 
 def test_class_buttons_and_keys_follow_the_number_of_classes(open_lesson, window, qtbot):
     tab = open_lesson("softmax")
     assert tab.classes_spin.value() == 3
-    visible = [b for b in tab.class_buttons.buttons() if b.isVisible()]
+    visible = [b for b in tab.workspace.class_buttons.buttons() if b.isVisible()]
     assert len(visible) == 3
     QTest.keyClick(window, Qt.Key.Key_3)
     click(tab, -5, 5)
     assert tab.canvas.editor.points.labels[-1] == 2
     QTest.keyClick(window, Qt.Key.Key_5)  # no class 4 yet: ignored
-    assert tab.class_buttons.checkedId() == 2
+    assert tab.workspace.class_buttons.checkedId() == 2
     tab.classes_spin.setValue(5)
-    assert len([b for b in tab.class_buttons.buttons() if b.isVisible()]) == 5
+    assert len([b for b in tab.workspace.class_buttons.buttons() if b.isVisible()]) == 5
     QTest.keyClick(window, Qt.Key.Key_5)
     click(tab, 5, -5)
     assert tab.canvas.editor.points.labels[-1] == 4
@@ -37,7 +38,7 @@ def test_probability_bars_show_softmax_for_the_clicked_point(open_lesson, qtbot)
     assert abs(bars.sum() - 1) < 1e-5
     assert int(np.argmax(bars)) == 1
     assert "class 1" in tab.test_result.text()
-    qtbot.waitUntil(lambda: "ovr_params" in tab.snapshot.extras)
+    qtbot.waitUntil(lambda: tab.snapshot.view(CompanionView) is not None)
     click(tab, *blob)
     assert "most confident" in tab.ovr_bars.title and tab.ovr_bars.title.endswith("class 1")
 
@@ -70,9 +71,9 @@ def test_regenerate_keeps_the_network_and_reset_keeps_the_data(open_lesson, qtbo
     tab.step_once()
     qtbot.waitUntil(lambda: tab.snapshot.step == 1)
     params = [p.copy() for p in tab.snapshot.params]
-    tab.dataset_combo.setCurrentIndex(tab.dataset_combo.findData("circles"))
-    tab.points_spin.setValue(150)
-    QTest.mouseClick(tab.regenerate_button, Qt.MouseButton.LeftButton)
+    tab.workspace.dataset_combo.setCurrentIndex(tab.workspace.dataset_combo.findData("circles"))
+    tab.workspace.points_spin.setValue(150)
+    QTest.mouseClick(tab.workspace.regenerate_button, Qt.MouseButton.LeftButton)
     points = tab.canvas.editor.points
     assert len(points) == 150
     qtbot.wait(100)

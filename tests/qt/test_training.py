@@ -57,11 +57,11 @@ def test_boundary_separates_the_lecture_points(open_lesson, qtbot):
     probs = tab.lesson.predict(list(tab.snapshot.params), np.array(LECTURE_X))
     assert ((probs >= 0.5).astype(int) == LECTURE_Y).all()
     (w1, w2), b = tab.lesson.boundary(list(tab.snapshot.params))
-    xs, ys = tab.boundary.points()
+    xs, ys = tab.overlay.boundary.points()
     assert np.allclose(w1 * xs + w2 * ys + b, 0, atol=1e-6)  # the drawn line is H = 0.5
     sides = np.sign(np.array(LECTURE_X) @ [w1, w2] + b)
     assert set(sides[:3]) == {-1} and set(sides[3:]) == {1}
-    surface = tab.surface.image
+    surface = tab.overlay.surface.image
     assert surface is not None and surface.min() < 0.1 and surface.max() > 0.9
 
 
@@ -112,7 +112,7 @@ def test_editing_while_training_continues_on_the_new_data(open_lesson, qtbot):
 
 def test_empty_canvas_one_class_and_one_point_are_explained(open_lesson, qtbot):
     tab = open_lesson("binary")
-    QTest.mouseClick(tab.clear_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(tab.workspace.clear_button, Qt.MouseButton.LeftButton)
     QTest.mouseClick(tab.train_button, Qt.MouseButton.LeftButton)
     assert "no points" in tab.message_label.text()
     click(tab, 1, 1)
@@ -122,7 +122,7 @@ def test_empty_canvas_one_class_and_one_point_are_explained(open_lesson, qtbot):
     qtbot.wait(50)
     assert tab.snapshot.step == 0 and not tab.snapshot.running
     linear = open_lesson("linear")
-    QTest.mouseClick(linear.clear_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(linear.workspace.clear_button, Qt.MouseButton.LeftButton)
     click(linear, 2, 2)
     linear.step_once()
     assert "One point" in linear.message_label.text()
@@ -162,7 +162,7 @@ def test_residual_bars_run_from_each_point_to_the_line_and_show(open_lesson, qtb
     tab.canvas.set_view((0, 7, -1, 8))
     train_steps(qtbot, tab, 2000)
     w, b = (float(p.ravel()[0]) for p in tab.snapshot.params)
-    x, low, high = tab.residuals.bars()
+    x, low, high = tab.overlay.residuals.bars()
     assert np.array_equal(x, xy[:, 0])
     predicted = w * xy[:, 0] + b
     assert np.allclose(low, np.minimum(xy[:, 1], predicted))

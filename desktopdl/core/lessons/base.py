@@ -1,61 +1,88 @@
-"""What every lesson defines: its data needs, its parameters, H(x), its cost and its surface.
+"""What every lesson defines, and the abilities it may declare.
+
+A lesson is one module: its data kind, its own frozen config dataclass (validated), its
+parameters, H(x) with a train/eval flag, its cost and metrics, the views it computes, and
+its parts of the exported script. Generic code (the trainer, the lab, lesson files, code
+generation, the page) only calls these methods and never asks which lesson it has.
 
 A lesson is written the way the lecture writes it (plain tensors, ``torch.matmul``, the cost
 formula spelled out), because the app must print the lecture's numbers to the last digit.
-The trainer is generic and only calls these methods.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import math
+import typing
 from abc import ABC, abstractmethod
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import ClassVar
 
 import numpy as np
 import torch
 
-from desktopdl.core.data import PointSet
+from desktopdl.core.data import DataError, Dataset, PointSet
 from desktopdl.core.text import T
+from desktopdl.core.views import Rect, SurfaceView
 
-ACTIVATIONS = ("relu", "tanh", "sigmoid", "linear")
+#: The lecture's test point for classifiers: x_test = torch.FloatTensor([[6, 4]]).
+LECTURE_TEST = (6.0, 4.0)
 
 
 @dataclass(frozen=True)
-class ModelConfig:
-    """The shape of a lesson's model where the teacher can choose it."""
-
-    #: Output classes (softmax, one-vs-rest, network); 2 means one sigmoid output.
-    classes: int = 2
-    #: Neurons per hidden layer of the network lesson, input side first.
-    hidden: tuple[int, ...] = ()
-    activation: str = "tanh"
+class LessonConfig:
+    """A lesson's own model choices (classes, layers…). Each lesson subclasses it with its
+    fields and their defaults; lesson files store it as a JSON object of those fields."""
 
     def problem(self) -> str | None:
-        if not 2 <= self.classes <= 8:
-            return T("The number of classes must be between 2 and 8.")
-        if len(self.hidden) > 6 or any(not 1 <= n <= 32 for n in self.hidden):
-            return T("A network has 0 to 6 hidden layers of 1 to 32 neurons.")
-        if self.activation not in ACTIVATIONS:
-            return T("Unknown activation {name}.", name=repr(self.activation))
+        """A sentence saying what is wrong with these choices, or None."""
         return None
 
+    def to_json(self) -> dict:
+        return {
+            f.name: list(v) if isinstance(v := getattr(self, f.name), tuple) else v
+            for f in dataclasses.fields(self)
+        }
 
-@dataclass(frozen=True)
-class Rect:
-    """An axis-aligned region of the data plane: the part of the canvas a surface covers."""
+    @classmethod
+    def from_json(cls, doc: object, strict: bool = True) -> LessonConfig:
+        """The config a lesson file holds. Types are checked against the field annotations
+        (int, float, str, bool, tuple[int, ...]); ``strict`` refuses unknown keys (version-1
+        files stored every lesson's knobs together, so they are read leniently)."""
+        if not isinstance(doc, dict):
+            raise DataError(T("'model' must be an object."))
+        hints = typing.get_type_hints(cls)
+        fields = {f.name: f for f in dataclasses.fields(cls)}
+        unknown = sorted(set(doc) - set(fields))
+        if strict and unknown:
+            raise DataError(T("'model' has an unknown field {name}.", name=repr(unknown[0])))
+        values = {}
+        for name, value in doc.items():
+            if name not in fields:
+                continue
+            values[name] = _typed(value, hints[name], name)
+        config = cls(**values)
+        problem = config.problem()
+        if problem:
+            raise DataError(problem)
+        return config
 
-    xmin: float
-    xmax: float
-    ymin: float
-    ymax: float
 
-    @property
-    def width(self) -> float:
-        return self.xmax - self.xmin
-
-    @property
-    def height(self) -> float:
-        return self.ymax - self.ymin
+def _typed(value: object, hint: object, name: str) -> object:
+    is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if hint is bool and isinstance(value, bool):
+        return value
+    if hint is int and is_number and isinstance(value, int):
+        return value
+    if hint is float and is_number and math.isfinite(value):
+        return float(value)
+    if hint is str and isinstance(value, str):
+        return value
+    if typing.get_origin(hint) is tuple and isinstance(value, list):
+        (item, *_rest) = typing.get_args(hint)
+        return tuple(_typed(v, item, name) for v in value)
+    raise DataError(T("'{name}' has the wrong type ({value}).", name=name, value=f"{value!r:.40}"))
 
 
 class Lesson(ABC):
@@ -65,6 +92,12 @@ class Lesson(ABC):
     title: ClassVar[str]
     formula: ClassVar[str]
     cost_formula: ClassVar[str]
+    #: What the cost is called on a landscape's title.
+    cost_name: ClassVar[str] = T("cost")
+    #: The lesson's own model choices; a lesson without any keeps the empty base.
+    Config: ClassVar[type[LessonConfig]] = LessonConfig
+    #: What it trains on (the page picks its workspace by this, lesson files store it).
+    data_kind: ClassVar[type[Dataset]] = PointSet
     #: Number of point classes the canvas offers; 0 means (x, y) points for regression.
     n_classes: ClassVar[int]
     #: Names of the parameters, in the order ``init_params`` draws them from the generator.
@@ -77,14 +110,16 @@ class Lesson(ABC):
     offers_datasets: ClassVar[bool] = False
     #: Whether the gradient-descent lab (landscape, slice, ledger) applies: two or three
     #: parameters, so a landscape over a pair of them means something.
-    gradient_lab: ClassVar[bool] = True
+    gradient_lab: ClassVar[bool] = False
     #: Cells per side of the surface behind the points, evaluated for every snapshot.
     surface_resolution: ClassVar[int] = 200
+    #: A hand-written plain-SGD step (see NeuralNetwork.fast_sgd_step), or None.
+    fast_sgd_step = None
 
-    def __init__(self, config: ModelConfig | None = None):
-        self.config = config or ModelConfig()
+    def __init__(self, config: LessonConfig | None = None):
+        self.config = config if config is not None else self.Config()
 
-    def configured(self, config: ModelConfig) -> Lesson:
+    def configured(self, config: LessonConfig) -> Lesson:
         """The same lesson with another model shape (a new object: snapshots stay valid)."""
         return type(self)(config)
 
@@ -93,39 +128,80 @@ class Lesson(ABC):
         """How many point classes the canvas offers (0: regression points)."""
         return self.n_classes
 
-    def accuracy(
-        self, params: list[torch.Tensor], x: torch.Tensor, y: torch.Tensor
-    ) -> float | None:
-        """Share of training points classified right, or None for regression."""
-        return None
+    # -- the model ------------------------------------------------------------------------
 
     @abstractmethod
-    def check_data(self, data: PointSet) -> str | None:
+    def check_data(self, data: Dataset) -> str | None:
         """A sentence telling the teacher what is missing, or None when training can start."""
 
     @abstractmethod
-    def tensors(self, data: PointSet) -> tuple[torch.Tensor, torch.Tensor]:
-        """x_train and y_train as float32 tensors, shaped as in the lecture."""
+    def tensors(self, data: Dataset) -> tuple[torch.Tensor, torch.Tensor]:
+        """x_train and y_train as tensors, shaped as in the lecture."""
 
     @abstractmethod
     def init_params(self, generator: torch.Generator) -> list[torch.Tensor]:
         """Fresh parameters, drawn in the lecture's order (``w`` then ``b``)."""
 
     @abstractmethod
-    def hypothesis(self, params: list[torch.Tensor], x: torch.Tensor) -> torch.Tensor:
-        """H(x)."""
+    def hypothesis(
+        self, params: list[torch.Tensor], x: torch.Tensor, train: bool = False
+    ) -> torch.Tensor:
+        """H(x). ``train`` is True inside a training step (dropout acts only then)."""
 
     @abstractmethod
-    def cost(self, params: list[torch.Tensor], x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+    def cost(
+        self, params: list[torch.Tensor], x: torch.Tensor, y: torch.Tensor, train: bool = False
+    ) -> torch.Tensor:
         """The scalar cost, with the lecture's exact expression."""
 
     @abstractmethod
     def equation(self, params: list[np.ndarray]) -> str:
         """H(x) with the current numbers in place of W and b, for the Model panel."""
 
+    def accuracy(
+        self, params: list[torch.Tensor], x: torch.Tensor, y: torch.Tensor
+    ) -> float | None:
+        """Share of points classified right, or None for regression."""
+        return None
+
     def explain_non_finite(self, params: list[torch.Tensor], x: torch.Tensor) -> str | None:
         """Why the cost stopped being finite, when it is not the learning rate's fault."""
         return None
+
+    # -- optional abilities ---------------------------------------------------------------
+
+    def surface(self, params: list[torch.Tensor], rect: Rect, resolution: int) -> np.ndarray | None:
+        """Model output over a grid (rows = y) covering ``rect``, or None if the lesson has none
+        (a lesson that returns one offers a decision surface over the plane)."""
+        return None
+
+    def views(
+        self,
+        params: list[torch.Tensor],
+        rect: Rect | None,
+        wanted: Collection[type],
+        resolution: int | None = None,
+    ) -> list:
+        """The typed views (core.views) of the model that the page on screen shows;
+        ``resolution`` overrides the surface's cells per side (exported pictures)."""
+        out = []
+        if SurfaceView in wanted and rect is not None:
+            image = self.surface(params, rect, resolution or self.surface_resolution)
+            if image is not None:
+                image.setflags(write=False)
+                out.append(SurfaceView(image, rect))
+        return out
+
+    def companions(self) -> dict[str, Lesson]:
+        """Runs trained in lock-step beside this one for comparison, by label: the MSE run
+        beside cross-entropy, one-vs-rest beside softmax. Their cost landscape is drawn next
+        to the main one where the lesson has a gradient lab."""
+        return {}
+
+    def landscape_anchors(self, data: Dataset) -> list[np.ndarray]:
+        """Flat parameter vectors the cost landscape's default window should hold besides the
+        start (linear regression: the least-squares line)."""
+        return []
 
     def grid_cost(self, theta: torch.Tensor, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
         """The cost for each row of ``theta`` (G × P flat parameter vectors) at once.
@@ -145,6 +221,8 @@ class Lesson(ABC):
 
         return torch.func.vmap(one)(theta)
 
+    # -- parameters as one vector ---------------------------------------------------------
+
     def flatten(self, params: list[torch.Tensor] | list[np.ndarray]) -> np.ndarray:
         """All parameters (tensors or arrays) as one float32 vector, in ``flat_names`` order."""
         arrays = [p.detach().cpu().numpy() if isinstance(p, torch.Tensor) else p for p in params]
@@ -161,16 +239,10 @@ class Lesson(ABC):
             start += size
         return out
 
-    #: A hand-written plain-SGD step (see NeuralNetwork.fast_sgd_step), or None.
-    fast_sgd_step = None
+    def parameter_count(self) -> int:
+        return sum(p.numel() for p in self.init_params(torch.Generator().manual_seed(0)))
 
-    def pictures(self, params: list[torch.Tensor], rect: Rect) -> dict:
-        """Extra pictures of the model over the canvas for a snapshot (e.g. each neuron)."""
-        return {}
-
-    def surface(self, params: list[torch.Tensor], rect: Rect, resolution: int) -> np.ndarray | None:
-        """Model output over a grid (rows = y) covering ``rect``, or None if the lesson has none."""
-        return None
+    # -- ③ Test ---------------------------------------------------------------------------
 
     def predict(self, params: list[np.ndarray], x: np.ndarray) -> np.ndarray:
         """H(x) for test inputs, computed in float32 torch on the CPU like the lecture's print."""
@@ -182,6 +254,54 @@ class Lesson(ABC):
     def test_input(self, x: float, y: float) -> np.ndarray:
         """The model input for a point clicked at (x, y) in Test mode."""
         return np.array([[x, y]], dtype=np.float32)
+
+    # -- the exported script (core.codegen assembles these parts) -------------------------
+
+    def script_names(self) -> list[str]:
+        """The script's names for the parameters, in ``init_params`` order."""
+        return ["w", "b"]
+
+    def script_imports(self) -> list[str]:
+        """Import lines beyond ``import torch``."""
+        return []
+
+    @abstractmethod
+    def script_data(self, data: Dataset) -> list[str]:
+        """Lines that define x_train and y_train as the lesson's tensors."""
+
+    @abstractmethod
+    def script_init(self, names: list[str]) -> list[str]:
+        """Lines that draw fresh parameters as ``init_params`` does (after manual_seed)."""
+
+    @abstractmethod
+    def script_model(self, names: list[str]) -> list[str]:
+        """Lines that define H(x) (and any helper such as Z(x))."""
+
+    @abstractmethod
+    def script_cost(self, x: str, y: str) -> str:
+        """The cost as one expression of the (mini)batch tensors named ``x`` and ``y``."""
+
+    def probe_point(self, data: Dataset) -> tuple[tuple[float, ...], str]:
+        """The input the script's ③ Test asks about, and a comment saying why that one.
+
+        Classifiers: the lecture's [6, 4] when it lies among the points (their bounds with
+        a margin), else the first training point (its class is known, so the answer can be
+        checked). The canvas's zoom plays no part, so panning never rewrites the script."""
+        xmin, xmax, ymin, ymax = data.bounds()
+        x, y = LECTURE_TEST
+        if xmin <= x <= xmax and ymin <= y <= ymax:
+            return LECTURE_TEST, "  # the lecture's test point"
+        first = data.xy[0]
+        note = f"  # the first training point: class {int(data.labels[0])}"
+        return (float(first[0]), float(first[1])), note
+
+    def script_test(self) -> list[str]:
+        """Lines that print the model's answer for ``x_test``."""
+        return ['print("H(x_test) =", H(x_test).detach().item())']
+
+    def script_accuracy(self) -> str | None:
+        """An expression of the share of x_train classified right, or None (regression)."""
+        return None
 
 
 def grid_points(rect: Rect, resolution: int) -> torch.Tensor:

@@ -12,8 +12,13 @@ import torch
 import torch.nn.functional as F  # noqa: N812 - torch's own convention
 
 from desktopdl.core.data import PointSet
-from desktopdl.core.lessons.base import Lesson, Rect, grid_points, signed
+from desktopdl.core.lessons.base import Lesson, grid_points, signed
+from desktopdl.core.script import literal, num
 from desktopdl.core.text import T
+from desktopdl.core.views import Rect
+
+#: The companion run's label: the same model with the squared error.
+MSE_LABEL = "MSE"
 
 
 class BinaryClassification(Lesson):
@@ -21,10 +26,12 @@ class BinaryClassification(Lesson):
     title = T("Binary Classification")
     formula = "H(x) = sigmoid(Wx + b)"
     cost_formula = T("cost = −mean(y·log H(x) + (1 − y)·log(1 − H(x)))")
+    cost_name = T("cross-entropy cost")
     n_classes = 2
     param_names = ("W", "b")
     default_preset = "lecture_binary.json"
     flat_names = ("w₁", "w₂", "b")
+    gradient_lab = True
 
     def check_data(self, data: PointSet) -> str | None:
         counts = data.class_counts(2)
@@ -50,11 +57,15 @@ class BinaryClassification(Lesson):
         b = torch.randn([1], generator=generator)
         return [w, b]
 
-    def hypothesis(self, params: list[torch.Tensor], x: torch.Tensor) -> torch.Tensor:
+    def hypothesis(
+        self, params: list[torch.Tensor], x: torch.Tensor, train: bool = False
+    ) -> torch.Tensor:
         w, b = params
         return torch.sigmoid(torch.matmul(x, w) + b)
 
-    def cost(self, params: list[torch.Tensor], x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+    def cost(
+        self, params: list[torch.Tensor], x: torch.Tensor, y: torch.Tensor, train: bool = False
+    ) -> torch.Tensor:
         h = self.hypothesis
         return -torch.mean(y * torch.log(h(params, x)) + (1 - y) * torch.log(1 - h(params, x)))
 
@@ -86,6 +97,9 @@ class BinaryClassification(Lesson):
         yz = theta[:, :2] @ mean_yx + theta[:, 2] * y.mean()
         return F.softplus(z).mean(dim=1) - yz
 
+    def companions(self) -> dict[str, Lesson]:
+        return {MSE_LABEL: BinaryClassificationMSE()}
+
     def equation(self, params: list[np.ndarray]) -> str:
         w, b = (p.reshape(-1) for p in params)
         return f"H(x) = sigmoid({float(w[0]):.4f}·x₁{signed(float(w[1]))}·x₂{signed(float(b[0]))})"
@@ -103,6 +117,32 @@ class BinaryClassification(Lesson):
             return None
         return w, float(b[0])
 
+    # -- the exported script ---------------------------------------------------------------
+
+    def script_data(self, data: PointSet) -> list[str]:
+        return [
+            literal("x_train = torch.FloatTensor(", [f"[{num(a)}, {num(b)}]" for a, b in data.xy]),
+            literal("y_train = torch.FloatTensor(", [f"[{int(c)}]" for c in data.labels]),
+        ]
+
+    def script_init(self, names: list[str]) -> list[str]:
+        return [
+            "w = torch.randn([2, 1], requires_grad=True)",
+            "b = torch.randn([1], requires_grad=True)",
+        ]
+
+    def script_model(self, names: list[str]) -> list[str]:
+        return [
+            "def H(x):",
+            "    return torch.sigmoid(torch.matmul(x, w) + b)  # H(x) = sigmoid(Wx + b)",
+        ]
+
+    def script_cost(self, x: str, y: str) -> str:
+        return f"-torch.mean({y} * torch.log(H({x})) + (1 - {y}) * torch.log(1 - H({x})))"
+
+    def script_accuracy(self) -> str:
+        return "((H(x_train) >= 0.5).float() == y_train).float().mean().item()"
+
 
 class BinaryClassificationMSE(BinaryClassification):
     """The same sigmoid model with the mean squared error: the cost the lecture warns about.
@@ -115,10 +155,19 @@ class BinaryClassificationMSE(BinaryClassification):
     key = "binary_mse"
     title = T("Binary Classification (MSE cost)")
     cost_formula = T("cost = mean((H(x) − y)²)")
+    cost_name = T("MSE cost")
 
-    def cost(self, params: list[torch.Tensor], x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+    def cost(
+        self, params: list[torch.Tensor], x: torch.Tensor, y: torch.Tensor, train: bool = False
+    ) -> torch.Tensor:
         return torch.mean((self.hypothesis(params, x) - y) ** 2)
 
     def grid_cost(self, theta: torch.Tensor, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
         z = theta[:, :2] @ x.T + theta[:, 2:3]
         return torch.mean((torch.sigmoid(z) - y[:, 0][None, :]) ** 2, dim=1)
+
+    def companions(self) -> dict[str, Lesson]:
+        return {}
+
+    def script_cost(self, x: str, y: str) -> str:
+        return f"torch.mean((H({x}) - {y}) ** 2)"

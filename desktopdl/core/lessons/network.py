@@ -8,14 +8,23 @@ With two classes the output is one sigmoid (the binary lesson's H(x)); with more
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
+from dataclasses import dataclass
 
 import numpy as np
 import torch
 import torch.nn.functional as F  # noqa: N812 - torch's own convention
 
-from desktopdl.core.lessons.base import Lesson, ModelConfig, Rect, grid_points
+from desktopdl.core.data import PointSet
+from desktopdl.core.lessons.base import Lesson, LessonConfig, grid_points
 from desktopdl.core.lessons.softmax import SOFTMAX_MAX_CLASSES, IntegerClasses
+from desktopdl.core.script import literal, num
 from desktopdl.core.text import T
+from desktopdl.core.views import NeuronMaps, Rect
+
+ACTIVATIONS = ("relu", "tanh", "sigmoid", "linear")
+MAX_LAYERS = 6
+MAX_NEURONS = 32
 
 #: Pixels per side of each hidden neuron's picture in the diagram.
 NEURON_RESOLUTION = 28
@@ -26,6 +35,32 @@ ACTIVATION_FUNCTIONS = {
     "sigmoid": torch.sigmoid,
     "linear": lambda z: z,
 }
+ACTIVATION_CODE = {
+    "tanh": "torch.tanh({})",
+    "relu": "torch.relu({})",
+    "sigmoid": "torch.sigmoid({})",
+    "linear": "{}",
+}
+
+
+@dataclass(frozen=True)
+class NetworkConfig(LessonConfig):
+    """The network's shape: output classes, neurons per hidden layer, the activation."""
+
+    #: 2 means one sigmoid output; more, softmax.
+    classes: int = 2
+    #: Neurons per hidden layer, input side first.
+    hidden: tuple[int, ...] = (8, 8)
+    activation: str = "tanh"
+
+    def problem(self) -> str | None:
+        if not 2 <= self.classes <= SOFTMAX_MAX_CLASSES:
+            return T("The number of classes must be between 2 and 8.")
+        if len(self.hidden) > MAX_LAYERS or any(not 1 <= n <= MAX_NEURONS for n in self.hidden):
+            return T("A network has 0 to 6 hidden layers of 1 to 32 neurons.")
+        if self.activation not in ACTIVATIONS:
+            return T("Unknown activation {name}.", name=repr(self.activation))
+        return None
 
 
 class NeuralNetwork(IntegerClasses, Lesson):
@@ -36,13 +71,13 @@ class NeuralNetwork(IntegerClasses, Lesson):
     n_classes = SOFTMAX_MAX_CLASSES
     param_names = ()
     default_preset = "network_xor.json"
+    Config = NetworkConfig
     offers_datasets = True
-    gradient_lab = False
     #: A 2-8-8-1 network over 200² cells took ~5 ms a snapshot; 100² takes ~1.3 ms.
     surface_resolution = 100
 
-    def __init__(self, config: ModelConfig | None = None):
-        super().__init__(config or ModelConfig(classes=2, hidden=(8, 8), activation="tanh"))
+    def __init__(self, config: NetworkConfig | None = None):
+        super().__init__(config)
         sizes = self.layer_sizes
         names = []
         for layer, (fan_in, fan_out) in enumerate(zip(sizes[:-1], sizes[1:], strict=True)):
@@ -87,11 +122,15 @@ class NeuralNetwork(IntegerClasses, Lesson):
             h = act(torch.matmul(h, params[2 * layer]) + params[2 * layer + 1])
         return torch.matmul(h, params[2 * last]) + params[2 * last + 1]
 
-    def hypothesis(self, params: list[torch.Tensor], x: torch.Tensor) -> torch.Tensor:
+    def hypothesis(
+        self, params: list[torch.Tensor], x: torch.Tensor, train: bool = False
+    ) -> torch.Tensor:
         z = self.logits(params, x)
         return torch.sigmoid(z) if self.config.classes == 2 else torch.softmax(z, dim=1)
 
-    def cost(self, params: list[torch.Tensor], x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+    def cost(
+        self, params: list[torch.Tensor], x: torch.Tensor, y: torch.Tensor, train: bool = False
+    ) -> torch.Tensor:
         z = self.logits(params, x)
         if self.config.classes == 2:
             return F.binary_cross_entropy_with_logits(z[:, 0], y.float())
@@ -130,8 +169,20 @@ class NeuralNetwork(IntegerClasses, Lesson):
             layers = self.hidden_outputs(params, grid)
         return [h.T.reshape(-1, resolution, resolution).float().cpu().numpy() for h in layers]
 
-    def pictures(self, params: list[torch.Tensor], rect: Rect) -> dict:
-        return {"neurons": self.neuron_maps(params, rect, NEURON_RESOLUTION)}
+    def views(
+        self,
+        params: list[torch.Tensor],
+        rect: Rect | None,
+        wanted: Collection[type],
+        resolution: int | None = None,
+    ) -> list:
+        out = super().views(params, rect, wanted, resolution)
+        if NeuronMaps in wanted and rect is not None:
+            maps = self.neuron_maps(params, rect, NEURON_RESOLUTION)
+            for layer in maps:
+                layer.setflags(write=False)
+            out.append(NeuronMaps(tuple(maps), rect))
+        return out
 
     def fast_sgd_step(
         self, params: list[torch.Tensor], x: torch.Tensor, y: torch.Tensor, lr: float
@@ -186,3 +237,72 @@ class NeuralNetwork(IntegerClasses, Lesson):
         if self.config.classes == 2:
             return int(probabilities[0] >= 0.5)
         return int(np.argmax(probabilities))
+
+    # -- the exported script ---------------------------------------------------------------
+
+    @property
+    def _one_output(self) -> bool:
+        return self.config.classes == 2
+
+    def script_names(self) -> list[str]:
+        layers = len(self.config.hidden) + 1
+        return [name for i in range(1, layers + 1) for name in (f"w{i}", f"b{i}")]
+
+    def script_imports(self) -> list[str]:
+        return ["import math", "import torch.nn.functional as F"]
+
+    def script_data(self, data: PointSet) -> list[str]:
+        if not self._one_output:
+            return super().script_data(data)
+        return [
+            literal("x_train = torch.FloatTensor(", [f"[{num(a)}, {num(b)}]" for a, b in data.xy]),
+            literal("y_train = torch.FloatTensor(", [str(int(c)) for c in data.labels]),
+        ]
+
+    def script_init(self, names: list[str]) -> list[str]:
+        lines = ["# torch.nn.Linear's starting range: uniform in ±1/√(inputs), layer by layer"]
+        sizes = self.layer_sizes
+        for layer, (fan_in, fan_out) in enumerate(zip(sizes[:-1], sizes[1:], strict=True)):
+            bound = f"(1 / math.sqrt({fan_in}))"
+            w, b = names[2 * layer], names[2 * layer + 1]
+            lines += [
+                f"{w} = ((torch.rand([{fan_in}, {fan_out}]) * 2 - 1) * {bound}).requires_grad_()",
+                f"{b} = ((torch.rand([{fan_out}]) * 2 - 1) * {bound}).requires_grad_()",
+            ]
+        return lines
+
+    def script_model(self, names: list[str]) -> list[str]:
+        model = self.config
+        sizes = " → ".join(str(n) for n in self.layer_sizes)
+        act = ACTIVATION_CODE[model.activation]
+        lines = [f"def Z(x):  # the network's scores before the last step: {sizes}"]
+        h = "x"
+        for layer, neurons in enumerate(model.hidden):
+            w, b = names[2 * layer], names[2 * layer + 1]
+            lines.append(
+                f"    h{layer + 1} = {act.format(f'torch.matmul({h}, {w}) + {b}')}"
+                f"  # hidden layer {layer + 1}: {neurons} neurons, {model.activation}"
+            )
+            h = f"h{layer + 1}"
+        lines.append(f"    return torch.matmul({h}, {names[-2]}) + {names[-1]}")
+        lines += ["", "", "def H(x):"]
+        if self._one_output:
+            lines.append("    return torch.sigmoid(Z(x))  # H(x) = P(class 1)")
+        else:
+            lines.append("    return torch.softmax(Z(x), dim=1)  # H(x) = each class's probability")
+        return lines
+
+    def script_cost(self, x: str, y: str) -> str:
+        if self._one_output:
+            return f"F.binary_cross_entropy_with_logits(Z({x})[:, 0], {y})"
+        return f"F.cross_entropy(Z({x}), {y})"
+
+    def script_test(self) -> list[str]:
+        if self._one_output:
+            return ['print("H(x_test) =", H(x_test).detach().item())']
+        return super().script_test()
+
+    def script_accuracy(self) -> str:
+        if self._one_output:
+            return "((H(x_train)[:, 0] >= 0.5).float() == y_train).float().mean().item()"
+        return super().script_accuracy()

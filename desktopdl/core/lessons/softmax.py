@@ -7,16 +7,33 @@ the most confident "yes": ``OneVsRest`` is that model, trained beside softmax fo
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import torch
 import torch.nn.functional as F  # noqa: N812 - torch's own convention
 
 from desktopdl.core.data import MAX_CLASSES, PointSet
-from desktopdl.core.lessons.base import Lesson, Rect, grid_points, signed
+from desktopdl.core.lessons.base import Lesson, LessonConfig, grid_points, signed
+from desktopdl.core.script import literal, num
 from desktopdl.core.text import T
+from desktopdl.core.views import Rect
 
 #: The canvas offers up to this many classes; the model uses ``config.classes`` of them.
 SOFTMAX_MAX_CLASSES = 8
+OVR_LABEL = "one-vs-rest"
+
+
+@dataclass(frozen=True)
+class ClassesConfig(LessonConfig):
+    """How many classes the model tells apart."""
+
+    classes: int = 2
+
+    def problem(self) -> str | None:
+        if not 2 <= self.classes <= SOFTMAX_MAX_CLASSES:
+            return T("The number of classes must be between 2 and 8.")
+        return None
 
 
 def class_problem(data: PointSet, classes: int) -> str | None:
@@ -40,7 +57,7 @@ def class_problem(data: PointSet, classes: int) -> str | None:
 class IntegerClasses:
     """Points labelled 0…K−1 with K chosen by the teacher (softmax, one-vs-rest, network)."""
 
-    config: object
+    config: ClassesConfig
 
     @property
     def canvas_classes(self) -> int:
@@ -55,6 +72,24 @@ class IntegerClasses:
             torch.tensor(data.labels, dtype=torch.long),
         )
 
+    def script_data(self, data: PointSet) -> list[str]:
+        return [
+            literal("x_train = torch.FloatTensor(", [f"[{num(a)}, {num(b)}]" for a, b in data.xy]),
+            literal("y_train = torch.LongTensor(", [str(int(c)) for c in data.labels]),
+        ]
+
+    def script_imports(self) -> list[str]:
+        return ["import torch.nn.functional as F"]
+
+    def script_test(self) -> list[str]:
+        return [
+            'print("H(x_test) =", H(x_test).detach().tolist())',
+            'print("class =", torch.argmax(H(x_test), dim=1).item())',
+        ]
+
+    def script_accuracy(self) -> str:
+        return "(torch.argmax(H(x_train), dim=1) == y_train).float().mean().item()"
+
 
 class SoftmaxClassification(IntegerClasses, Lesson):
     key = "softmax"
@@ -64,8 +99,8 @@ class SoftmaxClassification(IntegerClasses, Lesson):
     n_classes = SOFTMAX_MAX_CLASSES
     param_names = ("W", "b")
     default_preset = "softmax_three_blobs.json"
+    Config = ClassesConfig
     offers_datasets = True
-    gradient_lab = False
     surface_resolution = 150
     flat_names = ()
 
@@ -85,11 +120,18 @@ class SoftmaxClassification(IntegerClasses, Lesson):
         w, b = params
         return torch.matmul(x, w) + b
 
-    def hypothesis(self, params: list[torch.Tensor], x: torch.Tensor) -> torch.Tensor:
+    def hypothesis(
+        self, params: list[torch.Tensor], x: torch.Tensor, train: bool = False
+    ) -> torch.Tensor:
         return torch.softmax(self.logits(params, x), dim=1)
 
-    def cost(self, params: list[torch.Tensor], x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+    def cost(
+        self, params: list[torch.Tensor], x: torch.Tensor, y: torch.Tensor, train: bool = False
+    ) -> torch.Tensor:
         return F.cross_entropy(self.logits(params, x), y)
+
+    def companions(self) -> dict[str, Lesson]:
+        return {OVR_LABEL: OneVsRest(self.config)}
 
     def accuracy(self, params, x, y) -> float:
         return float((self.logits(params, x).argmax(dim=1) == y).float().mean())
@@ -112,6 +154,26 @@ class SoftmaxClassification(IntegerClasses, Lesson):
     def predicted_class(self, probabilities: np.ndarray) -> int:
         return int(np.argmax(probabilities))
 
+    def script_init(self, names: list[str]) -> list[str]:
+        k = self.config.classes
+        return [
+            f"w = torch.randn([2, {k}], requires_grad=True)",
+            f"b = torch.randn([{k}], requires_grad=True)",
+        ]
+
+    def script_model(self, names: list[str]) -> list[str]:
+        return [
+            "def Z(x):",
+            "    return torch.matmul(x, w) + b  # one score per class: Wx + b",
+            "",
+            "",
+            "def H(x):",
+            "    return torch.softmax(Z(x), dim=1)  # H(x) = softmax(Wx + b)",
+        ]
+
+    def script_cost(self, x: str, y: str) -> str:
+        return f"F.cross_entropy(Z({x}), {y})"
+
 
 class OneVsRest(SoftmaxClassification):
     """K sigmoid classifiers, one per class ("is it class k?"); the answer is the most
@@ -122,12 +184,25 @@ class OneVsRest(SoftmaxClassification):
     formula = "Hₖ(x) = sigmoid(wₖ·x + bₖ), k = 1…K"
     cost_formula = T("cost = mean over k of the binary cross-entropy of 'is it class k?'")
 
-    def hypothesis(self, params: list[torch.Tensor], x: torch.Tensor) -> torch.Tensor:
+    def hypothesis(
+        self, params: list[torch.Tensor], x: torch.Tensor, train: bool = False
+    ) -> torch.Tensor:
         return torch.sigmoid(self.logits(params, x))
 
-    def cost(self, params: list[torch.Tensor], x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+    def cost(
+        self, params: list[torch.Tensor], x: torch.Tensor, y: torch.Tensor, train: bool = False
+    ) -> torch.Tensor:
         targets = F.one_hot(y, self.config.classes).float()
         return F.binary_cross_entropy_with_logits(self.logits(params, x), targets)
+
+    def companions(self) -> dict[str, Lesson]:
+        return {}
+
+    def script_cost(self, x: str, y: str) -> str:
+        return (
+            f"F.binary_cross_entropy_with_logits(Z({x}), F.one_hot({y}, {self.config.classes})"
+            ".float())"
+        )
 
 
 assert SOFTMAX_MAX_CLASSES <= MAX_CLASSES

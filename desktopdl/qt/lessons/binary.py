@@ -1,4 +1,4 @@
-"""Binary Classification tab: the probability surface, the 0.5 boundary, H(x) in Test."""
+"""Binary Classification page: the probability surface, the 0.5 boundary, H(x) in Test."""
 
 from __future__ import annotations
 
@@ -7,35 +7,26 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
 from desktopdl.core.lessons.binary import BinaryClassification
-from desktopdl.core.trainer import Snapshot
-from desktopdl.qt.class_surface import ClassSurface
 from desktopdl.qt.lesson_tab import LessonTab, format_number
-from desktopdl.qt.overlays import StraightLine
+from desktopdl.qt.overlays import StraightLine, SurfaceOverlay
 
 
-class BinaryClassificationTab(LessonTab):
-    core_lesson = BinaryClassification
+class BoundaryOverlay(SurfaceOverlay):
+    """P(class 1) behind the points, and the dashed line where it is 0.5."""
 
-    def build_overlays(self) -> None:
-        plot = self.canvas.getPlotItem()
-        self.surface = ClassSurface()
-        self.boundary = StraightLine(pg.mkPen("k", width=3, style=Qt.PenStyle.DashLine), z=5)
-        for item in (self.surface, self.boundary):
-            plot.addItem(item)
-        self.canvas.view_changed.connect(lambda _rect: self._redraw_boundary())
+    def __init__(self, plot_item, pen_scale: float = 1.0) -> None:
+        super().__init__(plot_item, pen_scale)
+        pen = pg.mkPen("k", width=3 * pen_scale, style=Qt.PenStyle.DashLine)
+        self.boundary = StraightLine(pen, z=5)
+        self.add(self.boundary)
 
-    def draw_snapshot(self, snapshot: Snapshot) -> None:
-        self.surface.show(snapshot.surface, snapshot.surface_rect)
-        self._redraw_boundary()
-
-    def _redraw_boundary(self) -> None:
-        """The line w₁x₁ + w₂x₂ + b = 0, where H(x) = 0.5, clipped to the visible region."""
-        line = None if self.snapshot is None else self.lesson.boundary(list(self.snapshot.params))
+    def draw(self, snapshot, lesson, data, rect) -> None:
+        super().draw(snapshot, lesson, data, rect)
+        line = None if snapshot is None else lesson.boundary(list(snapshot.params))
         if line is None:
             self.boundary.setVisible(False)
             return
         (w1, w2), b = line
-        rect = self.canvas.visible_rect()
         if abs(w2) >= abs(w1):
             xs = np.array([rect.xmin, rect.xmax])
             ys = -(w1 * xs + b) / w2
@@ -43,6 +34,11 @@ class BinaryClassificationTab(LessonTab):
             ys = np.array([rect.ymin, rect.ymax])
             xs = -(w2 * ys + b) / w1
         self.boundary.set_points(xs, ys)
+
+
+class BinaryClassificationTab(LessonTab):
+    core_lesson = BinaryClassification
+    overlay_class = BoundaryOverlay
 
     def describe_test(self, x: float, y: float, value: float) -> str:
         label = 1 if value >= 0.5 else 0

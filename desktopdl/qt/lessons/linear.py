@@ -1,4 +1,4 @@
-"""Linear Regression tab: the live line, the residuals H(x) − y, and H(x) in Test."""
+"""Linear Regression page: the live line, the residuals H(x) − y, and H(x) in Test."""
 
 from __future__ import annotations
 
@@ -6,30 +6,23 @@ import numpy as np
 import pyqtgraph as pg
 
 from desktopdl.core.lessons.linear import LinearRegression
-from desktopdl.core.trainer import Snapshot
 from desktopdl.qt import theme
 from desktopdl.qt.lesson_tab import LessonTab, format_number
-from desktopdl.qt.overlays import ResidualBars, StraightLine
+from desktopdl.qt.overlays import CanvasOverlay, ResidualBars, StraightLine
 
 
-class LinearRegressionTab(LessonTab):
-    core_lesson = LinearRegression
+class LineOverlay(CanvasOverlay):
+    """The fitted line across the visible region, and a bar from each point to it."""
 
-    def build_overlays(self) -> None:
-        plot = self.canvas.getPlotItem()
+    def __init__(self, plot_item, pen_scale: float = 1.0) -> None:
+        super().__init__(plot_item, pen_scale)
         self.residuals = ResidualBars()
-        self.line = StraightLine(pg.mkPen(theme.LINE_COLOR, width=theme.LINE_WIDTH), z=6)
         self.residuals.setZValue(5)
-        for item in (self.residuals, self.line):
-            plot.addItem(item)
-        self.canvas.view_changed.connect(lambda _rect: self._redraw_line())
-        self.canvas.editor.changed.connect(lambda _points: self._redraw_line())
+        width = theme.LINE_WIDTH * pen_scale
+        self.line = StraightLine(pg.mkPen(theme.LINE_COLOR, width=width), z=6)
+        self.add(self.residuals, self.line)
 
-    def draw_snapshot(self, snapshot: Snapshot) -> None:
-        self._redraw_line()
-
-    def _redraw_line(self) -> None:
-        snapshot = self.snapshot
+    def draw(self, snapshot, lesson, data, rect) -> None:
         if snapshot is None:
             return
         w = float(snapshot.params[0].reshape(-1)[0])
@@ -38,11 +31,16 @@ class LinearRegressionTab(LessonTab):
             self.line.setVisible(False)
             self.residuals.clear()
             return
-        rect = self.canvas.visible_rect()
         xs = np.array([rect.xmin, rect.xmax])
         self.line.set_points(xs, w * xs + b)
-        points = self.canvas.editor.points.xy
+        points = data.xy
         self.residuals.set_bars(points[:, 0], points[:, 1], w * points[:, 0] + b)
+
+
+class LinearRegressionTab(LessonTab):
+    core_lesson = LinearRegression
+    overlay_class = LineOverlay
+    test_inputs = ("x",)
 
     def describe_test(self, x: float, y: float, value: float) -> str:
         return f"H({format_number(x)}) = {value:.4f}"

@@ -1,110 +1,139 @@
-"""Neural Network tab: build the layers, watch the diagram and each neuron as it learns."""
+"""Neural Network page: build the layers, watch the diagram and each neuron as it learns."""
 
 from __future__ import annotations
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSpinBox, QWidget
 
-from desktopdl.core.lessons import ModelConfig
-from desktopdl.core.lessons.base import ACTIVATIONS
-from desktopdl.core.lessons.network import NeuralNetwork
+from desktopdl.core.lessons.network import ACTIVATIONS, MAX_LAYERS, MAX_NEURONS, NeuralNetwork
 from desktopdl.core.trainer import Snapshot
-from desktopdl.qt.class_surface import ClassSurface
+from desktopdl.core.views import NeuronMaps
+from desktopdl.qt.binding import Field
 from desktopdl.qt.lesson_tab import LessonTab, format_number
 from desktopdl.qt.network_diagram import NetworkDiagram
+from desktopdl.qt.overlays import SurfaceOverlay
 from desktopdl.qt.probability_bars import ProbabilityBars
 
-MAX_LAYERS = 6
+
+class HiddenLayersEditor(QWidget):
+    """The number of hidden layers and the neurons in each: one value, a tuple."""
+
+    valueChanged = Signal(object)  # noqa: N815 - Qt's naming, so the binding treats it as a spin
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.layers_spin = QSpinBox()
+        self.layers_spin.setRange(0, MAX_LAYERS)
+        self.layers_spin.setToolTip(
+            QCoreApplication.translate(
+                "NeuralNetworkTab", "Hidden layers (0 = the binary lesson's straight boundary)"
+            )
+        )
+        row.addWidget(self.layers_spin)
+        self.neuron_spins: list[QSpinBox] = []
+        for _ in range(MAX_LAYERS):
+            spin = QSpinBox()
+            spin.setRange(1, MAX_NEURONS)
+            spin.setValue(8)
+            spin.setToolTip(QCoreApplication.translate("NeuralNetworkTab", "Neurons in this layer"))
+            spin.valueChanged.connect(self._changed)
+            row.addWidget(spin)
+            self.neuron_spins.append(spin)
+        self.layers_spin.valueChanged.connect(self._changed)
+
+    def value(self) -> tuple[int, ...]:
+        return tuple(spin.value() for spin in self.neuron_spins[: self.layers_spin.value()])
+
+    def setValue(self, hidden: tuple[int, ...]) -> None:  # noqa: N802 - Qt's naming
+        for spin in (self.layers_spin, *self.neuron_spins):
+            spin.blockSignals(True)
+        self.layers_spin.setValue(len(hidden))
+        for spin, neurons in zip(self.neuron_spins, hidden, strict=False):
+            spin.setValue(neurons)
+        for spin in (self.layers_spin, *self.neuron_spins):
+            spin.blockSignals(False)
+        self._show_spins()
+
+    def _show_spins(self) -> None:
+        for index, spin in enumerate(self.neuron_spins):
+            spin.setVisible(index < self.layers_spin.value())
+        self.layout().invalidate()  # a layout not shown yet keeps the hidden spins' width
+        self.updateGeometry()
+
+    def _changed(self) -> None:
+        self._show_spins()
+        self.valueChanged.emit(self.value())
+
+
+def _classes() -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(2, NeuralNetwork.n_classes)
+    spin.setToolTip("2: one sigmoid output; more: softmax")
+    return spin
+
+
+def _activations() -> QComboBox:
+    combo = QComboBox()
+    for name in ACTIVATIONS:
+        combo.addItem(name, name)
+    return combo
+
+
+class NetworkPage(NetworkDiagram):
+    """The diagram as a lower page: it shows each hidden neuron's picture."""
+
+    wanted_views = (NeuronMaps,)
 
 
 class NeuralNetworkTab(LessonTab):
     core_lesson = NeuralNetwork
+    overlay_class = SurfaceOverlay
+
+    def config_fields(self) -> list[Field]:
+        return [
+            Field(
+                "hidden",
+                lambda: QCoreApplication.translate("NeuralNetworkTab", "Hidden layers:"),
+                HiddenLayersEditor,
+            ),
+            Field(
+                "activation",
+                lambda: QCoreApplication.translate("NeuralNetworkTab", "Activation:"),
+                _activations,
+            ),
+            Field(
+                "classes",
+                lambda: QCoreApplication.translate("NeuralNetworkTab", "Classes:"),
+                _classes,
+            ),
+        ]
+
+    def lesson_pages(self) -> list[tuple[str, QWidget]]:
+        self.diagram = NetworkPage()
+        return [(self.tr("Network"), self.diagram)]
 
     def build_overlays(self) -> None:
-        plot = self.canvas.getPlotItem()
-        self.surface = ClassSurface()
-        plot.addItem(self.surface)
-        self.diagram = NetworkDiagram()
-        self.views.insertTab(0, self.diagram, self.tr("Network"))
-        self.views.setCurrentIndex(0)
+        form = self.model_panel.config_form
+        self.layers_editor = form["hidden"]
+        self.layers_spin = self.layers_editor.layers_spin
+        self.neuron_spins = self.layers_editor.neuron_spins
+        self.activation_combo = form["activation"]
+        self.classes_spin = form["classes"]
         self.bars = ProbabilityBars()
         self.test_group_layout().addWidget(self.bars)
-        form = self.model_form()
-        self.layers_spin = QSpinBox()
-        self.layers_spin.setRange(0, MAX_LAYERS)
-        self.layers_spin.setToolTip(
-            self.tr("Hidden layers (0 = the binary lesson's straight boundary)")
-        )
-        form.addRow(self.tr("Hidden layers:"), self.layers_spin)
-        row = QHBoxLayout()
-        self.neuron_spins = []
-        for _ in range(MAX_LAYERS):
-            spin = QSpinBox()
-            spin.setRange(1, 32)
-            spin.setValue(8)
-            spin.setToolTip(self.tr("Neurons in this layer"))
-            spin.valueChanged.connect(self._settings_changed)
-            row.addWidget(spin)
-            self.neuron_spins.append(spin)
-        holder = QWidget()
-        holder.setLayout(row)
-        row.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self.tr("Neurons:"), holder)
-        self.activation_combo = QComboBox()
-        for name in ACTIVATIONS:
-            self.activation_combo.addItem(name, name)
-        self.activation_combo.currentIndexChanged.connect(self._settings_changed)
-        form.addRow(self.tr("Activation:"), self.activation_combo)
-        self.classes_spin = QSpinBox()
-        self.classes_spin.setRange(2, NeuralNetwork.n_classes)
-        self.classes_spin.setToolTip("2: one sigmoid output; more: softmax")
-        self.classes_spin.valueChanged.connect(self._settings_changed)
-        form.addRow(self.tr("Classes:"), self.classes_spin)
-        self.layers_spin.valueChanged.connect(self._layers_changed)
-
-    def _layers_changed(self) -> None:
-        for index, spin in enumerate(self.neuron_spins):
-            spin.setVisible(index < self.layers_spin.value())
-        self._settings_changed()
-
-    def model_config(self) -> ModelConfig:
-        layers = self.layers_spin.value()
-        return ModelConfig(
-            classes=self.classes_spin.value(),
-            hidden=tuple(spin.value() for spin in self.neuron_spins[:layers]),
-            activation=self.activation_combo.currentData(),
-        )
-
-    def show_model_config(self, config: ModelConfig) -> None:
-        widgets = [self.layers_spin, self.classes_spin, self.activation_combo, *self.neuron_spins]
-        for widget in widgets:
-            widget.blockSignals(True)
-        self.layers_spin.setValue(len(config.hidden))
-        for spin, neurons in zip(self.neuron_spins, config.hidden, strict=False):
-            spin.setValue(neurons)
-        for index, spin in enumerate(self.neuron_spins):
-            spin.setVisible(index < len(config.hidden))
-        self.classes_spin.setValue(config.classes)
-        self.activation_combo.setCurrentIndex(
-            max(self.activation_combo.findData(config.activation), 0)
-        )
-        for widget in widgets:
-            widget.blockSignals(False)
-        super().show_model_config(config)
-
-    def draw_snapshot(self, snapshot: Snapshot) -> None:
-        self.surface.show(snapshot.surface, snapshot.surface_rect)
 
     def draw_page(self, snapshot: Snapshot, page: QWidget) -> None:
         if page is self.diagram:
-            sizes = self.lesson.layer_sizes
-            if len(snapshot.params) == 2 * (len(sizes) - 1):
-                self.diagram.set_state(
-                    sizes,
-                    snapshot.params,
-                    snapshot.extras.get("neurons"),
-                    self.lesson.config.activation,
-                )
+            maps = snapshot.view(NeuronMaps)
+            self.diagram.set_state(
+                self.lesson.layer_sizes,
+                snapshot.params,
+                None if maps is None else list(maps.layers),
+                self.lesson.config.activation,
+            )
 
     def show_test(self, x: float, y: float, outputs: np.ndarray) -> None:
         winner = self.lesson.predicted_class(outputs)

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGridLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from desktopdl.core.lab import LabView
-from desktopdl.core.lessons import ModelConfig
-from desktopdl.core.lessons.softmax import OneVsRest, SoftmaxClassification
+from desktopdl.core.lessons.softmax import OVR_LABEL, SoftmaxClassification
 from desktopdl.core.trainer import Snapshot
+from desktopdl.core.views import CompanionView
 from desktopdl.qt import theme
-from desktopdl.qt.class_surface import TINT, ClassSurface
+from desktopdl.qt.binding import Field
+from desktopdl.qt.class_surface import TINT
 from desktopdl.qt.lesson_tab import LessonTab, format_number
+from desktopdl.qt.overlays import SurfaceOverlay
 from desktopdl.qt.probability_bars import ProbabilityBars
 
 
@@ -63,9 +66,10 @@ class OneVsRestPage(QWidget):
             theme.restyle_plot(plot)
 
     def show_snapshot(self, snapshot: Snapshot, points, rect) -> None:
-        surface = snapshot.extras.get("ovr_surface")
-        if surface is None or rect is None:
+        companion = snapshot.view(CompanionView)
+        if companion is None or companion.surface is None or rect is None:
             return
+        surface = companion.surface.image
         classes = surface.shape[-1]
         self.ensure(classes)
         for index, (plot, image, scatter) in enumerate(self.plots):
@@ -79,45 +83,57 @@ class OneVsRestPage(QWidget):
             plot.setRange(xRange=(rect.xmin, rect.xmax), yRange=(rect.ymin, rect.ymax), padding=0)
 
 
+def classes_field() -> Field:
+    def make() -> QSpinBox:
+        spin = QSpinBox()
+        spin.setRange(2, SoftmaxClassification.n_classes)
+        spin.setToolTip(
+            QCoreApplication.translate(
+                "SoftmaxClassificationTab",
+                "How many classes the model tells apart (keys 1–8 pick one)",
+            )
+        )
+        return spin
+
+    return Field(
+        "classes", lambda: QCoreApplication.translate("SoftmaxClassificationTab", "Classes:"), make
+    )
+
+
 class SoftmaxClassificationTab(LessonTab):
     core_lesson = SoftmaxClassification
+    overlay_class = SurfaceOverlay
+
+    def config_fields(self) -> list[Field]:
+        return [classes_field()]
+
+    def lesson_pages(self) -> list[tuple[str, QWidget]]:
+        self.ovr_page = OneVsRestPage()
+        return [(self.tr("One-vs-rest"), self.ovr_page)]
 
     def build_overlays(self) -> None:
-        plot = self.canvas.getPlotItem()
-        self.surface = ClassSurface()
-        plot.addItem(self.surface)
-        self.ovr_page = OneVsRestPage()
-        self.views.addTab(self.ovr_page, self.tr("One-vs-rest"))
+        self.classes_spin = self.model_panel.config_form["classes"]
         self.bars = ProbabilityBars()
         self.test_group_layout().addWidget(self.bars)
         self.ovr_bars = ProbabilityBars()
         self.test_group_layout().addWidget(self.ovr_bars)
-        self.classes_spin = QSpinBox()
-        self.classes_spin.setRange(2, SoftmaxClassification.n_classes)
-        self.classes_spin.setValue(self.lesson.config.classes)
-        self.classes_spin.setToolTip(
-            self.tr("How many classes the model tells apart (keys 1–8 pick one)")
-        )
-        self.classes_spin.valueChanged.connect(self._settings_changed)
-        self.model_form().addRow(self.tr("Classes:"), self.classes_spin)
+
+    def opening_page(self) -> QWidget:
+        return self.cost_plot
 
     def initial_lab_view(self) -> LabView:
-        return LabView(one_vs_rest=True)
+        return LabView(companions=True, page=None)
 
-    def model_config(self) -> ModelConfig:
-        return ModelConfig(classes=self.classes_spin.value())
-
-    def show_model_config(self, config: ModelConfig) -> None:
-        self.classes_spin.setValue(config.classes)
-        super().show_model_config(config)
-
-    def draw_snapshot(self, snapshot: Snapshot) -> None:
-        self.surface.show(snapshot.surface, snapshot.surface_rect)
+    def page_changed(self, page: QWidget) -> None:
+        """The one-vs-rest maps are computed only while their page is on screen."""
+        self.worker.set_lab_view(
+            LabView(companions=True, page=None, companion_page=page is self.ovr_page)
+        )
 
     def draw_page(self, snapshot: Snapshot, page: QWidget) -> None:
         if page is self.ovr_page:
             self.ovr_page.show_snapshot(
-                snapshot, self.canvas.editor.points, self.canvas.visible_rect()
+                snapshot, self.workspace.data(), self.workspace.visible_rect()
             )
 
     def show_test(self, x: float, y: float, outputs: np.ndarray) -> None:
@@ -131,15 +147,16 @@ class SoftmaxClassificationTab(LessonTab):
             f"x_test = torch.FloatTensor([[{format_number(x)}, {format_number(y)}]])\n"
             f"H(x_test).detach() → {np.array2string(outputs, precision=4, separator=', ')}"
         )
-        ovr = self.snapshot.extras.get("ovr_params") if self.snapshot else None
-        if ovr is not None:
-            try:
-                answers = OneVsRest(self.lesson.config).predict(list(ovr), np.array([[x, y]]))
-            except RuntimeError:
-                answers = None
-            if answers is not None:
-                best = int(np.argmax(answers))
-                self.ovr_bars.set_values(
-                    answers, self.tr("one-vs-rest: most confident “yes” → class {0}").format(best)
-                )
+        companion = self.snapshot.view(CompanionView) if self.snapshot else None
+        if (
+            companion is not None
+            and companion.label == OVR_LABEL
+            and companion.params[1].shape[0] == self.lesson.config.classes
+        ):
+            ovr = self.lesson.companions()[OVR_LABEL]
+            answers = ovr.predict(list(companion.params), np.array([[x, y]]))
+            best = int(np.argmax(answers))
+            self.ovr_bars.set_values(
+                answers, self.tr("one-vs-rest: most confident “yes” → class {0}").format(best)
+            )
         self.draw_test(x, y, float(outputs.max()))

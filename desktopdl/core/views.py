@@ -1,0 +1,122 @@
+"""Typed views: the pictures a snapshot carries, each computed only while it is on screen.
+
+A snapshot holds a tuple of these instead of a dictionary with string keys, so whoever draws
+one asks for it by type (``snapshot.view(SurfaceView)``) and a new lesson adds a view type
+of its own (feature maps, hidden states) without touching the trainer. The page tells the
+training thread which view types it shows; the lesson computes those and nothing else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Rect:
+    """An axis-aligned region of a plane: the part of the canvas a surface covers, or the
+    window of a cost landscape."""
+
+    xmin: float
+    xmax: float
+    ymin: float
+    ymax: float
+
+    @property
+    def width(self) -> float:
+        return self.xmax - self.xmin
+
+    @property
+    def height(self) -> float:
+        return self.ymax - self.ymin
+
+
+@dataclass(frozen=True)
+class SurfaceView:
+    """The model's output over a grid of the input plane (rows = y): a probability map
+    (rows × columns) or class probabilities (rows × columns × classes)."""
+
+    image: np.ndarray
+    rect: Rect
+
+
+@dataclass(frozen=True)
+class NeuronMaps:
+    """Each hidden neuron's output over the plane: per layer, (neurons, rows, columns)."""
+
+    layers: tuple[np.ndarray, ...]
+    rect: Rect
+
+
+@dataclass(frozen=True)
+class DescentView:
+    """The recorded descent: the path through parameter space, the ledger's latest rows,
+    and the gradient at the current parameters when the slice asks for it."""
+
+    #: The flat parameter vector at each recorded iteration (thinned), current one last.
+    path: np.ndarray
+    #: The latest recorded iterations (trainer.LedgerRow), oldest first.
+    ledger: tuple
+    #: Step index of the first recorded iteration (recording may start mid-run).
+    recorded_from: int
+    gradient: np.ndarray | None = None
+
+
+@dataclass(frozen=True)
+class Landscape:
+    """The cost over a grid of two parameters, the others held."""
+
+    image: np.ndarray
+    rect: Rect
+    pair: tuple[int, int]
+    #: The flat parameters whose other entries were held.
+    held: np.ndarray
+    #: log10 of the cost, what the colours show (costs span decades).
+    shade: np.ndarray | None = None
+    #: Contour lines of ``shade`` as segments (S × 2 points × (x, y)) in parameter units.
+    contours: np.ndarray | None = None
+
+
+@dataclass(frozen=True)
+class LandscapeView:
+    """The main run's landscape, and its companion's (the MSE beside cross-entropy)."""
+
+    main: Landscape | None
+    companion: Landscape | None = None
+    companion_label: str = ""
+
+
+@dataclass(frozen=True)
+class SliceView:
+    """The cost as one parameter sweeps its range, the others held."""
+
+    values: np.ndarray
+    costs: np.ndarray
+
+
+@dataclass(frozen=True)
+class ShadowRun:
+    """A run trained in lock-step beside the main one (another optimizer, another cost)."""
+
+    label: str
+    path: np.ndarray | None
+    cost: float
+    step: int
+    status: str
+    message: str | None
+
+
+@dataclass(frozen=True)
+class ShadowRuns:
+    runs: tuple[ShadowRun, ...]
+
+
+@dataclass(frozen=True)
+class CompanionView:
+    """A companion model trained beside the main one (one-vs-rest beside softmax): its
+    parameters, and its surface over the canvas."""
+
+    label: str
+    params: tuple[np.ndarray, ...]
+    surface: SurfaceView | None
