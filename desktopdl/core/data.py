@@ -34,6 +34,11 @@ class Dataset(Protocol):
     #: The name stored in lesson files ("points", later "images", "sequence").
     kind: ClassVar[str]
 
+    @classmethod
+    def empty(cls) -> Dataset:
+        """No data yet (a fresh page, after Clear)."""
+        ...
+
     def __len__(self) -> int: ...
 
     def fingerprint(self) -> str:

@@ -405,7 +405,7 @@ class LessonTab(QWidget):
             if name == self.lesson.default_preset:
                 return preset
         return LessonFile(
-            self.lesson.key, self.workspace.empty_data(), TrainSettings(model=self.lesson.config)
+            self.lesson.key, self.lesson.starting_data(), TrainSettings(model=self.lesson.config)
         )
 
     def _preset_chosen(self, index: int) -> None:

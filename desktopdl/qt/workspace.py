@@ -90,9 +90,6 @@ class PointWorkspace(QWidget):
             self.editor.preview(data)
             self.editor.undo_stack.clear()
 
-    def empty_data(self) -> PointSet:
-        return PointSet.empty()
-
     def plot_item(self):
         return self.canvas.getPlotItem()
 

@@ -115,7 +115,7 @@
     <name>CostPlot</name>
     <message>
         <source>step</source>
-        <extracomment>Ceilings for the cost axis: tight enough that the curve fills most of the plot, round enough to read.</extracomment>
+        <extracomment>Room above and below the cost axis&apos;s ends, so their tick labels (0 and the ceiling) are drawn: pyqtgraph drops a label that would stick out of the plot. Ceilings for the cost axis: tight enough that the curve fills most of the plot, round enough to read. Pens of the other cost series, by name (the training cost keeps theme.COST_COLOR).</extracomment>
         <translation>스텝</translation>
     </message>
     <message>
@@ -158,14 +158,6 @@
         <translation>다른 옵티마이저도 같은 시작점, 같은 학습률로 실행</translation>
     </message>
     <message>
-        <source>Compare with the MSE cost</source>
-        <translation>MSE 비용과 비교</translation>
-    </message>
-    <message>
-        <source>The same sigmoid model trained with the squared error: its landscape beside this one</source>
-        <translation>같은 시그모이드 모델을 제곱 오차로 학습: 그 비용 지형을 옆에 표시</translation>
-    </message>
-    <message>
         <source>3-D bowl</source>
         <translation>3차원 그릇</translation>
     </message>
@@ -178,24 +170,25 @@
         <translation>화면에 맞추기</translation>
     </message>
     <message>
-        <source>cross-entropy cost</source>
-        <translation>크로스 엔트로피 비용</translation>
-    </message>
-    <message>
-        <source>cost</source>
-        <translation>비용</translation>
-    </message>
-    <message>
-        <source>MSE cost (same model, same start)</source>
-        <translation>MSE 비용 (같은 모델, 같은 시작점)</translation>
-    </message>
-    <message>
         <source> step {0}, cost {1}</source>
         <translation> 스텝 {0}, 비용 {1}</translation>
     </message>
     <message>
-        <source>&lt;b&gt;MSE run&lt;/b&gt; (right) step {0}, cost {1}</source>
-        <translation>&lt;b&gt;MSE 실행&lt;/b&gt; (오른쪽) 스텝 {0}, 비용 {1}</translation>
+        <source>Compare with the {0}</source>
+        <extracomment>The companion whose landscape can stand beside the main one (the lesson says).</extracomment>
+        <translation>{0}와(과) 비교</translation>
+    </message>
+    <message>
+        <source>The same model trained with that cost, from the same start: its landscape</source>
+        <translation>같은 모델을 그 비용으로, 같은 시작점에서 학습: 그 비용 지형</translation>
+    </message>
+    <message>
+        <source>{0} (same model, same start)</source>
+        <translation>{0} (같은 모델, 같은 시작점)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0} run&lt;/b&gt; (right) step {1}, cost {2}</source>
+        <translation>&lt;b&gt;{0} 학습&lt;/b&gt; (오른쪽) 단계 {1}, 비용 {2}</translation>
     </message>
     <message>
         <source>cost {0}</source>
@@ -218,8 +211,20 @@
     <name>LandscapePlot</name>
     <message>
         <source>Click to start the next run from there; drag to pan, wheel to zoom</source>
-        <extracomment>Path colours per optimizer (Okabe–Ito); the main run is drawn in its optimizer&apos;s colour.</extracomment>
+        <extracomment>Path colours per optimizer (Okabe–Ito); the main run is drawn in its optimizer&apos;s colour. The colour of a companion run&apos;s path (the MSE run beside cross-entropy).</extracomment>
         <translation>클릭: 그 위치에서 다음 학습 시작 · 드래그: 이동 · 휠: 확대/축소</translation>
+    </message>
+</context>
+<context>
+    <name>LearningRateEditor</name>
+    <message>
+        <source>How far each step moves W and b against the gradient</source>
+        <extracomment>(label, steps per second or None for full speed). Choices for &quot;stop when the cost changes by less than ε&quot; (0 = never). The learning-rate slider spans 10^-4 … 10^1 in this many notches.</extracomment>
+        <translation>각 스텝에서 W와 b를 경사의 반대 방향으로 움직이는 크기</translation>
+    </message>
+    <message>
+        <source>Learning rate on a log scale, 0.0001 … 10</source>
+        <translation>학습률 (로그 눈금, 0.0001 … 10)</translation>
     </message>
 </context>
 <context>
@@ -257,7 +262,6 @@
     <name>LessonTab</name>
     <message>
         <source>Cost curve</source>
-        <extracomment>(label, steps per second or None for full speed). Wide enough for the longest live readout, so nothing is clipped while numbers change. Choices for &quot;stop when the cost changes by less than ε&quot; (0 = never). The learning-rate slider spans 10^-4 … 10^1 in this many notches. A line for the status bar: the device in use and what the trainer says. A standing note (the preset&apos;s description) shown when the trainer has nothing to say.</extracomment>
         <translation>비용 곡선</translation>
     </message>
     <message>
@@ -278,72 +282,8 @@
     </message>
     <message>
         <source>Data</source>
-        <extracomment>Weights the trainer starts from instead of the seed&apos;s (a file&apos;s, or a landscape click), so the Code page&apos;s script starts from them too.</extracomment>
+        <extracomment>Wide enough for the longest live readout, so nothing is clipped while numbers change. What the lesson draws over the workspace (the page and exported pictures share it). Names of the ③ Test inputs. A line for the status bar: the device in use and what the trainer says. The settings last sent to the training thread; settings without a control here (a file&apos;s validation share, say) are kept from it. A standing note (the preset&apos;s description) shown when the trainer has nothing to say. The plot the overlays and the test marker draw on.</extracomment>
         <translation>데이터</translation>
-    </message>
-    <message>
-        <source>Class {0} [{1}]</source>
-        <translation>클래스 {0} [{1}]</translation>
-    </message>
-    <message>
-        <source>New points get class {0} (key {1})</source>
-        <translation>새 점은 클래스 {0} (키 {1})</translation>
-    </message>
-    <message>
-        <source>Undo (Ctrl+Z)</source>
-        <translation>실행 취소 (Ctrl+Z)</translation>
-    </message>
-    <message>
-        <source>Redo (Ctrl+Shift+Z)</source>
-        <translation>다시 실행 (Ctrl+Shift+Z)</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>지우기</translation>
-    </message>
-    <message>
-        <source>Remove every point (Ctrl+Z brings them back)</source>
-        <translation>모든 점 삭제 (Ctrl+Z로 되돌리기)</translation>
-    </message>
-    <message>
-        <source>Generate</source>
-        <translation>생성</translation>
-    </message>
-    <message>
-        <source>points</source>
-        <translation>점 개수</translation>
-    </message>
-    <message>
-        <source>noise</source>
-        <translation>잡음</translation>
-    </message>
-    <message>
-        <source>How much the classes blur into each other (0 – 0.5)</source>
-        <translation>클래스끼리 섞이는 정도 (0 – 0.5)</translation>
-    </message>
-    <message>
-        <source>Regenerate</source>
-        <translation>다시 생성</translation>
-    </message>
-    <message>
-        <source>New points from the chosen set; the network keeps its weights (Reset keeps the data)</source>
-        <translation>선택한 데이터셋으로 새 점 생성. 신경망의 가중치는 그대로 (초기화해도 데이터는 유지)</translation>
-    </message>
-    <message>
-        <source>Generate {0}</source>
-        <translation>{0} 생성</translation>
-    </message>
-    <message>
-        <source>① Model</source>
-        <translation>① 모델 생성</translation>
-    </message>
-    <message>
-        <source>How far each step moves W and b against the gradient</source>
-        <translation>각 스텝에서 W와 b를 경사의 반대 방향으로 움직이는 크기</translation>
-    </message>
-    <message>
-        <source>Learning rate on a log scale, 0.0001 … 10</source>
-        <translation>학습률 (로그 눈금, 0.0001 … 10)</translation>
     </message>
     <message>
         <source>Learning rate:</source>
@@ -360,30 +300,6 @@
     <message>
         <source>② Train</source>
         <translation>② 학습</translation>
-    </message>
-    <message>
-        <source>Train</source>
-        <translation>학습</translation>
-    </message>
-    <message>
-        <source>Start or pause training (Space)</source>
-        <translation>학습 시작 또는 일시정지 (Space)</translation>
-    </message>
-    <message>
-        <source>Step →</source>
-        <translation>한 단계 →</translation>
-    </message>
-    <message>
-        <source>One training step (→)</source>
-        <translation>한 단계 학습 (→)</translation>
-    </message>
-    <message>
-        <source>Reset</source>
-        <translation>초기화</translation>
-    </message>
-    <message>
-        <source>New start from the seed (R)</source>
-        <translation>시드로 처음부터 다시 시작 (R)</translation>
     </message>
     <message>
         <source>no limit</source>
@@ -418,40 +334,12 @@
         <translation>배치 크기:</translation>
     </message>
     <message>
-        <source>one iteration</source>
-        <translation>반복 1회</translation>
-    </message>
-    <message>
-        <source>one phase (①…⑦)</source>
-        <translation>과정 하나 (①…⑦)</translation>
-    </message>
-    <message>
-        <source>What Step (→) does: a whole iteration, or one phase of it</source>
-        <translation>한 단계(→) 버튼의 단위: 반복 1회 전체, 또는 그중 과정 하나</translation>
-    </message>
-    <message>
-        <source>Step does:</source>
-        <translation>한 단계 단위:</translation>
-    </message>
-    <message>
         <source>torch.manual_seed(seed): the same seed gives the same start</source>
         <translation>torch.manual_seed(seed): 같은 시드면 같은 시작점</translation>
     </message>
     <message>
         <source>Seed:</source>
         <translation>시드:</translation>
-    </message>
-    <message>
-        <source>Full speed</source>
-        <translation>최고 속도</translation>
-    </message>
-    <message>
-        <source>{0} steps/s</source>
-        <translation>초당 {0} 스텝</translation>
-    </message>
-    <message>
-        <source>Speed:</source>
-        <translation>속도:</translation>
     </message>
     <message>
         <source>Auto</source>
@@ -470,27 +358,8 @@
         <translation>장치:</translation>
     </message>
     <message>
-        <source>Cost axis on a log scale</source>
-        <translation>비용 축을 로그 눈금으로</translation>
-    </message>
-    <message>
-        <source>③ Test</source>
-        <translation>③ 추론 및 테스트</translation>
-    </message>
-    <message>
-        <source>Test mode: click the canvas</source>
-        <translation>테스트 모드: 캔버스 클릭</translation>
-    </message>
-    <message>
-        <source>Predict</source>
-        <translation>예측</translation>
-    </message>
-    <message>
-        <source>Click the canvas in Test mode, or type x and press Predict.</source>
-        <translation>테스트 모드에서 캔버스를 클릭하거나, x를 입력하고 [예측]을 누르십시오.</translation>
-    </message>
-    <message>
         <source>Load {0}</source>
+        <extracomment>Weights the trainer starts from instead of the seed&apos;s (a file&apos;s, or a landscape click), so the Code page&apos;s script starts from them too.</extracomment>
         <translation>{0} 불러오기</translation>
     </message>
     <message>
@@ -522,10 +391,6 @@ epoch {1}</source>
     <message>
         <source>Device: {0}</source>
         <translation>장치: {0}</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>일시정지</translation>
     </message>
     <message>
         <source>The model has no usable parameters: press Reset.</source>
@@ -744,6 +609,13 @@ epoch {1}</source>
     </message>
 </context>
 <context>
+    <name>ModelPanel</name>
+    <message>
+        <source>① Model</source>
+        <translation>① 모델 생성</translation>
+    </message>
+</context>
+<context>
     <name>NeuralNetworkTab</name>
     <message>
         <source>Network</source>
@@ -760,10 +632,6 @@ epoch {1}</source>
     <message>
         <source>Neurons in this layer</source>
         <translation>이 층의 뉴런 수</translation>
-    </message>
-    <message>
-        <source>Neurons:</source>
-        <translation>뉴런:</translation>
     </message>
     <message>
         <source>Activation:</source>
@@ -827,6 +695,62 @@ epoch {1}</source>
     <message>
         <source>Move point</source>
         <translation>점 이동</translation>
+    </message>
+</context>
+<context>
+    <name>PointWorkspace</name>
+    <message>
+        <source>Class {0} [{1}]</source>
+        <extracomment>Above this many classes the class buttons show only the class number and its key (the tooltip says the rest): three full labels beside the Data chooser made the window wider than a 1024-pixel projector. The data changed (an edit, an undo, a load): the new immutable PointSet. The visible region changed: surfaces must follow. A click in Test mode at (x, y). The points now come from the generator, not from the chosen preset. The page puts the Data chooser at the start of this bar.</extracomment>
+        <translation>클래스 {0} [{1}]</translation>
+    </message>
+    <message>
+        <source>New points get class {0} (key {1})</source>
+        <translation>새 점은 클래스 {0} (키 {1})</translation>
+    </message>
+    <message>
+        <source>Undo (Ctrl+Z)</source>
+        <translation>실행 취소 (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Redo (Ctrl+Shift+Z)</source>
+        <translation>다시 실행 (Ctrl+Shift+Z)</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>지우기</translation>
+    </message>
+    <message>
+        <source>Remove every point (Ctrl+Z brings them back)</source>
+        <translation>모든 점 삭제 (Ctrl+Z로 되돌리기)</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>생성</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>점 개수</translation>
+    </message>
+    <message>
+        <source>noise</source>
+        <translation>잡음</translation>
+    </message>
+    <message>
+        <source>How much the classes blur into each other (0 – 0.5)</source>
+        <translation>클래스끼리 섞이는 정도 (0 – 0.5)</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>다시 생성</translation>
+    </message>
+    <message>
+        <source>New points from the chosen set; the network keeps its weights (Reset keeps the data)</source>
+        <translation>선택한 데이터셋으로 새 점 생성. 신경망의 가중치는 그대로 (초기화해도 데이터는 유지)</translation>
+    </message>
+    <message>
+        <source>Generate {0}</source>
+        <translation>{0} 생성</translation>
     </message>
 </context>
 <context>
@@ -946,6 +870,94 @@ epoch {1}</source>
     </message>
 </context>
 <context>
+    <name>TestPanel</name>
+    <message>
+        <source>③ Test</source>
+        <extracomment>The teacher typed an input and pressed Enter or Predict.</extracomment>
+        <translation>③ 추론 및 테스트</translation>
+    </message>
+    <message>
+        <source>Test mode: click the canvas</source>
+        <translation>테스트 모드: 캔버스 클릭</translation>
+    </message>
+    <message>
+        <source>Predict</source>
+        <translation>예측</translation>
+    </message>
+    <message>
+        <source>Click the canvas in Test mode, or type x and press Predict.</source>
+        <translation>테스트 모드에서 캔버스를 클릭하거나, x를 입력하고 [예측]을 누르십시오.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainPanel</name>
+    <message>
+        <source>② Train</source>
+        <extracomment>Rows of TrainSettings (learning rate, optimizer), then of the lesson&apos;s config.</extracomment>
+        <translation>② 학습</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>Start or pause training (Space)</source>
+        <translation>학습 시작 또는 일시정지 (Space)</translation>
+    </message>
+    <message>
+        <source>Step →</source>
+        <translation>한 단계 →</translation>
+    </message>
+    <message>
+        <source>One training step (→)</source>
+        <translation>한 단계 학습 (→)</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>초기화</translation>
+    </message>
+    <message>
+        <source>New start from the seed (R)</source>
+        <translation>시드로 처음부터 다시 시작 (R)</translation>
+    </message>
+    <message>
+        <source>one iteration</source>
+        <translation>반복 1회</translation>
+    </message>
+    <message>
+        <source>one phase (①…⑦)</source>
+        <translation>과정 하나 (①…⑦)</translation>
+    </message>
+    <message>
+        <source>What Step (→) does: a whole iteration, or one phase of it</source>
+        <translation>한 단계(→) 버튼의 단위: 반복 1회 전체, 또는 그중 과정 하나</translation>
+    </message>
+    <message>
+        <source>Step does:</source>
+        <translation>한 단계 단위:</translation>
+    </message>
+    <message>
+        <source>Full speed</source>
+        <translation>최고 속도</translation>
+    </message>
+    <message>
+        <source>{0} steps/s</source>
+        <translation>초당 {0} 스텝</translation>
+    </message>
+    <message>
+        <source>Speed:</source>
+        <translation>속도:</translation>
+    </message>
+    <message>
+        <source>Cost axis on a log scale</source>
+        <translation>비용 축을 로그 눈금으로</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시정지</translation>
+    </message>
+</context>
+<context>
     <name>core</name>
     <message>
         <source>Blobs</source>
@@ -1008,26 +1020,6 @@ epoch {1}</source>
         <translation>{name} 파일에 알 수 없는 수업이 지정되어 있습니다: {lesson}.</translation>
     </message>
     <message>
-        <source>{name} has no &apos;data&apos; section with points and labels.</source>
-        <translation>{name} 파일에 점과 레이블이 담긴 &apos;data&apos; 항목이 없습니다.</translation>
-    </message>
-    <message>
-        <source>{name}: &apos;points&apos; and &apos;labels&apos; must be lists.</source>
-        <translation>{name}: &apos;points&apos;와 &apos;labels&apos;는 리스트여야 합니다.</translation>
-    </message>
-    <message>
-        <source>{name} has {count} points; the most a lesson holds is {limit}.</source>
-        <translation>{name} 파일에 점이 {count}개 있습니다. 수업 하나에는 최대 {limit}개까지 담을 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>{name} has {count} points but {labels} labels.</source>
-        <translation>{name} 파일에 점은 {count}개인데 레이블은 {labels}개입니다.</translation>
-    </message>
-    <message>
-        <source>{name}: every label must be a whole number.</source>
-        <translation>{name}: 모든 레이블은 정수여야 합니다.</translation>
-    </message>
-    <message>
         <source>{name}: &apos;settings&apos; must be an object.</source>
         <translation>{name}: &apos;settings&apos;는 객체여야 합니다.</translation>
     </message>
@@ -1060,18 +1052,6 @@ epoch {1}</source>
         <translation>{name}: &apos;model&apos;은 객체여야 합니다.</translation>
     </message>
     <message>
-        <source>{name}: &apos;classes&apos; must be a whole number.</source>
-        <translation>{name}: &apos;classes&apos;는 정수여야 합니다.</translation>
-    </message>
-    <message>
-        <source>{name}: &apos;hidden&apos; must be a list of neuron counts.</source>
-        <translation>{name}: &apos;hidden&apos;은 뉴런 수의 리스트여야 합니다.</translation>
-    </message>
-    <message>
-        <source>{name}: &apos;activation&apos; must be text.</source>
-        <translation>{name}: &apos;activation&apos;은 문자열이어야 합니다.</translation>
-    </message>
-    <message>
         <source>{name}: &apos;weights&apos; must be {expected} finite numbers for this model.</source>
         <translation>{name}: 이 모델의 &apos;weights&apos;는 유한한 숫자 {expected}개여야 합니다.</translation>
     </message>
@@ -1098,18 +1078,6 @@ epoch {1}</source>
     <message>
         <source>{name} is damaged or not a lesson file ({error}).</source>
         <translation>{name} 파일이 손상되었거나 수업 파일이 아닙니다 ({error}).</translation>
-    </message>
-    <message>
-        <source>{name}: every point must be two finite numbers [x, y], found {point}.</source>
-        <translation>{name}: 모든 점은 유한한 숫자 두 개 [x, y]여야 합니다. 잘못된 값: {point}.</translation>
-    </message>
-    <message>
-        <source>{name}: the coordinate in {point} is too large (keep within ±1,000,000).</source>
-        <translation>{name}: {point}의 좌표가 너무 큽니다 (±1,000,000 이내로 하십시오).</translation>
-    </message>
-    <message>
-        <source>{name}: {error}.</source>
-        <translation>{name}: {error}.</translation>
     </message>
     <message>
         <source>{name}: &apos;{key}&apos; must be a whole number ≥ 0.</source>
@@ -1158,6 +1126,74 @@ epoch {1}</source>
     <message>
         <source>cost = mean((H(x) − y)²)</source>
         <translation>비용 = mean((H(x) − y)²)</translation>
+    </message>
+    <message>
+        <source>&apos;points&apos; and &apos;labels&apos; must be lists.</source>
+        <translation>&apos;points&apos;와 &apos;labels&apos;는 목록이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>There are {count} points; the most a lesson holds is {limit}.</source>
+        <translation>점이 {count}개 있습니다. 한 레슨에는 최대 {limit}개까지 담을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>There are {count} points but {labels} labels.</source>
+        <translation>점은 {count}개인데 레이블은 {labels}개입니다.</translation>
+    </message>
+    <message>
+        <source>Every label must be a whole number.</source>
+        <translation>모든 레이블은 정수여야 합니다.</translation>
+    </message>
+    <message>
+        <source>Every point must be two finite numbers [x, y], found {point}.</source>
+        <translation>모든 점은 유한한 두 수 [x, y]여야 하는데 {point}이(가) 있습니다.</translation>
+    </message>
+    <message>
+        <source>The coordinate in {point} is too large (keep within ±1,000,000).</source>
+        <translation>{point}의 좌표가 너무 큽니다 (±1,000,000 이내로).</translation>
+    </message>
+    <message>
+        <source>{name} has no &apos;data&apos; section.</source>
+        <translation>{name}에 &apos;data&apos; 부분이 없습니다.</translation>
+    </message>
+    <message>
+        <source>{name}: this lesson trains on {expected}, but the file holds {kind}.</source>
+        <translation>{name}: 이 레슨은 {expected} 데이터로 학습하는데 파일에는 {kind}이(가) 들어 있습니다.</translation>
+    </message>
+    <message>
+        <source>{name}: &apos;validation_share&apos; and &apos;weight_decay&apos; must be numbers.</source>
+        <translation>{name}: &apos;validation_share&apos;와 &apos;weight_decay&apos;는 숫자여야 합니다.</translation>
+    </message>
+    <message>
+        <source>{name}: &apos;validation_every&apos; must be a whole number ≥ 1.</source>
+        <translation>{name}: &apos;validation_every&apos;는 1 이상의 정수여야 합니다.</translation>
+    </message>
+    <message>
+        <source>{name}: {error}</source>
+        <translation>{name}: {error}</translation>
+    </message>
+    <message>
+        <source>cost</source>
+        <translation>비용</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; has the wrong type ({value}).</source>
+        <translation>&apos;{name}&apos;의 형식이 잘못되었습니다 ({value}).</translation>
+    </message>
+    <message>
+        <source>&apos;model&apos; must be an object.</source>
+        <translation>&apos;model&apos;은 객체여야 합니다.</translation>
+    </message>
+    <message>
+        <source>&apos;model&apos; has an unknown field {name}.</source>
+        <translation>&apos;model&apos;에 알 수 없는 항목 {name}이(가) 있습니다.</translation>
+    </message>
+    <message>
+        <source>cross-entropy cost</source>
+        <translation>크로스 엔트로피 비용</translation>
+    </message>
+    <message>
+        <source>MSE cost</source>
+        <translation>MSE 비용</translation>
     </message>
     <message>
         <source>There are no points yet: click on the canvas to add at least two.</source>
@@ -1270,6 +1306,18 @@ epoch {1}</source>
     <message>
         <source>The batch size cannot be negative.</source>
         <translation>배치 크기는 음수일 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The validation share must be between 0 and 0.9.</source>
+        <translation>검증 비율은 0과 0.9 사이여야 합니다.</translation>
+    </message>
+    <message>
+        <source>Validation must run every 1 or more steps.</source>
+        <translation>검증은 1단계 이상마다 실행해야 합니다.</translation>
+    </message>
+    <message>
+        <source>The weight decay λ must be a number ≥ 0.</source>
+        <translation>가중치 감쇠 λ는 0 이상의 숫자여야 합니다.</translation>
     </message>
     <message>
         <source>The cost became {value} at step {step}: {reason}</source>

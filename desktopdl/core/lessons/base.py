@@ -128,6 +128,10 @@ class Lesson(ABC):
         """How many point classes the canvas offers (0: regression points)."""
         return self.n_classes
 
+    def starting_data(self) -> Dataset:
+        """The data a fresh page shows when the lesson ships no preset file."""
+        return self.data_kind.empty()
+
     # -- the model ------------------------------------------------------------------------
 
     @abstractmethod
