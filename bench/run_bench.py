@@ -48,6 +48,7 @@ from desktopdl.core.lab import landscape_resolution
 from desktopdl.core.landscape import cost_landscape, default_view
 from desktopdl.core.lessons import Lesson, lesson
 from desktopdl.core.lessons.network import NetworkConfig
+from desktopdl.core.views import SurfaceView
 from desktopdl.core.lessons.binary import BinaryClassification, BinaryClassificationMSE
 from desktopdl.core.lessons.network import NeuralNetwork
 from desktopdl.core.trainer import Status, Trainer, TrainSettings
@@ -338,7 +339,7 @@ def start_app() -> AppWindow:
     if not wait_for(lambda: all(t.snapshot is not None for t in window.tabs), 30):
         raise RuntimeError("the window never received its first snapshots")
     app = AppWindow(window, {t.lesson.key: TabProbe(t) for t in window.tabs})
-    surface = window.tab_for("binary").surface
+    surface = window.tab_for("binary").overlay.surface
 
     def count_update(*_args: object) -> None:
         app.image_updates += 1
@@ -700,7 +701,7 @@ def measure_smoothness(app: AppWindow, config: Config, results: Results) -> None
     """Sections 2 and 3: timer lateness idle and while training 500 points at full speed,
     snapshots per second, and whether the surface ImageItem is kept and updated."""
     binary = app.window.tab_for("binary")
-    surface_before = binary.surface
+    surface_before = binary.overlay.surface
     case = cases()[1]
     app.window.show_lesson("binary")
     idle = idle_lateness(config.smooth_window_s)
@@ -736,7 +737,7 @@ def measure_smoothness(app: AppWindow, config: Config, results: Results) -> None
         "take_p95": median([pct(r.take_ms, 95) for r in runs]),
         "canvas_paint_max": max(max(r.canvas_paint_ms, default=math.nan) for r in runs),
         "cost_paint_max": max(max(r.cost_paint_ms, default=math.nan) for r in runs),
-        "same_item": binary.surface is surface_before,
+        "same_item": binary.overlay.surface is surface_before,
         "image_items": sum(isinstance(item, pg.ImageItem) for item in plot_items),
         "image_updates": updates,
         "resolution": BinaryClassification.surface_resolution,
@@ -817,8 +818,9 @@ def measure_surfaces(app: AppWindow, config: Config, results: Results) -> None:
             start = time.perf_counter()
             surface = trainer.lesson.surface(trainer.params, rect, res)
             middle = time.perf_counter()
-            tab.draw_snapshot(replace(tab.snapshot, surface=surface, surface_rect=rect))
-            tab.surface.render()
+            shown = replace(tab.snapshot, views=(SurfaceView(surface, rect),))
+            tab.overlay.draw(shown, tab.lesson, tab.workspace.data(), rect)
+            tab.overlay.surface.render()
             end = time.perf_counter()
             evaluate.append((middle - start) * 1000)
             draw.append((end - middle) * 1000)

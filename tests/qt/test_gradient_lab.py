@@ -178,3 +178,42 @@ def test_epsilon_stop_says_which_condition_ended_the_run(open_lesson, qtbot):
     assert "ε = 0.0001" in tab.message_label.text()
     costs = tab.cost_plot.values
     assert abs(costs[-1] - costs[-2]) < 1e-4
+
+
+def test_three_d_bowl_puts_the_log_cost_and_the_path_in_its_box():
+    """What the bowl draws (its surface heights and the run's path), checked without a GL
+    context: the bowl's lowest point is the least-squares line and the path ends on it."""
+    import types
+
+    import pyqtgraph.opengl as gl
+
+    from desktopdl.core.landscape import cost_landscape
+    from desktopdl.core.lessons import lesson
+    from desktopdl.core.trainer import Trainer, TrainSettings
+    from desktopdl.core.views import Landscape, Rect
+    from desktopdl.qt.bowl3d import BOX, HEIGHT, show_bowl
+    from desktopdl.core.data import PointSet
+
+    xy = np.column_stack([[-2, -1, 0, 1, 2], [-3.5, -1, 0.5, 2.75, 5]])
+    LINE = PointSet(xy, np.zeros(5))  # noqa: N806 - the data set's name in the lab tests
+    linear = lesson("linear")
+    rect = Rect(-4.0, 6.0, -4.0, 6.0)
+    image = cost_landscape(linear, LINE, np.zeros(2, dtype=np.float32), (0, 1), rect, 41)
+    trainer = Trainer(linear, LINE, TrainSettings(learning_rate=0.05, max_steps=0))
+    trainer.set_recording(True)
+    trainer.step(400)
+    path = trainer.path()
+    items = (gl.GLSurfacePlotItem(), gl.GLLinePlotItem(), gl.GLScatterPlotItem())
+    view = types.SimpleNamespace(bowl_items=items)
+    show_bowl(view, Landscape(image, rect, (0, 1), np.zeros(2)), path)
+    surface, line, ball = items
+    z = surface._z  # heights, columns = W, rows = b
+    assert z.shape == (41, 41) and z.min() == 0 and z.max() == pytest.approx(HEIGHT)
+    lowest_w, lowest_b = np.unravel_index(np.argmin(z), z.shape)
+    best_w, best_b = np.polyfit(LINE.xy[:, 0], LINE.xy[:, 1], 1)
+    step = rect.width / 40
+    assert abs(rect.xmin + lowest_w * step - best_w) <= step
+    assert abs(rect.ymin + lowest_b * step - best_b) <= step
+    pos = line.pos
+    assert len(pos) == len(path) and np.all(np.abs(pos[:, :2]) <= BOX / 2)
+    assert np.array_equal(ball.pos[0], pos[-1]) and pos[-1, 2] < pos[0, 2]  # downhill
