@@ -47,11 +47,10 @@ from desktopdl.core.data import PointSet
 from desktopdl.core.lab import landscape_resolution
 from desktopdl.core.landscape import cost_landscape, default_view
 from desktopdl.core.lessons import Lesson, lesson
-from desktopdl.core.lessons.network import NetworkConfig
-from desktopdl.core.views import SurfaceView
 from desktopdl.core.lessons.binary import BinaryClassification, BinaryClassificationMSE
-from desktopdl.core.lessons.network import NeuralNetwork
+from desktopdl.core.lessons.network import NetworkConfig, NeuralNetwork
 from desktopdl.core.trainer import Status, Trainer, TrainSettings
+from desktopdl.core.views import SurfaceView
 from desktopdl.qt.app import application
 from desktopdl.qt.lesson_tab import LessonTab
 from desktopdl.qt.main_window import MainWindow

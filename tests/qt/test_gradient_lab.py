@@ -187,12 +187,12 @@ def test_three_d_bowl_puts_the_log_cost_and_the_path_in_its_box():
 
     import pyqtgraph.opengl as gl
 
+    from desktopdl.core.data import PointSet
     from desktopdl.core.landscape import cost_landscape
     from desktopdl.core.lessons import lesson
     from desktopdl.core.trainer import Trainer, TrainSettings
     from desktopdl.core.views import Landscape, Rect
     from desktopdl.qt.bowl3d import BOX, HEIGHT, show_bowl
-    from desktopdl.core.data import PointSet
 
     xy = np.column_stack([[-2, -1, 0, 1, 2], [-3.5, -1, 0.5, 2.75, 5]])
     LINE = PointSet(xy, np.zeros(5))  # noqa: N806 - the data set's name in the lab tests
