@@ -34,7 +34,8 @@ def test_probability_bars_show_softmax_for_the_clicked_point(open_lesson, qtbot)
     blob = tab.canvas.editor.points.xy[tab.canvas.editor.points.labels == 1].mean(axis=0)
     click(tab, *blob)
     bars = tab.bars.values
-    expected = tab.lesson.predict(list(tab.snapshot.params), np.array([blob], dtype=np.float32))
+    clicked = np.array([[spin.value() for spin in tab.test_spins]], dtype=np.float32)
+    expected = tab.lesson.predict(list(tab.snapshot.params), clicked)
     assert bars.shape == (3,) and np.allclose(bars, expected, atol=1e-6)  # softmax at the click
     assert abs(bars.sum() - 1) < 1e-5
     assert int(np.argmax(bars)) == 1
