@@ -91,10 +91,6 @@ class Lab:
         self._slice: tuple | None = None
 
     @property
-    def active(self) -> bool:
-        return self.view is not None
-
-    @property
     def wants_gradient(self) -> bool:
         """The slice page draws the slope at the current parameters."""
         return self.view is not None and self.view.page == "slice"

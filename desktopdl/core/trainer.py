@@ -226,9 +226,6 @@ class Snapshot:
                 return view
         return None
 
-    def metric(self, name: str) -> float | None:
-        return dict(self.metrics).get(name)
-
 
 def _frozen(array: np.ndarray) -> np.ndarray:
     array.setflags(write=False)

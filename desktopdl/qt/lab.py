@@ -35,7 +35,6 @@ from desktopdl.qt.i18n import tr_core
 RUN_COLORS = {"SGD": "#000000", "Momentum": "#E69F00", "Adam": "#009E73"}
 #: The colour of a companion run's path (the MSE run beside cross-entropy).
 COMPANION_COLOR = "#D55E00"
-LEDGER_REFRESH_STEPS = 1
 
 
 def landscape_colormap() -> pg.ColorMap:

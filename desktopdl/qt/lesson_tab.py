@@ -188,10 +188,6 @@ class LessonTab(QWidget):
         if at is not None:
             self.test_marker.setData([at[0]], [at[1]])
 
-    def model_form(self):
-        """The ① Model form's layout (for rows a lesson adds by hand)."""
-        return self.model_panel.form_layout
-
     def test_group_layout(self) -> QVBoxLayout:
         """The ③ Test box, where lessons add their own read-outs."""
         return self.test_panel.body

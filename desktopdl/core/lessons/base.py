@@ -100,8 +100,6 @@ class Lesson(ABC):
     data_kind: ClassVar[type[Dataset]] = PointSet
     #: Number of point classes the canvas offers; 0 means (x, y) points for regression.
     n_classes: ClassVar[int]
-    #: Names of the parameters, in the order ``init_params`` draws them from the generator.
-    param_names: ClassVar[tuple[str, ...]]
     #: The preset a fresh tab starts with (a file name in resources/presets).
     default_preset: ClassVar[str]
     #: One name per scalar parameter, in ``flatten`` order (W, b or w₁, w₂, b).

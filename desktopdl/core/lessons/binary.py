@@ -28,7 +28,6 @@ class BinaryClassification(Lesson):
     cost_formula = T("cost = −mean(y·log H(x) + (1 − y)·log(1 − H(x)))")
     cost_name = T("cross-entropy cost")
     n_classes = 2
-    param_names = ("W", "b")
     default_preset = "lecture_binary.json"
     flat_names = ("w₁", "w₂", "b")
     gradient_lab = True

@@ -19,7 +19,6 @@ class LinearRegression(Lesson):
     formula = "H(x) = Wx + b"
     cost_formula = T("cost = mean((H(x) − y)²)")
     n_classes = 0
-    param_names = ("W", "b")
     default_preset = "linear_small.json"
     flat_names = ("W", "b")
     gradient_lab = True

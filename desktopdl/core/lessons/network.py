@@ -69,7 +69,6 @@ class NeuralNetwork(IntegerClasses, Lesson):
     formula = "H(x) = σ(W₃·f(W₂·f(W₁x + b₁) + b₂) + b₃)"
     cost_formula = T("cost = cross-entropy (F.binary_cross_entropy_with_logits / F.cross_entropy)")
     n_classes = SOFTMAX_MAX_CLASSES
-    param_names = ()
     default_preset = "network_xor.json"
     Config = NetworkConfig
     offers_datasets = True
@@ -86,9 +85,6 @@ class NeuralNetwork(IntegerClasses, Lesson):
             ]
             names += [f"b{layer + 1}[{j + 1}]" for j in range(fan_out)]
         self.flat_names = tuple(names)
-        self.param_names = tuple(
-            name for layer in range(len(sizes) - 1) for name in (f"W{layer + 1}", f"b{layer + 1}")
-        )
 
     @property
     def layer_sizes(self) -> list[int]:

@@ -97,7 +97,6 @@ class SoftmaxClassification(IntegerClasses, Lesson):
     formula = "H(x) = softmax(Wx + b)"
     cost_formula = T("cost = −mean(log H(x)[y])   (cross-entropy, F.cross_entropy)")
     n_classes = SOFTMAX_MAX_CLASSES
-    param_names = ("W", "b")
     default_preset = "softmax_three_blobs.json"
     Config = ClassesConfig
     offers_datasets = True
