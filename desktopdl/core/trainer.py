@@ -328,6 +328,12 @@ class Trainer:
             self.device_choice = devices.resolve(settings.device, self._work_per_step())
             self.reset()
 
+    def fail(self, error: Exception) -> None:
+        """An unexpected error stopped training: say so in the teacher's words (translated
+        like every core sentence), keep the parameters as they are."""
+        self.status = Status.ERROR
+        self.message = T("Training stopped because of an error: {error}. Press Reset.", error=error)
+
     def set_start(self, flat: np.ndarray) -> None:
         """Start the next run from these parameter values (a click on the cost landscape)."""
         self.custom_start = np.asarray(flat, dtype=np.float32).copy()

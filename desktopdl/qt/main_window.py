@@ -214,9 +214,18 @@ class MainWindow(QMainWindow):
             return
         try:
             write(path)
-        except (OSError, ValueError, RuntimeError) as error:
+        except OSError as error:
+            QMessageBox.warning(
+                self,
+                self.tr("Export failed"),
+                self.tr("{0} could not be written: {1}").format(
+                    Path(path).name, error.strerror or error
+                ),
+            )
+            return
+        except (ValueError, RuntimeError) as error:
             # A core sentence (a lesson's "add points of class 1") keeps its template, so it
-            # reaches the Korean interface translated; other errors show as they are.
+            # reaches the Korean interface translated.
             said = error.args[0] if error.args and isinstance(error.args[0], str) else str(error)
             QMessageBox.warning(self, self.tr("Export failed"), tr_core(said))
             return

@@ -24,8 +24,7 @@ from desktopdl.core.data import Dataset
 from desktopdl.core.lab import Lab, LabView
 from desktopdl.core.lessons import Lesson
 from desktopdl.core.mailbox import SnapshotMailbox
-from desktopdl.core.text import T
-from desktopdl.core.trainer import Snapshot, Status, Trainer, TrainSettings
+from desktopdl.core.trainer import Snapshot, Trainer, TrainSettings
 from desktopdl.core.views import Rect
 
 #: Snapshots per second offered to the screen: 40 keeps ≥ 30 on screen while leaving the
@@ -278,11 +277,7 @@ class TrainingWorker(QThread):
         except Exception as error:  # noqa: BLE001 - shown to the user, logged to stderr
             traceback.print_exc()
             self._running = False
-            trainer = self._trainer
-            trainer.status = Status.ERROR
-            trainer.message = T(
-                "Training stopped because of an error: {error}. Press Reset.", error=error
-            )
+            self._trainer.fail(error)
             self._publish()
 
 

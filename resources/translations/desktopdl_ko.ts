@@ -432,6 +432,10 @@ epoch {1}</source>
         <translation>내보내기 실패</translation>
     </message>
     <message>
+        <source>{0} could not be written: {1}</source>
+        <translation>{0}을(를) 쓸 수 없습니다: {1}</translation>
+    </message>
+    <message>
         <source>Canvas as PNG</source>
         <translation>캔버스를 PNG로</translation>
     </message>
@@ -1274,6 +1278,10 @@ epoch {1}</source>
     <message>
         <source>⑦ done</source>
         <translation>⑦ 학습 종료</translation>
+    </message>
+    <message>
+        <source>Training stopped because of an error: {error}. Press Reset.</source>
+        <translation>오류 때문에 학습이 멈췄습니다: {error}. 초기화를 누르세요.</translation>
     </message>
     <message>
         <source>Finished: the cost changed by less than ε = {epsilon} (|Δcost| = {change} at step {step}).</source>

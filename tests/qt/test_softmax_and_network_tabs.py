@@ -110,3 +110,28 @@ def test_batch_size_counts_epochs(open_lesson, qtbot):
     wait_for_step(qtbot, tab, 30)
     assert tab.snapshot.epoch == 3.0
     assert "epoch 3.0" in tab.accuracy_label.text()
+
+
+def test_views_are_computed_only_for_what_is_on_screen(open_lesson, qtbot):
+    """The neuron pictures come only while the diagram shows; softmax never records a
+    ledger (its one-vs-rest page shows none), yet its one-vs-rest maps come with their page."""
+    from desktopdl.core.views import DescentView, NeuronMaps, SurfaceView
+
+    network = open_lesson("network")
+    network.step_once()
+    qtbot.waitUntil(lambda: network.snapshot.view(NeuronMaps) is not None)
+    network.views.setCurrentWidget(network.cost_plot)
+    network.step_once()
+    qtbot.waitUntil(lambda: network.snapshot.view(NeuronMaps) is None)
+    assert network.snapshot.view(SurfaceView) is not None  # the canvas still shows it
+
+    softmax = open_lesson("softmax")
+    softmax.views.setCurrentWidget(softmax.ovr_page)
+    softmax.step_once()
+    qtbot.waitUntil(
+        lambda: getattr(softmax.snapshot.view(CompanionView), "surface", None) is not None
+    )
+    assert softmax.snapshot.view(DescentView) is None  # nothing recorded
+    softmax.views.setCurrentWidget(softmax.cost_plot)
+    softmax.step_once()
+    qtbot.waitUntil(lambda: softmax.snapshot.view(CompanionView).surface is None)

@@ -88,3 +88,34 @@ def test_korean_font_is_shipped_and_registers():
     families = i18n.register_fonts()
     assert any("Nanum" in family for family in families)
     assert resource("fonts", "NanumGothic-LICENSE.txt").is_file()
+
+
+def test_the_training_threads_crash_message_reaches_korean_translated(korean):
+    from desktopdl.core.data import PointSet
+    from desktopdl.core.lessons import lesson
+    from desktopdl.core.trainer import Trainer
+    from tests.lecture import LECTURE_X, LECTURE_Y
+
+    trainer = Trainer(lesson("binary"), PointSet(LECTURE_X, LECTURE_Y))
+    trainer.fail(RuntimeError("boom"))
+    shown = i18n.tr_core(trainer.message)
+    assert "boom" in shown and re.search("[가-힣]", shown), shown
+
+
+def test_an_export_refused_for_the_data_is_explained_in_korean(korean, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from desktopdl.qt.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    said = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("/tmp/x.gif", ""))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: said.append(text))
+    try:
+        tab = window.show_lesson("binary")
+        tab.workspace.editor.clear()  # no points: nothing to record
+        window._export("gif", window._export_animation)
+    finally:
+        assert window.shutdown()
+    assert said and re.search("[가-힣]", said[0]), said
