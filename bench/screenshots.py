@@ -53,7 +53,7 @@ def main(out_dir: str = "shots") -> None:
         suffix = f"{size[0]}x{size[1]}"
         for tab in window.tabs:
             window.show_lesson(tab.lesson.key)
-            tab.views.setCurrentIndex(0)
+            tab.views.setCurrentWidget(tab.opening_page())
             tab.speed_combo.setCurrentIndex(0)
             tab.steps_spin.setValue(2000)
             train(tab)
@@ -66,15 +66,15 @@ def main(out_dir: str = "shots") -> None:
         if not tab.lesson.gradient_lab:
             window.show_lesson(tab.lesson.key)
             tab.plots.setSizes([520, 480])
-            tab.views.setCurrentIndex(tab.views.count() - 1 if tab.lesson.key == "softmax" else 0)
+            tab.views.setCurrentIndex(0)  # the lesson's own page (one-vs-rest, the diagram)
             grab(f"{tab.lesson.key}_page")
             if tab.lesson.offers_datasets:
-                for index in range(tab.dataset_combo.count()):
-                    tab.dataset_combo.setCurrentIndex(index)
+                for index in range(tab.workspace.dataset_combo.count()):
+                    tab.workspace.dataset_combo.setCurrentIndex(index)
                     tab.regenerate()
                     tab.steps_spin.setValue(1500)
                     train(tab, 1500)
-                    grab(f"{tab.lesson.key}_dataset_{tab.dataset_combo.currentData()}")
+                    grab(f"{tab.lesson.key}_dataset_{tab.workspace.dataset_combo.currentData()}")
             continue
         window.show_lesson(tab.lesson.key)
         tab.plots.setSizes([450, 550])

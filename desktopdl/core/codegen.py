@@ -150,7 +150,8 @@ def _data_code(lesson_file: LessonFile, lesson: Lesson) -> str:
         imports.insert(0, "import numpy as np")
     lines = [*sorted(set(imports), key=imports.index), ""]
     seed = f"torch.manual_seed({settings.seed})  # the app's Seed: the same seed, the same start"
-    lines += [seed, "", *lesson.script_data(lesson_file.data)]
+    threads = "torch.set_num_threads(1)  # the app trains on one thread: the same sums, same digits"
+    lines += [seed, threads, "", *lesson.script_data(lesson_file.data)]
     if held_out:
         share = settings.validation_share
         lines += [

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from desktopdl.core.data import Dataset, PointSet
+from desktopdl.core.data import Dataset
 from desktopdl.core.lessons.base import Lesson
 from desktopdl.core.views import Rect
 
@@ -19,7 +19,7 @@ from desktopdl.core.views import Rect
 CHUNK_ELEMENTS = 250_000
 
 
-def _cost_rows(lesson: Lesson, data: PointSet, theta: torch.Tensor) -> np.ndarray:
+def _cost_rows(lesson: Lesson, data: Dataset, theta: torch.Tensor) -> np.ndarray:
     x, y = lesson.tensors(data)
     rows = max(1, CHUNK_ELEMENTS // max(len(data), 1))
     out = np.empty(len(theta), dtype=np.float32)
@@ -31,7 +31,7 @@ def _cost_rows(lesson: Lesson, data: PointSet, theta: torch.Tensor) -> np.ndarra
 
 def cost_landscape(
     lesson: Lesson,
-    data: PointSet,
+    data: Dataset,
     theta: np.ndarray,
     pair: tuple[int, int],
     rect: Rect,
@@ -52,7 +52,7 @@ def cost_landscape(
 
 def cost_slice(
     lesson: Lesson,
-    data: PointSet,
+    data: Dataset,
     theta: np.ndarray,
     index: int,
     lo: float,
@@ -64,15 +64,6 @@ def cost_slice(
     grid = np.repeat(np.asarray(theta, dtype=np.float32)[None, :], points, 0)
     grid[:, index] = values
     return values, _cost_rows(lesson, data, torch.from_numpy(grid))
-
-
-def least_squares(data: PointSet) -> tuple[float, float] | None:
-    """(W, b) minimising the mean squared error of a line through the points, if unique."""
-    x, y = data.xy[:, 0], data.xy[:, 1]
-    if len(x) < 2 or np.ptp(x) == 0:
-        return None
-    w, b = np.polyfit(x, y, 1)
-    return float(w), float(b)
 
 
 def default_view(lesson: Lesson, data: Dataset, start: np.ndarray, pair: tuple[int, int]) -> Rect:

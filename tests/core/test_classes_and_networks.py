@@ -8,12 +8,11 @@ from desktopdl.core import datasets
 from desktopdl.core.data import PointSet
 from desktopdl.core.lesson_file import LessonFile, read, write
 from desktopdl.core.lessons import lesson
-from desktopdl.core.lessons.network import NetworkConfig
-from desktopdl.core.lessons.softmax import ClassesConfig
 from desktopdl.core.lessons.binary import BinaryClassification
-from desktopdl.core.lessons.network import NeuralNetwork
-from desktopdl.core.lessons.softmax import OneVsRest, SoftmaxClassification
+from desktopdl.core.lessons.network import NetworkConfig, NeuralNetwork
+from desktopdl.core.lessons.softmax import ClassesConfig, OneVsRest, SoftmaxClassification
 from desktopdl.core.trainer import Status, Trainer, TrainSettings
+from desktopdl.core.views import Rect, SurfaceView
 from tests.lecture import NONLINEAR_X, NONLINEAR_Y
 
 BLOBS = datasets.generate("blobs", 300, noise=0.05, seed=3, classes=4)
@@ -31,9 +30,8 @@ def test_softmax_probabilities_sum_to_one_everywhere():
     )
     probs = trainer.lesson.predict(list(trainer.snapshot().params), np.array([[0.3, -2.0]]))
     assert probs.shape == (4,) and probs.sum() == pytest.approx(1, abs=1e-6)
-    from desktopdl.core.lessons import Rect
-
-    surface = trainer.snapshot(Rect(-6, 6, -6, 6), resolution=30).surface
+    snap = trainer.snapshot(Rect(-6, 6, -6, 6), wanted=(SurfaceView,), resolution=30)
+    surface = snap.view(SurfaceView).image
     assert surface.shape == (30, 30, 4)
     assert np.allclose(surface.sum(axis=-1), 1, atol=1e-5)
 

@@ -79,7 +79,9 @@ def _cases() -> dict[str, LessonFile]:
             ),
             "linear-sgd-batch4-of-8": variant(LINE, batch_size=4, seed=4),
             "softmax-4-classes-batch7-momentum": LessonFile(
-                "softmax", BLOBS, unlimited(0.05, 2, "Momentum", batch_size=7, model=ClassesConfig(4))
+                "softmax",
+                BLOBS,
+                unlimited(0.05, 2, "Momentum", batch_size=7, model=ClassesConfig(4)),
             ),
             "network-relu-4-classes-sgd-batch8": LessonFile(
                 "network",
@@ -90,7 +92,9 @@ def _cases() -> dict[str, LessonFile]:
                 "network", XOR, unlimited(0.5, 1, "SGD", model=NetworkConfig(2, (4,), "sigmoid"))
             ),
             "network-linear-no-hidden-adam-eps": LessonFile(
-                "network", XOR, unlimited(0.05, 3, "Adam", epsilon=1e-4, model=NetworkConfig(2, (), "linear"))
+                "network",
+                XOR,
+                unlimited(0.05, 3, "Adam", epsilon=1e-4, model=NetworkConfig(2, (), "linear")),
             ),
             "network-tanh-momentum-3-layers": LessonFile(
                 "network", XOR, unlimited(0.1, 6, "Momentum", model=NetworkConfig(2, (5, 4, 3)))
@@ -110,8 +114,13 @@ def with_weights(case: LessonFile) -> LessonFile:
 
 
 CASES = _cases()
+# The app trains on one thread (the worker and tests/conftest.py set it): on a machine with
+# several cores, torch would split a 400-point matmul's sums across threads and round them
+# in another order, so the scripts run on one thread too.
 RUNNER = """
 import runpy, sys
+import torch
+torch.set_num_threads(1)
 for path in sys.argv[1:]:
     print("=== " + path, flush=True)
     runpy.run_path(path, run_name="__main__")

@@ -8,11 +8,12 @@ import pytest
 import torch
 
 from desktopdl.core.data import PointSet
-from desktopdl.core.lab import MSE_LABEL, Lab, LabView, landscape_resolution
-from desktopdl.core.landscape import cost_landscape, cost_slice, default_view, least_squares
+from desktopdl.core.lab import Lab, LabView, landscape_resolution
+from desktopdl.core.landscape import cost_landscape, cost_slice, default_view
 from desktopdl.core.lessons import Rect, lesson
-from desktopdl.core.lessons.binary import BinaryClassificationMSE
+from desktopdl.core.lessons.binary import MSE_LABEL, BinaryClassificationMSE
 from desktopdl.core.trainer import Status, Trainer, TrainSettings
+from desktopdl.core.views import DescentView, LandscapeView, ShadowRuns, SliceView
 from tests.lecture import LECTURE_X, LECTURE_Y, lecture_loop
 
 LECTURE = PointSet(LECTURE_X, LECTURE_Y)
@@ -48,6 +49,26 @@ def numbers(text: str) -> list[float]:
 
 def same_params(a: Trainer, b: Trainer) -> bool:
     return np.array_equal(a.flat_params(), b.flat_params())
+
+
+def least_squares(data: PointSet) -> tuple[float, float]:
+    """(W, b) of the least-squares line: what the linear lesson anchors its landscape on."""
+    (anchor,) = lesson("linear").landscape_anchors(data)
+    w, b = np.polyfit(data.xy[:, 0], data.xy[:, 1], 1)
+    assert np.array_equal(anchor, [w, b])
+    return float(w), float(b)
+
+
+def view_of(views: list, kind: type):
+    """The one view of this type among a lab's views, or None."""
+    found = [v for v in views if type(v) is kind]
+    assert len(found) <= 1
+    return found[0] if found else None
+
+
+def shadow_runs(views: list) -> dict:
+    """The lab's shadow runs by label."""
+    return {run.label: run for run in view_of(views, ShadowRuns).runs}
 
 
 def test_phases_follow_the_lecture_and_show_its_numbers():
@@ -122,11 +143,13 @@ def test_phase_mode_does_not_update_past_a_lowered_step_limit():
 
 def test_snapshot_gradient_is_autograds_and_leaves_training_alone():
     a, b = lecture_trainer(max_steps=0), lecture_trainer(max_steps=0)
+    a.set_recording(True)  # the gradient comes with the descent view, as the slice page asks
+    b.set_recording(True)
     a.step(5)
     b.step(5)
     snap = a.snapshot(with_gradient=True)
     cost, grad = autograd_at(a.flat_params())
-    assert snap.cost == cost and np.array_equal(snap.gradient, grad)
+    assert snap.cost == cost and np.array_equal(snap.view(DescentView).gradient, grad)
     a.step(5)
     b.step(5)
     assert same_params(a, b)
@@ -140,7 +163,8 @@ def test_ledger_rows_are_the_runs_arithmetic():
     trainer.step(30)
     rows = trainer.ledger()
     assert [r.iteration for r in rows] == list(range(10, 40))
-    assert trainer.snapshot().recorded_from == 10 and np.array_equal(rows[0].params, at_ten)
+    descent = trainer.snapshot().view(DescentView)
+    assert descent.recorded_from == 10 and np.array_equal(rows[0].params, at_ten)
     for row, after in zip(rows, rows[1:], strict=False):
         assert np.array_equal(row.new_params, after.params)
     assert np.array_equal(rows[-1].new_params, trainer.flat_params())
@@ -148,7 +172,7 @@ def test_ledger_rows_are_the_runs_arithmetic():
         np.testing.assert_allclose(row.new_params, row.params - 0.05 * row.gradient, atol=1e-6)
         cost, grad = autograd_at(row.params)
         assert row.cost == cost and np.array_equal(row.gradient, grad)
-    path = trainer.snapshot().path
+    path = trainer.snapshot().view(DescentView).path
     assert path.shape == (31, 3) and np.array_equal(path[0], at_ten)
     assert np.array_equal(path[-1], trainer.flat_params())
     latest = trainer.ledger(last=5)
@@ -162,7 +186,7 @@ def test_rewind_replays_to_the_same_numbers(optimizer):
     trainer.set_recording(True)
     original = trainer.step(50)
     at_fifty = trainer.flat_params()
-    path = trainer.snapshot().path
+    path = trainer.snapshot().view(DescentView).path
     assert np.array_equal(path[0], trainer.start) and len(path) == 51
     replayed = trainer.rewind(20)
     assert trainer.step_count == 20 and np.array_equal(replayed, original[:20])
@@ -265,7 +289,7 @@ def test_linear_landscape_is_the_mean_squared_error_at_every_cell(data):
     x, y = data.xy[:, 0], data.xy[:, 1]
     expected = ((ws[None, :, None] * x + bs[:, None, None] - y) ** 2).mean(axis=2)
     np.testing.assert_allclose(image, expected, rtol=1e-5)  # rows are b, columns W
-    view = default_view("linear", data, np.array([4.0, -6.0]), (0, 1))
+    view = default_view(lesson("linear"), data, np.array([4.0, -6.0]), (0, 1))
     for w_, b_ in ((4.0, -6.0), best):
         assert view.xmin < w_ < view.xmax and view.ymin < b_ < view.ymax
 
@@ -371,23 +395,25 @@ def test_race_shadows_start_where_the_main_run_started_and_keep_pace():
         alone.set_start(main.start)
         alone.step(12)
         assert shadow.step_count == 12 and same_params(shadow, alone)
-    extras = lab.extras(main)
+    views = lab.views(main)
     side = landscape_resolution(len(LECTURE))
-    assert extras["landscape"].image.shape == (side, side) and extras["landscape"].rect == rect
+    landscape = view_of(views, LandscapeView).main
+    assert landscape.image.shape == (side, side) and landscape.rect == rect
     np.testing.assert_array_equal(
-        extras["landscape"].image,
+        landscape.image,
         cost_landscape(main.lesson, LECTURE, main.flat_params(), (0, 1), rect, side),
     )
-    assert set(extras["shadows"]) == {"Momentum", "Adam"}
-    for run in extras["shadows"].values():
+    runs = shadow_runs(views)
+    assert set(runs) == {"Momentum", "Adam"}
+    for run in runs.values():
         assert run.step == 12 and len(run.path) == 13
         assert np.array_equal(run.path[0], main.start)
-    assert "landscape_mse" not in extras and "slice" not in extras
+    assert view_of(views, LandscapeView).companion is None and view_of(views, SliceView) is None
     lab.configure(LabView(race=True, rect=rect, page="slice"), main)  # only the page on screen
-    extras = lab.extras(main)
-    values, costs = extras["slice"]
+    views = lab.views(main)
+    values, costs = view_of(views, SliceView).values, view_of(views, SliceView).costs
     assert values[0] == rect.xmin and values[-1] == rect.xmax and len(costs) == len(values)
-    assert "landscape" not in extras and "shadows" not in extras
+    assert view_of(views, LandscapeView) is None and view_of(views, ShadowRuns) is None
 
 
 def test_background_lab_computes_landscapes_off_the_calling_thread():
@@ -408,40 +434,44 @@ def test_background_lab_computes_landscapes_off_the_calling_thread():
             return original(*args)
 
         lab_module.cost_landscape = recording
-        first = lab.extras(main)
-        assert "landscape" not in first  # not ready yet: nothing is waited for
+        first = lab.views(main)
+        # not ready yet: nothing is waited for
+        assert view_of(first, LandscapeView).main is None
         lab._pending["main"][1].result(timeout=30)
-        second = lab.extras(main)
-        assert second["landscape"].image.shape == (100, 100)
+        second = lab.views(main)
+        assert view_of(second, LandscapeView).main.image.shape == (100, 100)
         assert callers and all(t is not threading.current_thread() for t in callers)
     finally:
         lab_module.cost_landscape = original
         lab.close()
 
 
-def test_compare_mse_adds_an_mse_shadow_for_binary_only():
+def test_companions_add_an_mse_shadow_for_binary_only():
     main = lecture_trainer(max_steps=0)
     main.step(3)
     lab = Lab()
     rect = Rect(-3, 3, -2, 2)
-    lab.configure(LabView(compare_mse=True, rect=rect), main)
+    lab.configure(LabView(companions=True, rect=rect), main)
     assert set(lab.shadows) == {MSE_LABEL}
     shadow = lab.shadows[MSE_LABEL]
     assert isinstance(shadow.lesson, BinaryClassificationMSE) and shadow.step_count == 3
-    extras = lab.extras(main)
-    assert np.array_equal(extras["shadows"][MSE_LABEL].path[0], main.start)
+    views = lab.views(main)
+    assert np.array_equal(shadow_runs(views)[MSE_LABEL].path[0], main.start)
     side = landscape_resolution(len(LECTURE))
+    landscapes = view_of(views, LandscapeView)
+    assert landscapes.companion_label == MSE_LABEL
     np.testing.assert_array_equal(
-        extras["landscape_mse"].image,
+        landscapes.companion.image,
         cost_landscape(
             BinaryClassificationMSE(), LECTURE, shadow.flat_params(), (0, 1), rect, side
         ),
     )
-    assert not np.allclose(extras["landscape_mse"].image, extras["landscape"].image)
+    assert not np.allclose(landscapes.companion.image, landscapes.main.image)
 
     line = Trainer(lesson("linear"), LINE, TrainSettings(max_steps=0))
     linear_lab = Lab()
-    linear_lab.configure(LabView(compare_mse=True, rect=rect), line)
-    extras = linear_lab.extras(line)
-    assert linear_lab.shadows == {} and extras["shadows"] == {}
-    assert "landscape" in extras and "landscape_mse" not in extras
+    linear_lab.configure(LabView(companions=True, rect=rect), line)
+    views = linear_lab.views(line)
+    assert linear_lab.shadows == {} and shadow_runs(views) == {}
+    landscapes = view_of(views, LandscapeView)
+    assert landscapes.main is not None and landscapes.companion is None

@@ -5,6 +5,7 @@ import pytest
 from desktopdl.core import lesson_file
 from desktopdl.core.data import PointSet
 from desktopdl.core.lesson_file import LessonFile, LessonFileError
+from desktopdl.core.lessons import lesson_class
 from desktopdl.core.trainer import TrainSettings
 from desktopdl.resources import resource
 from tests.lecture import LECTURE_X, LECTURE_Y, NONLINEAR_X, NONLINEAR_Y
@@ -25,7 +26,7 @@ def test_round_trip(tmp_path):
     original = LessonFile(
         "binary",
         PointSet([[1.5, 2], [3, 4.25]], [0, 1]),
-        TrainSettings(0.05, 9, 300, "cpu"),
+        TrainSettings(0.05, 9, 300, "cpu", model=lesson_class("binary").Config()),
         title="Mine",
         description="여러 클래스",
         view=(0, 5, -1, 6),

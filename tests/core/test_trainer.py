@@ -7,6 +7,7 @@ import torch
 from desktopdl.core.data import PointSet
 from desktopdl.core.lessons import Rect, lesson
 from desktopdl.core.trainer import Status, Trainer, TrainSettings
+from desktopdl.core.views import SurfaceView
 from tests.lecture import LECTURE_X, LECTURE_Y
 
 
@@ -116,14 +117,15 @@ def test_surface_is_the_model_probability_on_a_row_major_grid():
     trainer = lecture_trainer(max_steps=0)
     trainer.step(500)
     rect = Rect(0, 7, 0, 5)
-    snap = trainer.snapshot(rect, resolution=70)
-    assert snap.surface.shape == (70, 70)
-    assert snap.surface_rect == rect
+    snap = trainer.snapshot(rect, wanted=(SurfaceView,), resolution=70)
+    surface = snap.view(SurfaceView)
+    assert surface.image.shape == (70, 70)
+    assert surface.rect == rect
     # the cell in row i, column j is centred at (x_j, y_i)
     i, j = 10, 60
     x, y = 0 + (j + 0.5) * 7 / 70, 0 + (i + 0.5) * 5 / 70
     expected = trainer.lesson.predict(list(snap.params), np.array([[x, y]]))[0]
-    assert snap.surface[i, j] == pytest.approx(expected, abs=1e-6)
+    assert surface.image[i, j] == pytest.approx(expected, abs=1e-6)
 
 
 def test_missing_cuda_falls_back_to_cpu_with_a_message(monkeypatch):
