@@ -876,7 +876,7 @@ def landscape_row(
     case_lesson: Lesson, data: PointSet, theta: np.ndarray, reps: int, warm: bool
 ) -> dict[str, float]:
     pair, naive_cells = (0, 1), 50
-    rect = default_view(case_lesson.key, data, theta, pair)
+    rect = default_view(case_lesson, data, theta, pair)
     adaptive = landscape_resolution(len(data))
 
     def landscape(res: int) -> np.ndarray:

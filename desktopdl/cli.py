@@ -22,6 +22,8 @@ def parser() -> argparse.ArgumentParser:
     # Not a list of choices: the registry imports torch, which --version and --help skip.
     p.add_argument("--lesson", metavar="KEY", help="open this lesson's tab (linear, cnn, …)")
     p.add_argument("--scale", type=float, help="size of every font, marker and line (e.g. 1.5)")
+    # Used by the window itself: a language switch restarts it with the lessons as they were.
+    p.add_argument("--restore-session", metavar="DIR", help=argparse.SUPPRESS)
     p.add_argument(
         "--self-test",
         action="store_true",
@@ -52,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    return app.run(args.lesson, args.file, args.scale)
+    return app.run(args.lesson, args.file, args.scale, args.restore_session)
 
 
 # -- desktopdl export ------------------------------------------------------------------------
@@ -83,7 +85,36 @@ def export_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--width", type=_positive, help="pixel width of PNG, GIF and MP4 (default 960)")
     p.add_argument("--frames", type=_positive, default=60, help="animation frames (default 60)")
+    p.add_argument(
+        "--lang",
+        choices=("en", "ko"),
+        help="language of the pictures' words and the script's comments "
+        "(default: the system's language)",
+    )
     return p
+
+
+def system_language() -> str:
+    """ko when the system speaks Korean (LC_ALL, LC_MESSAGES, LANG), else en."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            return "ko" if value.lower().startswith("ko") else "en"
+    return "en"
+
+
+def _translator(language: str):
+    """The function that puts core sentences into ``language`` (None for English): the
+    window's own Korean catalogue, loaded into a Qt application made for the purpose."""
+    if language != "ko":
+        return None
+    headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    if sys.platform.startswith("linux") and headless:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from desktopdl.qt import exporting, i18n
+
+    i18n.install(exporting.ensure_app(), "ko")
+    return i18n.tr_core
 
 
 def _positive(text: str) -> int:
@@ -120,12 +151,13 @@ def export_main(argv: list[str]) -> int:
         return 2
     if run.trainer.message:
         print(f"note: {_one_line(run.trainer.message)}", file=sys.stderr)
+    translate = _translator(args.lang or system_language())
     try:
         if args.code:
-            export.save_script(lesson, args.code, args.steps)
+            export.save_script(lesson, args.code, args.steps, translate)
             _wrote(args.code)
         if args.notebook:
-            export.save_notebook(lesson, args.notebook, args.steps)
+            export.save_notebook(lesson, args.notebook, args.steps, translate)
             _wrote(args.notebook)
         if args.csv_points:
             export.save_csv_points(

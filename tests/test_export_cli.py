@@ -122,4 +122,4 @@ def test_desktopdl_file_still_opens_the_file_in_the_window(monkeypatch):
     monkeypatch.setattr(app, "run", lambda *args: opened.append(args) or 0)
     assert cli.main(["lesson.json"]) == 0
     assert cli.main(["--lesson", "binary"]) == 0
-    assert opened == [(None, "lesson.json", None), ("binary", None, None)]
+    assert opened == [(None, "lesson.json", None, None), ("binary", None, None, None)]

@@ -15,6 +15,7 @@ No Qt here: the command line and the tests use it without a display.
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,7 +23,8 @@ import numpy as np
 from desktopdl.core.lesson_file import LessonFile
 from desktopdl.core.lessons import Lesson
 from desktopdl.core.lessons import lesson_class as lesson_class_for
-from desktopdl.core.script import LINE, num, tensor_literal
+from desktopdl.core.script import LINE, language, num, say, tensor_literal
+from desktopdl.core.text import T
 from desktopdl.core.trainer import MOMENTUM, TrainSettings
 
 #: Steps the script runs when the lesson has no step limit (the app's "no limit").
@@ -54,30 +56,42 @@ def planned_steps(settings: TrainSettings, steps: int | None = None) -> int:
     return min(steps, limit) if limit else steps
 
 
-def lesson_script(lesson_file: LessonFile, steps: int | None = None) -> str:
+def lesson_script(
+    lesson_file: LessonFile,
+    steps: int | None = None,
+    translate: Callable[[str], str] | None = None,
+) -> str:
     """A standalone script that trains the lesson like the app and prints its numbers.
 
     It prints ``name = value`` lines (steps, cost, H(x_test), every parameter as a list,
     accuracy for classifiers) with Python's round-trip float repr, so a reader, or a test,
     can compare them with the app digit for digit. Raises ValueError when the lesson's data
     cannot be trained on (no points, one class…), with the lesson's sentence saying why.
+    ``translate`` puts the comments into the interface's language (the lecture's own
+    three-stage comments stay as the lecture wrote them).
     """
-    header = _header(lesson_file, steps)
-    body = "\n\n\n".join(section.code for section in sections(lesson_file, steps))
+    with language(translate):
+        header = _header(lesson_file, steps)
+        body = "\n\n\n".join(section.code for section in sections(lesson_file, steps))
     return f"{header}\n{body}\n"
 
 
-def notebook(lesson_file: LessonFile, steps: int | None = None) -> dict:
+def notebook(
+    lesson_file: LessonFile,
+    steps: int | None = None,
+    translate: Callable[[str], str] | None = None,
+) -> dict:
     """The same code as an nbformat 4 notebook: markdown for ① Model ② Train ③ Test between
     the code cells, so the cells run top to bottom print what the script prints.
 
     The JSON is written by hand (the format is small and stable) to spare the app a
     dependency on nbformat."""
-    cells = [_markdown(_title(lesson_file) + _description_markdown(lesson_file))]
-    for section in sections(lesson_file, steps):
-        if section.heading:
-            cells.append(_markdown(f"## {section.heading}\n\n{section.text}".rstrip()))
-        cells.append(_code(section.code))
+    with language(translate):
+        cells = [_markdown(_title(lesson_file) + _description_markdown(lesson_file))]
+        for section in sections(lesson_file, steps):
+            if section.heading:
+                cells.append(_markdown(f"## {section.heading}\n\n{section.text}".rstrip()))
+            cells.append(_code(section.code))
     for index, cell in enumerate(cells):
         cell["id"] = f"cell-{index}"
     return {
@@ -115,13 +129,21 @@ def sections(lesson_file: LessonFile, steps: int | None = None) -> list[Section]
         ),
         Section(
             "② Train",
-            f"[딥러닝의 2단계] {n_steps:,} steps of {_optimizer_words(settings)}, "
-            f"minimizing `{lesson.cost_formula}`.",
+            "[딥러닝의 2단계] "
+            + say(
+                T(
+                    "{steps} steps of {optimizer}, minimizing `{cost}`.",
+                    steps=f"{n_steps:,}",
+                    optimizer=_optimizer_words(settings),
+                    cost=say(lesson.cost_formula),
+                )
+            ),
             _train_code(lesson_file, lesson, n_steps),
         ),
         Section(
             "③ Test",
-            "[딥러닝의 3단계] Ask the trained model about a point, and print the parameters.",
+            "[딥러닝의 3단계] "
+            + say(T("Ask the trained model about a point, and print the parameters.")),
             _test_code(lesson_file, lesson, names),
         ),
     ]
@@ -149,15 +171,24 @@ def _data_code(lesson_file: LessonFile, lesson: Lesson) -> str:
     if held_out:
         imports.insert(0, "import numpy as np")
     lines = [*sorted(set(imports), key=imports.index), ""]
-    seed = f"torch.manual_seed({settings.seed})  # the app's Seed: the same seed, the same start"
-    threads = "torch.set_num_threads(1)  # the app trains on one thread: the same sums, same digits"
+    seed = f"torch.manual_seed({settings.seed})  # " + say(
+        T("the app's Seed: the same seed, the same start")
+    )
+    threads = "torch.set_num_threads(1)  # " + say(
+        T("the app trains on one thread: the same sums, same digits")
+    )
     lines += [seed, threads, "", *lesson.script_data(lesson_file.data)]
     if held_out:
         share = settings.validation_share
         lines += [
             "",
-            f"# The app's validation share {share:g}: the same seeded shuffle holds out the",
-            "# same points, and the model never trains on them.",
+            *_comment_lines(
+                T(
+                    "The app's validation share {share}: the same seeded shuffle holds out the "
+                    "same points, and the model never trains on them.",
+                    share=f"{share:g}",
+                )
+            ),
             f"order = np.random.default_rng({settings.seed}).permutation(len(x_train))",
             f"held = min(len(x_train) - 1, max(1, round({share!r} * len(x_train))))",
             "train_index = torch.from_numpy(np.sort(order[held:]))",
@@ -189,14 +220,19 @@ def _train_code(lesson_file: LessonFile, lesson: Lesson, n_steps: int) -> str:
     lines = []
     if minibatches:
         lines += [
-            f"BATCH = {batch}  # the app's Batch size: points per step",
-            "# The shuffles have their own generator (Seed + 1), so they never change the start.",
+            f"BATCH = {batch}  # " + say(T("the app's Batch size: points per step")),
+            *_comment_lines(
+                T(
+                    "The shuffles have their own generator (Seed + 1), so they never change "
+                    "the start."
+                )
+            ),
             f"shuffle = torch.Generator().manual_seed({settings.seed + 1})",
             "order, position = torch.zeros(0, dtype=torch.long), 0",
         ]
     if epsilon:
         lines += [
-            f'EPSILON = {epsilon!r}  # the app\'s "Stop when |Δcost| <"',
+            f"EPSILON = {epsilon!r}  # " + say(T('the app\'s "Stop when |Δcost| <"')),
             "last_cost = None",
         ]
     if lines:
@@ -204,7 +240,8 @@ def _train_code(lesson_file: LessonFile, lesson: Lesson, n_steps: int) -> str:
     lines += [TRAIN_COMMENT, f"for step in range({n_steps}):"]
     if minibatches:
         lines += [
-            "    if position + BATCH > len(order):  # a new epoch: shuffle the points again",
+            "    if position + BATCH > len(order):  # "
+            + say(T("a new epoch: shuffle the points again")),
             "        order, position = torch.randperm(len(x_train), generator=shuffle), 0",
             "    batch = order[position : position + BATCH]",
             "    position += BATCH",
@@ -219,17 +256,18 @@ def _train_code(lesson_file: LessonFile, lesson: Lesson, n_steps: int) -> str:
     if epsilon:
         lines += [
             "    if last_cost is not None and abs(cost.item() - last_cost) < EPSILON:",
-            "        break  # the cost hardly changes any more",
+            "        break  # " + say(T("the cost hardly changes any more")),
             "    last_cost = cost.item()",
         ]
     lines += [
         "",
         'print("steps =", step + 1)',
-        "print(\"cost =\", cost.item())  # the last step's cost, as the app's cost curve ends",
+        'print("cost =", cost.item())  # '
+        + say(T("the last step's cost, as the app's cost curve ends")),
     ]
     if _validation_share(lesson_file):
         lines += [
-            "with torch.no_grad():  # the held-out points, at the final parameters",
+            "with torch.no_grad():  # " + say(T("the held-out points, at the final parameters")),
             f'    print("validation cost =", ({lesson.script_cost("x_val", "y_val")}).item())',
         ]
     return "\n".join(lines)
@@ -264,25 +302,47 @@ def _optimizer_code(settings: TrainSettings, names: list[str]) -> str:
 
 def _start_words(lesson_file: LessonFile) -> str:
     if lesson_file.weights is not None:
-        return "The parameters start from the weights saved in the lesson file."
-    return f"The parameters start where the app's seed {lesson_file.settings.seed} puts them."
+        return say(T("The parameters start from the weights saved in the lesson file."))
+    return say(
+        T(
+            "The parameters start where the app's seed {seed} puts them.",
+            seed=lesson_file.settings.seed,
+        )
+    )
 
 
 def _optimizer_words(settings: TrainSettings) -> str:
-    name = {"SGD": "gradient descent (SGD)", "Momentum": "SGD with momentum 0.9"}.get(
-        settings.optimizer, settings.optimizer
-    )
-    batch = settings.batch_size
-    size = f", {batch} points per step" if batch else ""
-    return f"{name} with learning rate {settings.learning_rate:g}{size}"
+    names = {"SGD": T("gradient descent (SGD)"), "Momentum": T("SGD with momentum 0.9")}
+    name = say(names[settings.optimizer]) if settings.optimizer in names else settings.optimizer
+    rate = f"{settings.learning_rate:g}"
+    if settings.batch_size:
+        return say(
+            T(
+                "{name} with learning rate {rate}, {batch} points per step",
+                name=name,
+                rate=rate,
+                batch=settings.batch_size,
+            )
+        )
+    return say(T("{name} with learning rate {rate}", name=name, rate=rate))
+
+
+def _comment_lines(text: str) -> list[str]:
+    """A comment sentence in the chosen language, wrapped to the script's width."""
+    return ["# " + line for line in textwrap.wrap(say(text), LINE - 2, break_long_words=False)]
 
 
 def _header(lesson_file: LessonFile, steps: int | None) -> str:
     n_steps = planned_steps(lesson_file.settings, steps)
     lines = [
         _title(lesson_file).replace("# ", "# DesktopDL · ", 1),
-        f"# The lesson as plain PyTorch: run it with python to train {n_steps:,} steps and print",
-        "# the numbers the app shows after as many steps.",
+        *_comment_lines(
+            T(
+                "The lesson as plain PyTorch: run it with python to train {steps} steps and "
+                "print the numbers the app shows after as many steps.",
+                steps=f"{n_steps:,}",
+            )
+        ),
     ]
     description = _one_line(lesson_file.description)
     if description:
@@ -295,14 +355,16 @@ def _header(lesson_file: LessonFile, steps: int | None) -> str:
 def _title(lesson_file: LessonFile) -> str:
     lesson = lesson_of(lesson_file)
     title = _one_line(lesson_file.title)
-    return f"# {lesson.title}" + (f": {title}" if title else "")
+    return f"# {say(lesson.title)}" + (f": {title}" if title else "")
 
 
 def _description_markdown(lesson_file: LessonFile) -> str:
     description = _one_line(lesson_file.description)
-    intro = (
-        "Generated by DesktopDL: run the cells from top to bottom to print the numbers the app "
-        "shows."
+    intro = say(
+        T(
+            "Generated by DesktopDL: run the cells from top to bottom to print the numbers the "
+            "app shows."
+        )
     )
     return f"\n\n{description}\n\n{intro}" if description else f"\n\n{intro}"
 
@@ -332,9 +394,9 @@ def _source(text: str) -> list[str]:
 
 def _saved_weights(lesson_file: LessonFile, lesson: Lesson, names: list[str]) -> list[str]:
     """The parameters a lesson file carries (the app starts from them instead of the seed)."""
-    lines = [
-        "# The weights saved in the lesson file: the app starts from these, not from the seed."
-    ]
+    lines = _comment_lines(
+        T("The weights saved in the lesson file: the app starts from these, not from the seed.")
+    )
     values = lesson.unflatten(np.asarray(lesson_file.weights))
     for name, value in zip(names, values, strict=True):
         lines.append(tensor_literal(name, value.numpy()))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -32,8 +32,9 @@ class TrainingRun:
 
     @property
     def steps(self) -> np.ndarray:
-        """The step index of each cost, as the app's cost curve and the script's loop count."""
-        return np.arange(len(self.costs))
+        """The step each cost was computed in (1, 2, …), as the app's cost curve and the
+        script's ``step + 1`` count them."""
+        return np.arange(1, len(self.costs) + 1)
 
 
 def new_trainer(lesson_file: LessonFile) -> Trainer:
@@ -85,16 +86,26 @@ def save_csv_costs(steps: Sequence[int], costs: Sequence[float], path: str | os.
         writer.writerows([int(s), _number(c)] for s, c in zip(steps, costs, strict=True))
 
 
-def save_script(lesson_file: LessonFile, path: str | os.PathLike, steps: int | None = None) -> None:
+def save_script(
+    lesson_file: LessonFile,
+    path: str | os.PathLike,
+    steps: int | None = None,
+    translate: Callable[[str], str] | None = None,
+) -> None:
     """The lesson as a PyTorch script (see ``codegen.lesson_script``)."""
-    Path(path).write_text(codegen.lesson_script(lesson_file, steps), encoding="utf-8")
+    text = codegen.lesson_script(lesson_file, steps, translate)
+    Path(path).write_text(text, encoding="utf-8")
 
 
 def save_notebook(
-    lesson_file: LessonFile, path: str | os.PathLike, steps: int | None = None
+    lesson_file: LessonFile,
+    path: str | os.PathLike,
+    steps: int | None = None,
+    translate: Callable[[str], str] | None = None,
 ) -> None:
     """The lesson as a Jupyter notebook (see ``codegen.notebook``)."""
-    text = json.dumps(codegen.notebook(lesson_file, steps), indent=1, ensure_ascii=False)
+    notebook = codegen.notebook(lesson_file, steps, translate)
+    text = json.dumps(notebook, indent=1, ensure_ascii=False)
     Path(path).write_text(text + "\n", encoding="utf-8")
 
 

@@ -103,16 +103,20 @@ class Lab:
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
 
-    def configure(self, view: LabView | None, main: Trainer) -> None:
+    def configure(self, view: LabView | None, main: Trainer) -> np.ndarray:
+        """Show ``view``; returns the costs of the main run replayed so that its recording
+        starts at its first step (empty when nothing was replayed)."""
         old = self.view
         self.view = view
-        main.set_recording(view is not None and view.records)
+        replayed = main.set_recording(view is not None and view.records)
         if (
             old is None
             or view is None
             or (old.race, old.companions) != (view.race, view.companions)
+            or len(replayed)
         ):
             self.restart(main)
+        return replayed
 
     def restart(self, main: Trainer) -> None:
         """Shadows start afresh from the main run's start and catch up with its step."""

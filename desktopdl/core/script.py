@@ -6,11 +6,33 @@ Lessons write their parts of the script with these (core.codegen assembles the p
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import numpy as np
 
 #: Longest line the data literals are wrapped to.
 LINE = 92
+
+#: How the script's comments are put into words: the identity (English) unless a caller
+#: chose a language (the window passes its translation, ``desktopdl export --lang ko``).
+_translate: Callable[[str], str] = str
+
+
+@contextmanager
+def language(translate: Callable[[str], str] | None) -> Iterator[None]:
+    """Write the script's comments through ``translate`` (core sentences → the language)."""
+    global _translate
+    before, _translate = _translate, translate or str
+    try:
+        yield
+    finally:
+        _translate = before
+
+
+def say(text: str) -> str:
+    """A comment of the script in the chosen language (``text`` is a core T sentence)."""
+    return _translate(text)
 
 
 def num(value: float) -> str:

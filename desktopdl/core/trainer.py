@@ -32,6 +32,8 @@ from desktopdl.core.text import T
 from desktopdl.core.views import DescentView, Rect
 
 MAX_LEARNING_RATE = 1e6
+#: A cost that stops being finite before this many steps is blamed on the learning rate.
+EARLY_DIVERGENCE_STEPS = 20
 #: The most a teacher can hold out for validation.
 MAX_VALIDATION_SHARE = 0.9
 #: Metric series names (the per-step training cost is "cost").
@@ -40,6 +42,8 @@ TRAINING_ACCURACY = "training accuracy"
 VALIDATION_ACCURACY = "validation accuracy"
 OPTIMIZERS = ("SGD", "Momentum", "Adam")
 MOMENTUM = 0.9
+#: Turning the recording on replays a run of at most this many steps from its start.
+MAX_REPLAY = 50_000
 #: How many ledger rows and path points a snapshot carries at most.
 LEDGER_ROWS = 200
 PATH_POINTS = 2000
@@ -218,6 +222,14 @@ class Snapshot:
     accuracy: float | None = None
     #: The typed views (core.views) the page on screen asked for.
     views: tuple = ()
+    #: The cost the last step computed, or None before the first step.
+    last_step_cost: float | None = None
+
+    @property
+    def shown_cost(self) -> float:
+        """The cost the screen shows: the one the last step computed (the lecture's
+        ``print(cost.item())`` after the loop), or before any step the one step 1 will."""
+        return self.cost if self.last_step_cost is None else self.last_step_cost
 
     def view(self, kind: type):
         """The view of this type, or None when it was not computed for this snapshot."""
@@ -273,6 +285,9 @@ class Trainer:
         self.phase: PhaseReport | None = None
         self._pending_cost: torch.Tensor | None = None
         self._last_cost: float | None = None
+        #: The cost the last step computed (before its update), as the lecture's loop
+        #: prints it: what the headline, the curve's end, the ledger and the script show.
+        self.last_step_cost: float | None = None
         self._new_metrics: list[tuple[str, int, float]] = []
         self._latest_metrics: dict[str, float] = {}
         self._clear_history()
@@ -339,10 +354,18 @@ class Trainer:
         self.custom_start = np.asarray(flat, dtype=np.float32).copy()
         self.reset()
 
-    def set_recording(self, on: bool) -> None:
+    def set_recording(self, on: bool) -> np.ndarray:
+        """Keep every iteration from now on. Turned on mid-run, the run is replayed from its
+        start (the same numbers, bit for bit) so the ledger and the path hold it from its
+        first step; returns the replayed costs (empty when nothing was replayed)."""
+        replayed = np.zeros(0)
         if on and not self.recording:
             self._clear_history()
+            self.recording = True
+            if 0 < self.step_count <= MAX_REPLAY and self.status != Status.INVALID_DATA:
+                replayed = self.rewind(self.step_count)
         self.recording = on
+        return replayed
 
     def rewind(self, iteration: int) -> np.ndarray:
         """Return to the parameters before ``iteration`` (0 = the start) by replaying the run
@@ -368,8 +391,12 @@ class Trainer:
         """Run up to n whole iterations; returns their costs. Stops early at a stop condition
         or when the cost stops being a finite number, keeping the last good parameters.
         With a validation share, the model is evaluated every ``validation_every`` steps."""
-        if self.x_val is None:
-            return self._steps(n)
+        costs = self._steps(n) if self.x_val is None else self._validated_steps(n)
+        if len(costs):
+            self.last_step_cost = float(costs[-1])
+        return costs
+
+    def _validated_steps(self, n: int) -> np.ndarray:
         every = self.settings.validation_every
         parts = []
         done = 0
@@ -547,6 +574,7 @@ class Trainer:
             self._samples_seen += len(self.x_train)
             self._phase_cost = value
             done.append(value)
+            self.last_step_cost = value
             self.step_count += 1
             after = self.flat_params()
             report = PhaseReport(
@@ -622,6 +650,7 @@ class Trainer:
             epoch=self._samples_seen / max(len(self.train_data), 1),
             accuracy=accuracy,
             views=tuple(views),
+            last_step_cost=self.last_step_cost if self.step_count else None,
         )
 
     def path(self) -> np.ndarray | None:
@@ -780,7 +809,9 @@ class Trainer:
 
     def _diverge(self, value: float) -> None:
         self.status = Status.DIVERGED
-        reason = self.lesson.explain_non_finite(self.params, self.x_train)
+        # A rate that overflows within a few steps is the rate's fault, whatever the data.
+        early = self.step_count < EARLY_DIVERGENCE_STEPS
+        reason = None if early else self.lesson.explain_non_finite(self.params, self.x_train)
         if reason:
             self.message = T(
                 "The cost became {value} at step {step}: {reason}",

@@ -42,6 +42,14 @@ class SurfaceView:
 
 
 @dataclass(frozen=True)
+class BoundaryView:
+    """Where the classifier's answer changes over the plane, as line segments (S × 2
+    points × (x, y)): drawn over the surface, so the boundary reads without the shading."""
+
+    segments: np.ndarray
+
+
+@dataclass(frozen=True)
 class NeuronMaps:
     """Each hidden neuron's output over the plane: per layer, (neurons, rows, columns)."""
 

@@ -36,10 +36,17 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run(lesson_key: str | None = None, path: str | None = None, scale: float | None = None) -> int:
+def run(
+    lesson_key: str | None = None,
+    path: str | None = None,
+    scale: float | None = None,
+    session: str | None = None,
+) -> int:
     app = application()
     restore_look(app, scale)
     window = MainWindow(lesson_key)
+    if session is not None:
+        window.restore_session(session)
     if path is not None:
         window.open_path(path)
     window.show()

@@ -200,12 +200,12 @@ class CodePanel(QWidget):
 
     def save_script(self, path: str | os.PathLike) -> None:
         """Write the script to ``path`` (no dialog; raises OSError or ValueError)."""
-        export.save_script(self._require_file(), path, self._steps)
+        export.save_script(self._require_file(), path, self._steps, tr_core)
         self.saved.emit(str(path))
 
     def save_notebook(self, path: str | os.PathLike) -> None:
         """Write the notebook to ``path`` (no dialog; raises OSError or ValueError)."""
-        export.save_notebook(self._require_file(), path, self._steps)
+        export.save_notebook(self._require_file(), path, self._steps, tr_core)
         self.saved.emit(str(path))
 
     @property
@@ -234,7 +234,8 @@ class CodePanel(QWidget):
             return
         self._stale = False
         try:
-            text, problem = codegen.lesson_script(self._lesson_file, self._steps), None
+            text = codegen.lesson_script(self._lesson_file, self._steps, tr_core)
+            problem = None
         except ValueError as error:
             problem = tr_core(error.args[0]) if error.args else str(error)
             text = "# " + self.tr("The script needs data the lesson can train on:") + "\n"

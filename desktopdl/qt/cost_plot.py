@@ -159,7 +159,8 @@ class CostPlot(pg.PlotWidget):
             size = max(2 * len(self._costs), self._count + n)
             self._steps = np.resize(self._steps, size)
             self._costs = np.resize(self._costs, size)
-        self._steps[self._count : self._count + n] = np.arange(first_step, first_step + n)
+        # The cost of step k (1, 2, …) is plotted at k: after 3 steps the curve reaches 3.
+        self._steps[self._count : self._count + n] = np.arange(first_step + 1, first_step + n + 1)
         self._costs[self._count : self._count + n] = costs
         self._count += n
         self._schedule_refresh()

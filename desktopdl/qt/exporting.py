@@ -264,8 +264,9 @@ class LessonPicture(QWidget):
 
     def _draw(self, snapshot: Snapshot, costs: np.ndarray, total_steps: int) -> None:
         self.overlay.draw(snapshot, self.lesson, self.lesson_file.data, self.view_rect)
-        self.cost_curve.setData(np.arange(len(costs)), np.asarray(costs, dtype=np.float64))
-        cost = f"{snapshot.cost:.6f}" if math.isfinite(snapshot.cost) else str(snapshot.cost)
+        self.cost_curve.setData(np.arange(1, len(costs) + 1), np.asarray(costs, dtype=np.float64))
+        shown = snapshot.shown_cost
+        cost = f"{shown:.6f}" if math.isfinite(shown) else str(shown)
         text = QCoreApplication.translate("Export", "step {step} / {total}    cost {cost}").format(
             step=f"{snapshot.step:,}", total=f"{total_steps:,}", cost=cost
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -15,8 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -76,6 +75,11 @@ class LandscapePlot(pg.PlotWidget):
         plot.addItem(self.contours)
         self.paths: dict[str, tuple[pg.PlotDataItem, pg.ScatterPlotItem]] = {}
         self._shown: Landscape | None = None
+        # The colour scale: which cost each shade means (the shades follow log10 of it).
+        self.key = pg.GradientLegend((14, 110), (-70, 12))
+        self.key.setGradient(landscape_colormap().getGradient())
+        self.key.setParentItem(self._view_box)
+        self.key.setVisible(False)
         self.setToolTip(
             self.tr("Click to start the next run from there; drag to pan, wheel to zoom")
         )
@@ -94,6 +98,13 @@ class LandscapePlot(pg.PlotWidget):
             return
         lo, hi = float(finite.min()), float(finite.max())
         self.image.setImage(shade, levels=(lo, hi if hi > lo else lo + 1e-6))
+        self.key.setLabels(
+            {
+                self.tr("cost {0}").format(f"{10**lo:.3g}"): 0.0,
+                self.tr("cost {0}").format(f"{10**hi:.3g}"): 1.0,
+            }
+        )
+        self.key.setVisible(True)
         rect = landscape.rect
         self.image.setRect(rect.xmin, rect.ymin, rect.width, rect.height)
         segments = landscape.contours
@@ -167,7 +178,7 @@ class LandscapePanel(QWidget):
             text = f"({names[i]}, {names[j]})" + (
                 self.tr(", {0} held").format(", ".join(held)) if held else ""
             )
-            self.pair_combo.addItem(text)
+            self.pair_combo.addItem(theme.plain_subscripts(text))
         self.pair_combo.setVisible(len(self.pairs) > 1)
         self.pair_combo.currentIndexChanged.connect(self._pair_changed)
         bar.addWidget(self.pair_combo)
@@ -409,6 +420,49 @@ class SlicePanel(pg.PlotWidget):
         self.label.setPos(values[0], top)
 
 
+class LedgerModel(QAbstractTableModel):
+    """The ledger's rows for a QTableView, newest first. A snapshot's rows replace the
+    model's list in one reset; the view asks only for the cells it shows, so a refresh costs
+    the same at 200 rows as at 5 (a QTableWidget made 1,400 items and resized its header to
+    their contents every snapshot: ~5 s at 200 rows)."""
+
+    def __init__(self, headers: list[str], parent=None):
+        super().__init__(parent)
+        self.headers = headers
+        self.rows: tuple = ()
+
+    def set_rows(self, rows: tuple) -> None:
+        self.beginResetModel()
+        self.rows = tuple(reversed(rows))
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column, size = index.column(), len(row.params)
+        if column == 0:
+            return str(row.iteration)
+        if column <= size:
+            return f"{row.params[column - 1]:.5f}"
+        if column == size + 1:
+            return f"{row.cost:.6f}"
+        return f"{row.gradient[column - size - 2]:.5f}"
+
+
 class LedgerPanel(QWidget):
     """Every recorded iteration: parameters, cost, gradient; go back to any of them."""
 
@@ -416,15 +470,21 @@ class LedgerPanel(QWidget):
 
     def __init__(self, lesson: Lesson, parent=None):
         super().__init__(parent)
-        names = lesson.flat_names
+        names = [theme.plain_subscripts(n) for n in lesson.flat_names]
         headers = [self.tr("iteration"), *names, self.tr("cost")] + [f"∂cost/∂{n}" for n in names]
-        self.table = QTableWidget(0, len(headers))
-        self.table.setHorizontalHeaderLabels(headers)
+        self.model = LedgerModel(headers, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.itemSelectionChanged.connect(self._row_selected)
+        # Fixed, teacher-adjustable widths: resizing to contents re-measured every cell.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setDefaultSectionSize(110)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.clicked.connect(self._row_selected)
         bar = QHBoxLayout()
         self.info = QLabel()
         bar.addWidget(self.info, 1)
@@ -462,23 +522,11 @@ class LedgerPanel(QWidget):
                 else ""
             )
         )
-        self.table.setRowCount(len(rows))
-        for r, row in enumerate(reversed(rows)):
-            cells = (
-                [str(row.iteration)]
-                + [f"{v:.5f}" for v in row.params]
-                + [f"{row.cost:.6f}"]
-                + [f"{g:.5f}" for g in row.gradient]
-            )
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(r, c, item)
+        self.model.set_rows(rows)
 
-    def _row_selected(self) -> None:
-        items = self.table.selectedItems()
-        if items:
-            self.iteration_spin.setValue(int(self.table.item(items[0].row(), 0).text()))
+    def _row_selected(self, index) -> None:
+        if index.isValid():
+            self.iteration_spin.setValue(self.model.rows[index.row()].iteration)
 
 
 def _path(snapshot: Snapshot) -> np.ndarray | None:

@@ -43,8 +43,10 @@ from desktopdl.qt.overlays import CanvasOverlay
 from desktopdl.qt.panels import (
     DEFAULT_SPEED,
     ModelPanel,
+    Readout,
     TestPanel,
     TrainPanel,
+    guard_fields,
     optimizer_fields,
     training_fields,
 )
@@ -52,6 +54,8 @@ from desktopdl.qt.worker import TrainingWorker
 from desktopdl.qt.workspace import WORKSPACES
 from desktopdl.resources import resource
 
+#: Under the points (z 10), above the model's lines and surface.
+TEST_MARKER_Z = 8
 #: Wide enough for the longest live readout, so nothing is clipped while numbers change.
 PANEL_MIN_WIDTH = 395
 
@@ -90,6 +94,7 @@ class LessonTab(QWidget):
         self._run_id = -1
         self._test_point: tuple[float, float] | None = None
         self._loading = False
+        self._loading_data = False
         #: The settings last sent to the training thread; settings without a control here
         #: (a file's validation share, say) are kept from it.
         self.worker_settings: TrainSettings = TrainSettings(model=self.lesson.config)
@@ -115,13 +120,18 @@ class LessonTab(QWidget):
         )
         self.train_panel = TrainPanel(training_fields())
         self.test_panel = TestPanel(self.test_inputs)
+        self.readout = Readout()
         self._bind_controls()
         self._build_ui()
-        # The point being tested (③): a star every lesson draws the same way.
+        # The point being tested (③): a star every lesson draws the same way, under the
+        # points and half transparent, so a training point at the same spot stays visible.
         self.test_marker = pg.ScatterPlotItem(
-            size=30, symbol="star", brush=pg.mkBrush("#F0E442"), pen=pg.mkPen("k", width=2)
+            size=34,
+            symbol="star",
+            brush=pg.mkBrush(240, 228, 66, 150),
+            pen=pg.mkPen("k", width=2),
         )
-        self.test_marker.setZValue(20)
+        self.test_marker.setZValue(TEST_MARKER_Z)
         self.test_marker.setVisible(False)
         self.workspace.plot_item().addItem(self.test_marker)
         self.overlay = self.overlay_class(self.workspace.plot_item())
@@ -132,7 +142,7 @@ class LessonTab(QWidget):
         self.workspace.data_changed.connect(self._data_changed)
         self.workspace.view_changed.connect(self._view_changed)
         self.workspace.test_clicked.connect(self._test_clicked)
-        self.workspace.generated.connect(lambda: self.preset_combo.setCurrentIndex(-1))
+        self.workspace.replaced.connect(self._data_replaced)
         if self.landscape is not None:
             self.landscape.view_changed.connect(self._lab_view_changed)
             self.landscape.start_picked.connect(self._start_picked)
@@ -144,6 +154,7 @@ class LessonTab(QWidget):
         if view is not None:
             self.worker.set_lab_view(view)
         self._send_wanted_views()
+        guard_fields(self)
 
     # -- what a lesson's page declares ---------------------------------------------------------
 
@@ -189,8 +200,8 @@ class LessonTab(QWidget):
             self.test_marker.setData([at[0]], [at[1]])
 
     def test_group_layout(self) -> QVBoxLayout:
-        """The ③ Test box, where lessons add their own read-outs."""
-        return self.test_panel.body
+        """Where lessons add their own test read-outs (in the Readout, always on screen)."""
+        return self.readout.extras
 
     # -- layout -------------------------------------------------------------------------------
 
@@ -210,12 +221,14 @@ class LessonTab(QWidget):
         self.speed_combo, self.step_by_combo = train.speed_combo, train.step_by_combo
         self.train_button, self.step_button = train.train_button, train.step_button
         self.reset_button, self.log_check = train.reset_button, train.log_check
-        self.step_label, self.cost_label = train.step_label, train.cost_label
-        self.accuracy_label, self.phase_label = train.accuracy_label, train.phase_label
-        self.message_label = train.message_label
+        readout = self.readout
+        self.step_label, self.cost_label = readout.step_label, readout.cost_label
+        self.accuracy_label, self.message_label = readout.accuracy_label, readout.message_label
+        self.phase_label = train.phase_label
         self.equation_label, self.formula_label = model.equation_label, model.formula_label
         self.test_mode_button, self.test_button = test.test_mode_button, test.predict_button
-        self.test_spins, self.test_result, self.test_detail = test.spins, test.result, test.detail
+        self.test_spins = test.spins
+        self.test_result, self.test_detail = readout.test_result, readout.test_detail
         train.train_button.clicked.connect(self.toggle_training)
         train.step_button.clicked.connect(self.step_once)
         train.reset_button.clicked.connect(self.reset)
@@ -239,6 +252,7 @@ class LessonTab(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.preset_combo.setMinimumContentsLength(9)
+        self.preset_combo.setPlaceholderText(self.tr("your own points"))
         self.preset_combo.activated.connect(self._preset_chosen)
         self.workspace.bar.insertWidget(0, QLabel(self.tr("Data")))
         self.workspace.bar.insertWidget(1, self.preset_combo, 1)
@@ -275,10 +289,15 @@ class LessonTab(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._fit_panel()
 
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.readout)
+        side_layout.addWidget(scroll, 1)
         layout = QHBoxLayout(self)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(plots)
-        splitter.addWidget(scroll)
+        splitter.addWidget(side)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 0)
         layout.addWidget(splitter)
@@ -299,8 +318,11 @@ class LessonTab(QWidget):
     def restyle(self) -> None:
         """After a change of size or theme: redraw what draws itself, refit the panel."""
         self.workspace.restyle()
+        self.readout.restyle()
         self._fit_panel()
         self._redraw_overlay()
+        if self.snapshot is not None:  # the lower page on screen recolours now too
+            self._show_views(self.snapshot)
 
     # -- settings -----------------------------------------------------------------------------
 
@@ -325,9 +347,14 @@ class LessonTab(QWidget):
     def show_model_config(self, config: LessonConfig) -> None:
         self.model_panel.config_form.show(config)
         self.lesson = self.lesson.configured(config)
+        self._model_shape_changed()
+        self._fit_panel()
+
+    def _model_shape_changed(self) -> None:
+        """The config changed: the formula, the classes offered and the lesson's own parts."""
+        self.formula_label.setText(theme.rich(tr_core(self.lesson.formula)))
         self.workspace.set_classes(self.lesson.canvas_classes)
         self.model_changed()
-        self._fit_panel()
 
     def _settings_changed(self) -> None:
         if self._loading:
@@ -336,8 +363,7 @@ class LessonTab(QWidget):
         previous = self.worker_settings
         if settings.model != self.lesson.config:
             self.lesson = self.lesson.configured(settings.model)
-            self.workspace.set_classes(self.lesson.canvas_classes)
-            self.model_changed()
+            self._model_shape_changed()
         if (settings.seed, settings.model) != (previous.seed, previous.model):
             self._start_weights = None  # the trainer drops a picked start here too
         self.worker_settings = settings
@@ -357,10 +383,15 @@ class LessonTab(QWidget):
         index = self.preset_combo.findText(tr_preset(preset.title))
         if index >= 0:
             self.preset_combo.setCurrentIndex(index)
-        self.workspace.set_data(
-            preset.data,
-            self.tr("Load {0}").format(tr_preset(preset.title)) if undoable else None,
-        )
+        self._loading_data = True
+        try:
+            self.workspace.set_data(
+                preset.data,
+                self.tr("Load {0}").format(tr_preset(preset.title)) if undoable else None,
+            )
+        finally:
+            self._loading_data = False
+        self.workspace.forget_generator()
         self.workspace.set_view(preset.view, preset.data)
         self.worker_settings = self.settings()
         self.worker.set_settings(self.worker_settings)
@@ -462,7 +493,25 @@ class LessonTab(QWidget):
             current = replace(current, weights=self._start_weights)
         self.code_panel.set_lesson_file(current)
 
+    def _data_replaced(self, title: str) -> None:
+        """New data wholesale (Clear, a generated set): a new run from the seed, and every
+        label says what is on the canvas now."""
+        self.preset_combo.setCurrentIndex(-1)
+        self.preset_combo.setPlaceholderText(
+            self.tr("generated: {0}").format(title) if title else self.tr("your own points")
+        )
+        self._note = ""
+        self._start_weights = None
+        self.worker.reset(fresh=True)
+        self._update_code()
+
     def _data_changed(self, data) -> None:
+        if not self._loading_data and self.preset_combo.currentIndex() >= 0:
+            # The teacher's own edit: the preset's title and description no longer apply.
+            self.preset_combo.setCurrentIndex(-1)
+            self.preset_combo.setPlaceholderText(self.tr("your own points"))
+            self._note = ""
+            self._show_message(self._note)
         self.worker.set_data(data)
         self._update_code()
         self._redraw_overlay()
@@ -569,7 +618,7 @@ class LessonTab(QWidget):
         self.phase_label.setText(
             f"{strip}<br><b>{tr_core(report.title)}</b> "
             + self.tr("(iteration {0})").format(report.iteration)
-            + f": {tr_core(report.text)}"
+            + f": {theme.rich(tr_core(report.text))}"
         )
 
     def _take_snapshot(self) -> None:
@@ -598,16 +647,20 @@ class LessonTab(QWidget):
                     f"{snapshot.accuracy:.1%}", f"{snapshot.epoch:,.1f}"
                 )
             )
+        cost = snapshot.shown_cost
+        shown = f"{cost:.6f}" if math.isfinite(cost) else str(cost)
+        if snapshot.status == Status.INVALID_DATA:
+            shown = "—"  # no data to compute a cost on: not "nan"
         self.cost_label.setText(
-            self.tr("cost {0}").format(
-                f"{snapshot.cost:.6f}" if math.isfinite(snapshot.cost) else snapshot.cost
-            )
+            self.tr("cost {0}").format(shown)
+            if snapshot.last_step_cost is None
+            else self.tr("cost of step {0}: {1}").format(f"{snapshot.step:,}", shown)
         )
         current = snapshot.config == self.lesson.config
         finite = all(np.all(np.isfinite(p)) for p in snapshot.params)
         if current:
             self.equation_label.setText(
-                tr_core(self.lesson.equation(list(snapshot.params)))
+                theme.rich(tr_core(self.lesson.equation(list(snapshot.params))))
                 if finite
                 else self.tr("H(x) = (diverged)")
             )
@@ -630,7 +683,13 @@ class LessonTab(QWidget):
             self._run_test(*self._test_point)
 
     def _show_message(self, text: str | None, error: bool = False) -> None:
-        self.train_panel.show_message(tr_core(text) if text else "", error)
+        self.readout.show_message(tr_core(text) if text else "", error)
+
+    def set_presenter_layout(self, on: bool) -> None:
+        """The controls fold away and the read-out shows its numbers large beside the
+        canvas (View → Presenter layout, key P)."""
+        self.panel_scroll.setVisible(not on)
+        self.readout.set_large(on)
 
     def _test_clicked(self, x: float, y: float) -> None:
         x, y = round(x, 2), round(y, 2)
@@ -653,7 +712,6 @@ class LessonTab(QWidget):
         if snapshot.config != self.lesson.config:
             return  # the model just changed shape; the next snapshot fits it
         outputs = self.lesson.predict(list(snapshot.params), self.lesson.test_input(x, y))
-        theme.set_font(self.test_result, 16, bold=True)
         self.show_test(x, y, outputs)
 
     def show_test(self, x: float, y: float, outputs: np.ndarray) -> None:

@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+import json
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QProcess, QSettings, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut, QUndoGroup
+from PySide6.QtCore import QProcess, QSettings, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QColor,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QShortcut,
+    QUndoGroup,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -61,6 +74,12 @@ def shortcut_rows() -> list[tuple[str, str]]:
         ),
         ("F11", QApplication.translate("Shortcuts", "Full screen")),
         (
+            "P",
+            QApplication.translate(
+                "Shortcuts", "Presenter layout: fold the controls, show the numbers large"
+            ),
+        ),
+        (
             "Ctrl+=  /  Ctrl+−  /  Ctrl+0",
             QApplication.translate("Shortcuts", "Bigger / smaller / normal size"),
         ),
@@ -70,22 +89,37 @@ def shortcut_rows() -> list[tuple[str, str]]:
     ]
 
 
+#: The file in a session folder that lists its lessons.
+SESSION_FILE = "session.json"
+#: The window's size when the screen has room for it.
+DEFAULT_SIZE = (1400, 900)
+
+
 class BlankScreen(QWidget):
-    """Covers the window so the class looks at the teacher; B (or a click) brings it back."""
+    """Covers the whole window, menu and status bar included, so the class looks at the
+    teacher; B (or a click) brings it back."""
+
+    #: A click on the blank screen: the window restores what it hid.
+    dismissed = Signal()
 
     def __init__(self, parent: QWidget):
         super().__init__(parent)
         self.setAutoFillBackground(True)
-        self.setStyleSheet("background: black;")
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor("black"))
+        self.setPalette(palette)
         layout = QVBoxLayout(self)
         hint = QLabel(self.tr("Press B to return"))
-        hint.setStyleSheet("color: #444444;")
+        hint.setStyleSheet("color: #444444; background: transparent;")
         hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
         layout.addWidget(hint)
         self.hide()
 
+    def paintEvent(self, _event) -> None:
+        QPainter(self).fillRect(self.rect(), QColor("black"))
+
     def mousePressEvent(self, _event) -> None:
-        self.hide()
+        self.dismissed.emit()
 
 
 class MainWindow(QMainWindow):
@@ -110,12 +144,24 @@ class MainWindow(QMainWindow):
         self.tabs_widget.currentChanged.connect(self._tab_switched)
         self._tab_switched()
         self.blank = BlankScreen(self)
+        self.blank.dismissed.connect(self.toggle_blank)
         self._build_menus()
         self._bind_keys()
         if lesson_key is not None:
             self.show_lesson(lesson_key)
-        self.resize(1400, 900)
+        self._fit_to_screen()
         theme.restyle(self)
+
+    def _fit_to_screen(self) -> None:
+        """Open at 1400 × 900, or smaller where the screen's free area is smaller (a
+        1280 × 800 laptop): never wider or taller than the screen."""
+        screen = self.screen() or QApplication.primaryScreen()
+        free = screen.availableGeometry() if screen is not None else None
+        width, height = DEFAULT_SIZE
+        if free is not None:
+            frame = 30  # the title bar and borders the window manager adds
+            width, height = min(width, free.width()), min(height, free.height() - frame)
+        self.resize(width, height)
 
     @property
     def current_tab(self) -> LessonTab:
@@ -169,7 +215,8 @@ class MainWindow(QMainWindow):
             return False
         if remember:
             self._remember(path)
-        self.statusBar().showMessage(self.tr("Saved {0}").format(Path(path).name), 5000)
+        # The full path: a teacher must find the file again after the lesson.
+        self.statusBar().showMessage(self.tr("Saved {0}").format(str(Path(path).resolve())), 15000)
         return True
 
     def _open_dialog(self) -> None:
@@ -229,7 +276,7 @@ class MainWindow(QMainWindow):
             said = error.args[0] if error.args and isinstance(error.args[0], str) else str(error)
             QMessageBox.warning(self, self.tr("Export failed"), tr_core(said))
             return
-        self.statusBar().showMessage(self.tr("Saved {0}").format(Path(path).name), 5000)
+        self.statusBar().showMessage(self.tr("Saved {0}").format(str(Path(path).resolve())), 15000)
 
     def _export_canvas_png(self, path: str) -> None:
         width, ok = QInputDialog.getInt(
@@ -288,31 +335,76 @@ class MainWindow(QMainWindow):
         self.settings_store.setValue("language", code)
         if not ask:
             return
+        # Asked in the language on screen now, with Qt's own buttons translated too.
         answer = QMessageBox.question(
             self,
             self.tr("Language"),
-            self.tr("The new language takes effect when DesktopDL starts again. Restart now?"),
+            self.tr(
+                "DesktopDL restarts in the new language, with every lesson as it is now "
+                "(points, settings and trained weights). Restart now?"
+            ),
         )
         if answer == QMessageBox.StandardButton.Yes:
+            folder = self.save_session()
+            args = [a for a in sys.argv[1:] if not a.endswith(".json")]
+            args += ["--restore-session", folder]
             QProcess.startDetached(
                 sys.executable,
-                sys.argv[1:]
-                if getattr(sys, "frozen", False)
-                else ["-m", "desktopdl", *sys.argv[1:]],
+                args if getattr(sys, "frozen", False) else ["-m", "desktopdl", *args],
             )
             self.close()
+
+    def save_session(self) -> str:
+        """Every lesson as it is now (with its trained weights) in a new folder, and which
+        one is on screen: what a restart needs to come back where it was."""
+        folder = Path(tempfile.mkdtemp(prefix="desktopdl-session-"))
+        files = {}
+        for tab in self.tabs:
+            name = f"{tab.lesson.key}.json"
+            lesson_file.write(folder / name, tab.lesson_file(with_weights=True))
+            files[tab.lesson.key] = name
+        session = {"current": self.current_tab.lesson.key, "files": files}
+        (folder / SESSION_FILE).write_text(json.dumps(session), encoding="utf-8")
+        return str(folder)
+
+    def restore_session(self, folder: str) -> None:
+        """Open the lessons a session folder holds, show the one that was on screen, and
+        remove the folder; a damaged session is skipped with a message, nothing else lost."""
+        root = Path(folder)
+        try:
+            session = json.loads((root / SESSION_FILE).read_text(encoding="utf-8"))
+            for key, name in dict(session.get("files", {})).items():
+                if any(tab.lesson.key == key for tab in self.tabs):
+                    self.open_path(str(root / Path(name).name), remember=False)
+            current = session.get("current")
+            if any(tab.lesson.key == current for tab in self.tabs):
+                self.show_lesson(current)
+        except (OSError, ValueError, TypeError, AttributeError) as error:
+            self.statusBar().showMessage(
+                self.tr("The lessons before the restart could not be restored: {0}").format(error)
+            )
+        finally:
+            shutil.rmtree(root, ignore_errors=True)
 
     def toggle_fullscreen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
 
+    def set_presenter_layout(self, on: bool) -> None:
+        """Every lesson folds its controls and shows its numbers large (P again: back)."""
+        self.presenter_action.setChecked(on)
+        for tab in self.tabs:
+            tab.set_presenter_layout(on)
+
     def toggle_blank(self) -> None:
-        if self.blank.isVisible():
-            self.blank.hide()
-        else:
+        blank = not self.blank.isVisible()
+        if blank:
             self.current_tab.pause()
-            self.blank.setGeometry(self.rect())
-            self.blank.raise_()
-            self.blank.show()
+        # The menu and status bars are hidden too: over them the cover left a grey frame.
+        self.menuBar().setVisible(not blank)
+        self.statusBar().setVisible(not blank)
+        self.blank.setGeometry(self.rect())
+        self.blank.raise_()
+        self.blank.setVisible(blank)
 
     # -- internals ------------------------------------------------------------------------
 
@@ -344,6 +436,7 @@ class MainWindow(QMainWindow):
                 action.setShortcut(shortcut)
         action.triggered.connect(slot)
         menu.addAction(action)
+        self.addAction(action)  # its key works while the menu bar is hidden (blank screen)
         return action
 
     def _build_menus(self) -> None:
@@ -459,6 +552,13 @@ class MainWindow(QMainWindow):
             themes.addAction(action)
         (self.dark_action if theme.LOOK.dark else self.light_action).setChecked(True)
         view_menu.addSeparator()
+        self.presenter_action = self._action(
+            view_menu,
+            self.tr("&Presenter layout"),
+            lambda: self.set_presenter_layout(self.presenter_action.isChecked()),
+            QKeySequence("P"),
+        )
+        self.presenter_action.setCheckable(True)
         self._action(view_menu, self.tr("B&lank screen"), self.toggle_blank, QKeySequence("B"))
 
         language_menu = view_menu.addMenu(self.tr("Language"))

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QLineF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsLineItem
+from PySide6.QtCore import QCoreApplication, QLineF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsPathItem
 
-from desktopdl.core.views import SurfaceView
+from desktopdl.core.views import BoundaryView, SurfaceView
 from desktopdl.qt import theme
-from desktopdl.qt.class_surface import ClassSurface
+from desktopdl.qt.class_surface import ClassSurface, probability_lut
 
 #: Bar width in screen pixels at presenter scale 1.
 WIDTH_PX = 3.0
@@ -142,15 +142,107 @@ class CanvasOverlay:
 
 
 class SurfaceOverlay(CanvasOverlay):
-    """The classifier's output painted behind the points (class colours by confidence)."""
+    """The classifier's output painted behind the points (class colours by confidence), its
+    decision boundary drawn as lines, and a key saying what the colours mean."""
 
-    wanted_views = (SurfaceView,)
+    wanted_views = (SurfaceView, BoundaryView)
 
     def __init__(self, plot_item, pen_scale: float = 1.0) -> None:
         super().__init__(plot_item, pen_scale)
         self.surface = ClassSurface()
-        self.add(self.surface)
+        self.boundary_lines = SegmentLines(pg.mkPen("#1a1a1a", width=2.5 * pen_scale), z=4)
+        self.add(self.surface, self.boundary_lines)
+        self.legend = SurfaceLegend()
+        self.legend.setParentItem(plot_item.getViewBox())
+        self.legend.anchor(itemPos=(1, 0), parentPos=(1, 0), offset=(-8, 8))
 
     def draw(self, snapshot, lesson, data, rect) -> None:
         view = None if snapshot is None else snapshot.view(SurfaceView)
-        self.surface.show(None if view is None else view.image, None if view is None else view.rect)
+        image = None if view is None else view.image
+        self.surface.show(image, None if view is None else view.rect)
+        self.legend.show_for(image)
+        lines = None if snapshot is None else snapshot.view(BoundaryView)
+        self.boundary_lines.set_segments(None if lines is None else lines.segments)
+
+
+class SegmentLines(QGraphicsPathItem):
+    """Line segments (S × 2 × 2) as one path item, like ``StraightLine`` a plain Qt item: a
+    ``PlotDataItem.setData`` at every snapshot made the view recompute every item's bounds.
+    The pen is cosmetic; theme.restyle scales and recolours it like the plots' own items."""
+
+    def __init__(self, pen: QPen, z: float) -> None:
+        super().__init__()
+        pen.setCosmetic(True)
+        self.setPen(pen)
+        self.setZValue(z)
+        self._shown: object = None
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        super().paint(painter, option, widget)
+
+    def set_segments(self, segments: np.ndarray | None) -> None:
+        """Draw these segments (None or none: nothing); the same array is not redrawn."""
+        if segments is self._shown:
+            return
+        self._shown = segments
+        if segments is None or not len(segments):
+            self.setPath(QPainterPath())
+            return
+        points = segments.reshape(-1, 2)
+        self.setPath(pg.arrayToQPath(points[:, 0], points[:, 1], connect="pairs"))
+
+    def segment_count(self) -> int:
+        return 0 if self._shown is None else len(self._shown)
+
+
+class SurfaceLegend(pg.LegendItem):
+    """What the shading means, in the corner of the canvas: P(class 1) from 0 to 1 for a
+    probability map, "most likely class, paler = less sure" for several classes."""
+
+    def __init__(self) -> None:
+        super().__init__(labelTextSize="11pt", brush=pg.mkBrush(255, 255, 255, 215))
+        self._shown: object = None
+        # Drawn once and reused: the canvas repaints ~36 times a second while training, and
+        # every millisecond the GUI thread paints is a millisecond the training thread waits.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def show_for(self, image) -> None:
+        kind = None if image is None else ("map" if image.ndim == 2 else "classes")
+        key = (kind, theme.LOOK.version)
+        if key == self._shown:
+            return
+        self._shown = key
+        self.clear()
+        self.setVisible(kind is not None)
+        back = QColor(theme.LOOK.background)
+        back.setAlpha(215)
+        self.setBrush(pg.mkBrush(back))
+        self.setLabelTextColor(theme.LOOK.foreground)
+        translate = QCoreApplication.translate
+        if kind == "map":
+            rows = (
+                (1.0, translate("SurfaceLegend", "P = 1: class 1")),
+                (0.5, translate("SurfaceLegend", "P = 0.5: the boundary")),
+                (0.0, translate("SurfaceLegend", "P = 0: class 0")),
+            )
+            for value, text in rows:
+                self.addItem(_swatch(probability_color(value)), text)
+        elif kind == "classes":
+            strong = theme.tint(theme.class_color(0), 0.38)
+            self.addItem(_swatch(strong), translate("SurfaceLegend", "colour: the likeliest class"))
+            self.addItem(
+                _swatch(theme.LOOK.background), translate("SurfaceLegend", "paler: less sure")
+            )
+
+
+def probability_color(value: float) -> QColor:
+    lut = probability_lut()
+    r, g, b = lut[min(int(value * (len(lut) - 1)), len(lut) - 1)][:3]
+    return QColor(int(r), int(g), int(b))
+
+
+def _swatch(color: QColor) -> pg.ScatterPlotItem:
+    return pg.ScatterPlotItem(
+        symbol="s", size=14, brush=pg.mkBrush(color), pen=pg.mkPen("#555555", width=1)
+    )

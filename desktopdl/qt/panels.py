@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
@@ -207,14 +208,16 @@ class ModelPanel(QGroupBox):
     ):
         super().__init__(self.tr("① Model"), parent)
         layout = QVBoxLayout(self)
-        self.formula_label = QLabel(formula)
+        self.formula_label = QLabel(theme.rich(formula))
         theme.set_font(self.formula_label, 18, bold=True)
         self.formula_label.setWordWrap(True)
         layout.addWidget(self.formula_label)
-        self.cost_label = QLabel(cost_formula)
+        self.cost_label = QLabel(theme.rich(cost_formula))
         self.cost_label.setWordWrap(True)
         layout.addWidget(self.cost_label)
         self.equation_label = QLabel()
+        for label in (self.formula_label, self.cost_label, self.equation_label):
+            label.setTextFormat(Qt.TextFormat.RichText)
         theme.set_font(self.equation_label, 14)
         self.equation_label.setWordWrap(True)
         self.equation_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -267,13 +270,6 @@ class TrainPanel(QGroupBox):
         self.speed_combo.setCurrentIndex(self.speed_combo.findData(DEFAULT_SPEED))
         form.addRow(self.tr("Speed:"), self.speed_combo)
         layout.addLayout(form)
-        self.step_label = QLabel()
-        self.cost_label = QLabel()
-        self.accuracy_label = QLabel()
-        for label in (self.step_label, self.cost_label, self.accuracy_label):
-            theme.set_font(label, 16, bold=True)
-            layout.addWidget(label)
-        self.accuracy_label.setVisible(False)
         self.phase_label = QLabel()
         self.phase_label.setWordWrap(True)
         self.phase_label.setTextFormat(Qt.TextFormat.RichText)
@@ -282,11 +278,6 @@ class TrainPanel(QGroupBox):
         )
         self.phase_label.setVisible(False)
         layout.addWidget(self.phase_label)
-        self.message_label = QLabel()
-        self.message_label.setWordWrap(True)
-        self.message_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        layout.addWidget(self.message_label)
-        self._message_shown: tuple[str, bool] | None = None
         self.log_check = QCheckBox(self.tr("Cost axis on a log scale"))
         layout.addWidget(self.log_check)
 
@@ -303,6 +294,61 @@ class TrainPanel(QGroupBox):
         self.train_button.setIcon(self.style().standardIcon(icon))
         self.train_button.setText(self.tr("Pause") if running else self.tr("Train"))
 
+
+class Readout(QWidget):
+    """The numbers the class is there to see: step, cost, accuracy, what the trainer says
+    and the last test answer. The page keeps it out of the scrolling controls, so it is on
+    screen at every size and presenter scale; the presenter layout shows it large."""
+
+    #: Point sizes at presenter scale 1; the presenter layout multiplies them.
+    SIZES = {"headline": 16, "text": 12, "test": 16}
+    LARGE = 1.6
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        self.step_label = QLabel()
+        self.cost_label = QLabel()
+        self.accuracy_label = QLabel()
+        for label in (self.step_label, self.cost_label, self.accuracy_label):
+            layout.addWidget(label)
+        self.accuracy_label.setVisible(False)
+        self.message_label = QLabel()
+        self.message_label.setWordWrap(True)
+        self.message_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        layout.addWidget(self.message_label)
+        self.test_result = QLabel(
+            self.tr("Click the canvas in Test mode, or type x and press Predict.")
+        )
+        self.test_result.setWordWrap(True)
+        self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.test_result)
+        self.test_detail = QLabel()
+        self.test_detail.setWordWrap(True)
+        self.test_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.test_detail)
+        #: Where a lesson adds its own test read-outs (probability bars).
+        self.extras = QVBoxLayout()
+        layout.addLayout(self.extras)
+        self._message_shown: tuple[str, bool] | None = None
+        self.large = False
+        self.restyle()
+
+    def set_large(self, large: bool) -> None:
+        self.large = large
+        self.restyle()
+
+    def restyle(self) -> None:
+        factor = self.LARGE if self.large else 1.0
+        for label in (self.step_label, self.cost_label, self.accuracy_label):
+            theme.set_font(label, self.SIZES["headline"] * factor, bold=True)
+        theme.set_font(self.message_label, self.SIZES["text"] * factor)
+        theme.set_font(self.test_result, self.SIZES["test"] * factor, bold=True)
+        detail = theme.font(self.SIZES["text"] * factor)
+        detail.setFamilies(["DejaVu Sans Mono", "monospace"])
+        self.test_detail.setFont(detail)
+
     def show_message(self, text: str, error: bool = False) -> None:
         if (text, error) == self._message_shown:
             return
@@ -312,7 +358,8 @@ class TrainPanel(QGroupBox):
 
 
 class TestPanel(QGroupBox):
-    """③ Test: click the canvas in Test mode or type the input, and read H(x)."""
+    """③ Test: click the canvas in Test mode or type the input (the answer shows in the
+    Readout, which never scrolls away)."""
 
     #: The teacher typed an input and pressed Enter or Predict.
     typed = Signal()
@@ -334,22 +381,13 @@ class TestPanel(QGroupBox):
             spin.setRange(-999.0, 999.0)
             spin.setDecimals(2)
             spin.editingFinished.connect(self.typed)
-            inputs.addWidget(QLabel(f"{name} ="))
+            inputs.addWidget(QLabel(theme.rich(f"{name} =")))
             inputs.addWidget(spin, 1)
             self.spins.append(spin)
         self.predict_button = QPushButton(self.tr("Predict"))
         self.predict_button.clicked.connect(self.typed)
         inputs.addWidget(self.predict_button)
         layout.addLayout(inputs)
-        self.result = QLabel(self.tr("Click the canvas in Test mode, or type x and press Predict."))
-        self.result.setWordWrap(True)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.result)
-        self.detail = QLabel()
-        self.detail.setWordWrap(True)
-        self.detail.setStyleSheet("font-family: monospace;")
-        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.detail)
 
     def values(self) -> tuple[float, ...]:
         return tuple(spin.value() for spin in self.spins)
@@ -357,3 +395,31 @@ class TestPanel(QGroupBox):
     def show_input(self, values: tuple[float, ...]) -> None:
         for spin, value in zip(self.spins, values, strict=False):
             spin.setValue(value)
+
+
+class _WheelGuard(QObject):
+    """Wheel events over a field the teacher is not typing in scroll the panel instead of
+    changing the value (Qt gives them to any spin box, combo box or slider under the
+    pointer: scrolling the side panel silently set the speed to 2 steps/s)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Wheel and not watched.hasFocus():
+            event.ignore()  # not accepted: Qt hands it on to the parent, the scroll area
+            return True
+        return False
+
+
+_WHEEL_GUARD = _WheelGuard()
+
+
+def guard_fields(root: QWidget) -> None:
+    """Make every number field, choice and slider under ``root`` safe in front of a class:
+    the wheel changes it only while it has focus, and after Enter (or leaving it) a number
+    field gives the focus back, so Space trains again instead of typing into it."""
+    for widget in root.findChildren(QWidget):
+        if isinstance(widget, (QAbstractSpinBox, QComboBox, QSlider)):
+            widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            widget.installEventFilter(_WHEEL_GUARD)
+        if isinstance(widget, QAbstractSpinBox) and not widget.property("dl_guarded"):
+            widget.setProperty("dl_guarded", True)
+            widget.editingFinished.connect(widget.clearFocus)

@@ -10,11 +10,18 @@ canvas points, descent paths) use ``px()`` and say so with ``dl_self_styled = Tr
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsLineItem, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QGraphicsItem,
+    QGraphicsLineItem,
+    QGraphicsPathItem,
+    QWidget,
+)
 
 #: Okabe–Ito palette: distinguishable with the common colour-vision deficiencies.
 CLASS_COLORS = (
@@ -118,6 +125,33 @@ def set_font(widget: QWidget, size: float, bold: bool = False) -> None:
     widget.setFont(font(size, bold))
 
 
+_SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉ₖ₋", "0123456789k-")
+
+
+def rich(text: str) -> str:
+    """Text as Qt rich text with real subscripts (x<sub>1</sub>): the Korean font draws the
+    Unicode subscripts x₁, x₂ as a dot that reads "x," from the back row. A list of terms
+    separated by ";  " (softmax's one line per class) becomes one line per term."""
+    escaped = html.escape(str(text), quote=False)
+    out, run = [], ""
+    for char in escaped:
+        if char in "₀₁₂₃₄₅₆₇₈₉ₖ₋":
+            run += char.translate(_SUBSCRIPTS)
+            continue
+        if run:
+            out.append(f"<sub>{run}</sub>")
+            run = ""
+        out.append(char)
+    if run:
+        out.append(f"<sub>{run}</sub>")
+    return "".join(out).replace(";  ", "<br>").replace(":  ", ":<br>")
+
+
+def plain_subscripts(text: str) -> str:
+    """x₁ → x1, for places that show plain text only (table headers)."""
+    return str(text).translate(_SUBSCRIPTS)
+
+
 def label_style() -> dict:
     return {"font-size": f"{AXIS_LABEL_PT * LOOK.scale:.0f}pt", "color": LOOK.foreground.name()}
 
@@ -131,8 +165,8 @@ def style_axes(plot_item, bottom: str, left: str) -> None:
         # Repaints of the plot (a new surface, new points) reuse the drawn axis and grid:
         # redrawing them cost ~3 ms per axis per frame.
         axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        axis.setProperty("dl_title", title)
-        plot_item.setLabel(name, title, **label_style())
+        axis.setProperty("dl_title", rich(title))
+        plot_item.setLabel(name, rich(title), **label_style())
     _style_axis_pens(plot_item)
 
 
@@ -261,8 +295,10 @@ def _restyle_plot(widget: pg.PlotWidget) -> None:
             item.setPen(_scaled_pen(item, "pen", item.opts.get("pen")))
         elif isinstance(item, pg.IsocurveItem):
             item.setPen(_scaled_pen(item, "pen", item.pen))
-        elif isinstance(item, QGraphicsLineItem):
-            item.setPen(_scaled_pen(item, "pen", item.pen()))
+        elif isinstance(item, (QGraphicsLineItem, QGraphicsPathItem)):
+            pen = _scaled_pen(item, "pen", item.pen())
+            pen.setCosmetic(True)
+            item.setPen(pen)
         elif isinstance(item, pg.TextItem):
             item.setColor(LOOK.foreground)
             size = _base(item, "font", item.textItem.font().pointSizeF())

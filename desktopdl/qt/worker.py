@@ -75,8 +75,9 @@ class TrainingWorker(QThread):
     def step_once(self) -> None:
         self._commands.put(("step",))
 
-    def reset(self) -> None:
-        self._commands.put(("reset",))
+    def reset(self, fresh: bool = False) -> None:
+        """Back to the start; ``fresh`` also forgets a picked or loaded start (new data)."""
+        self._commands.put(("reset", fresh))
 
     def set_data(self, data: Dataset) -> None:
         self._commands.put(("data", data))
@@ -181,6 +182,8 @@ class TrainingWorker(QThread):
             _report, costs = trainer.advance_phase()
             self._record(costs)
         elif kind == "reset":
+            if args and args[0]:
+                trainer.custom_start = None
             trainer.reset()
             self._new_run()
         elif kind == "rewind":
@@ -205,7 +208,10 @@ class TrainingWorker(QThread):
             self._speed = args[0]
             self._tokens, self._clock = min(self._tokens, 1.0), time.perf_counter()
         elif kind == "lab":
-            lab.configure(args[0], trainer)
+            replayed = lab.configure(args[0], trainer)
+            if len(replayed):  # the run was replayed to record it from its first step
+                self._new_run()
+                self._record(replayed, first=0)
         elif kind == "views":
             self._wanted = args[0]
         self._publish()

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSlider,
     QSpinBox,
-    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -47,8 +46,10 @@ class PointWorkspace(QWidget):
     view_changed = Signal(object)  # Rect
     #: A click in Test mode at (x, y).
     test_clicked = Signal(float, float)
-    #: The points now come from the generator, not from the chosen preset.
-    generated = Signal()
+    #: The teacher replaced the data wholesale (Clear, a generated set): the old run, its
+    #: curve and its labels no longer describe what is on the canvas. Carries a title for
+    #: the new data ("" when there is none).
+    replaced = Signal(str)
 
     def __init__(self, classes: int, offers_datasets: bool, parent: QWidget | None = None):
         """``classes``: the most point classes the canvas offers (0: regression points)."""
@@ -67,6 +68,7 @@ class PointWorkspace(QWidget):
             layout.addLayout(self.dataset_bar)
         layout.addWidget(self.canvas, 1)
         self.editor.changed.connect(self.data_changed)
+        self.editor.changed.connect(self.show_count)
         self.canvas.view_changed.connect(self.view_changed)
         self.canvas.test_clicked.connect(self.test_clicked)
         self._dataset_seed = 0
@@ -141,7 +143,7 @@ class PointWorkspace(QWidget):
             color = theme.CLASS_COLORS[index]
             button.setStyleSheet(
                 f"QToolButton {{ border: 2px solid {color}; border-radius: 4px;"
-                " color: palette(text); padding: 4px 8px; }"
+                " color: palette(text); padding: 4px 5px; }"
                 f"QToolButton:checked {{ background: {color}; color: white; font-weight: bold; }}"
             )
             button.setToolTip(
@@ -153,25 +155,50 @@ class PointWorkspace(QWidget):
 
     def _edit_buttons(self) -> None:
         stack = self.editor.undo_stack
-        style = self.style()
+        # Curved arrows, the usual undo/redo signs: plain ◀ ▶ beside Data read as "previous
+        # and next preset".
         self.undo_button = QToolButton()
-        self.undo_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
+        self.undo_button.setText("↶")
         self.undo_button.setToolTip(self.tr("Undo (Ctrl+Z)"))
+        self.undo_button.setAccessibleName(self.tr("Undo (Ctrl+Z)"))
         self.undo_button.clicked.connect(stack.undo)
         stack.canUndoChanged.connect(self.undo_button.setEnabled)
         self.redo_button = QToolButton()
-        self.redo_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
+        self.redo_button.setText("↷")
+        self.redo_button.setAccessibleName(self.tr("Redo (Ctrl+Shift+Z)"))
+        for button in (self.undo_button, self.redo_button):
+            theme.set_font(button, 12, bold=True)
+            button.setAutoRaise(False)
+            button.setStyleSheet("QToolButton { padding: 0px 2px; }")
+            button.setMaximumWidth(round(theme.px(30)))
         self.redo_button.setToolTip(self.tr("Redo (Ctrl+Shift+Z)"))
         self.redo_button.clicked.connect(stack.redo)
         stack.canRedoChanged.connect(self.redo_button.setEnabled)
         self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.setToolTip(self.tr("Remove every point (Ctrl+Z brings them back)"))
-        self.clear_button.clicked.connect(self.editor.clear)
+        self.clear_button.clicked.connect(self.clear)
         for button in (self.undo_button, self.redo_button, self.clear_button):
             button.setMinimumHeight(34)
             self.bar.addWidget(button)
         self.undo_button.setEnabled(False)
         self.redo_button.setEnabled(False)
+
+    def clear(self) -> None:
+        """Remove every point (undoable) and start afresh: nothing of the old data stays."""
+        self.editor.clear()
+        self.replaced.emit("")
+
+    def show_count(self, data: PointSet) -> None:
+        """The generator's point count says how many points are on the canvas."""
+        if self.dataset_bar is not None:
+            self.points_spin.blockSignals(True)
+            self.points_spin.setValue(len(data))
+            self.points_spin.blockSignals(False)
+
+    def forget_generator(self) -> None:
+        """The data on the canvas came from elsewhere (a preset, a file): no generator shows."""
+        if self.dataset_bar is not None:
+            self.dataset_combo.setCurrentIndex(-1)
 
     def _dataset_bar(self) -> QHBoxLayout:
         """Generated data sets (blobs, XOR, …) with a point count and noise."""
@@ -184,6 +211,10 @@ class PointWorkspace(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.dataset_combo.setMinimumContentsLength(8)
+        self.dataset_combo.setPlaceholderText(self.tr("choose…"))
+        self.dataset_combo.setCurrentIndex(-1)
+        # Choosing a set makes it: a choice that waited for Regenerate looked like nothing.
+        self.dataset_combo.activated.connect(self.regenerate)
         bar.addWidget(self.dataset_combo, 1)
         bar.addWidget(QLabel(self.tr("points")))
         self.points_spin = QSpinBox()
@@ -201,7 +232,7 @@ class PointWorkspace(QWidget):
         self.regenerate_button = QPushButton(self.tr("Regenerate"))
         self.regenerate_button.setToolTip(
             self.tr(
-                "New points from the chosen set; the network keeps its weights "
+                "New points from the chosen set; training starts again from the seed "
                 "(Reset keeps the data)"
             )
         )
@@ -211,6 +242,8 @@ class PointWorkspace(QWidget):
 
     def regenerate(self) -> None:
         """Replace the points with a generated set (undoable); the weights are kept."""
+        if self.dataset_combo.currentIndex() < 0:
+            self.dataset_combo.setCurrentIndex(0)
         key = self.dataset_combo.currentData()
         self._dataset_seed += 1
         classes = max(self._classes, 2)
@@ -226,9 +259,10 @@ class PointWorkspace(QWidget):
         self.editor.replace(
             points, self.tr("Generate {0}").format(self.dataset_combo.currentText())
         )
-        self.generated.emit()
         view = datasets.VIEW if key != "lecture" else points.bounds()
         self.canvas.set_view(view)
+        self.show_count(points)
+        self.replaced.emit(self.dataset_combo.currentText())
 
 
 #: The workspace for each data kind.

@@ -12,6 +12,7 @@
     <name>BlankScreen</name>
     <message>
         <source>Press B to return</source>
+        <extracomment>The file in a session folder that lists its lessons. The window&apos;s size when the screen has room for it. A click on the blank screen: the window restores what it hid.</extracomment>
         <translation>B를 누르면 돌아갑니다</translation>
     </message>
 </context>
@@ -214,6 +215,10 @@
         <extracomment>Path colours per optimizer (Okabe–Ito); the main run is drawn in its optimizer&apos;s colour. The colour of a companion run&apos;s path (the MSE run beside cross-entropy).</extracomment>
         <translation>클릭: 그 위치에서 다음 학습 시작 · 드래그: 이동 · 휠: 확대/축소</translation>
     </message>
+    <message>
+        <source>cost {0}</source>
+        <translation>비용 {0}</translation>
+    </message>
 </context>
 <context>
     <name>LearningRateEditor</name>
@@ -282,7 +287,6 @@
     </message>
     <message>
         <source>Data</source>
-        <extracomment>Wide enough for the longest live readout, so nothing is clipped while numbers change. What the lesson draws over the workspace (the page and exported pictures share it). Names of the ③ Test inputs. A line for the status bar: the device in use and what the trainer says. The settings last sent to the training thread; settings without a control here (a file&apos;s validation share, say) are kept from it. A standing note (the preset&apos;s description) shown when the trainer has nothing to say. The plot the overlays and the test marker draw on.</extracomment>
         <translation>데이터</translation>
     </message>
     <message>
@@ -358,9 +362,18 @@
         <translation>장치:</translation>
     </message>
     <message>
+        <source>your own points</source>
+        <extracomment>Under the points (z 10), above the model&apos;s lines and surface. Wide enough for the longest live readout, so nothing is clipped while numbers change. What the lesson draws over the workspace (the page and exported pictures share it). Names of the ③ Test inputs. A line for the status bar: the device in use and what the trainer says. The settings last sent to the training thread; settings without a control here (a file&apos;s validation share, say) are kept from it. A standing note (the preset&apos;s description) shown when the trainer has nothing to say. The plot the overlays and the test marker draw on.</extracomment>
+        <translation>직접 찍은 점</translation>
+    </message>
+    <message>
         <source>Load {0}</source>
         <extracomment>Weights the trainer starts from instead of the seed&apos;s (a file&apos;s, or a landscape click), so the Code page&apos;s script starts from them too.</extracomment>
         <translation>{0} 불러오기</translation>
+    </message>
+    <message>
+        <source>generated: {0}</source>
+        <translation>생성: {0}</translation>
     </message>
     <message>
         <source>(iteration {0})</source>
@@ -379,6 +392,10 @@ epoch {1}</source>
     <message>
         <source>cost {0}</source>
         <translation>비용 {0}</translation>
+    </message>
+    <message>
+        <source>cost of step {0}: {1}</source>
+        <translation>{0}단계의 비용: {1}</translation>
     </message>
     <message>
         <source>H(x) = (diverged)</source>
@@ -464,8 +481,12 @@ epoch {1}</source>
         <translation>언어</translation>
     </message>
     <message>
-        <source>The new language takes effect when DesktopDL starts again. Restart now?</source>
-        <translation>새 언어는 DesktopDL을 다시 시작하면 적용됩니다. 지금 다시 시작하시겠습니까?</translation>
+        <source>DesktopDL restarts in the new language, with every lesson as it is now (points, settings and trained weights). Restart now?</source>
+        <translation>DesktopDL이 새 언어로 다시 시작합니다. 모든 레슨은 지금 그대로(점, 설정, 학습된 가중치) 돌아옵니다. 지금 다시 시작할까요?</translation>
+    </message>
+    <message>
+        <source>The lessons before the restart could not be restored: {0}</source>
+        <translation>다시 시작하기 전의 레슨을 되살리지 못했습니다: {0}</translation>
     </message>
     <message>
         <source>Device: {0}</source>
@@ -578,6 +599,10 @@ epoch {1}</source>
     <message>
         <source>&amp;Dark theme</source>
         <translation>어두운 테마(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Presenter layout</source>
+        <translation>발표자 배치(&amp;P)</translation>
     </message>
     <message>
         <source>B&amp;lank screen</source>
@@ -705,7 +730,7 @@ epoch {1}</source>
     <name>PointWorkspace</name>
     <message>
         <source>Class {0} [{1}]</source>
-        <extracomment>Above this many classes the class buttons show only the class number and its key (the tooltip says the rest): three full labels beside the Data chooser made the window wider than a 1024-pixel projector. The data changed (an edit, an undo, a load): the new immutable PointSet. The visible region changed: surfaces must follow. A click in Test mode at (x, y). The points now come from the generator, not from the chosen preset. The page puts the Data chooser at the start of this bar.</extracomment>
+        <extracomment>Above this many classes the class buttons show only the class number and its key (the tooltip says the rest): three full labels beside the Data chooser made the window wider than a 1024-pixel projector. The data changed (an edit, an undo, a load): the new immutable PointSet. The visible region changed: surfaces must follow. A click in Test mode at (x, y). The teacher replaced the data wholesale (Clear, a generated set): the old run, its curve and its labels no longer describe what is on the canvas. Carries a title for the new data (&quot;&quot; when there is none). The page puts the Data chooser at the start of this bar.</extracomment>
         <translation>클래스 {0} [{1}]</translation>
     </message>
     <message>
@@ -733,6 +758,10 @@ epoch {1}</source>
         <translation>생성</translation>
     </message>
     <message>
+        <source>choose…</source>
+        <translation>선택…</translation>
+    </message>
+    <message>
         <source>points</source>
         <translation>점 개수</translation>
     </message>
@@ -749,8 +778,8 @@ epoch {1}</source>
         <translation>다시 생성</translation>
     </message>
     <message>
-        <source>New points from the chosen set; the network keeps its weights (Reset keeps the data)</source>
-        <translation>선택한 데이터셋으로 새 점 생성. 신경망의 가중치는 그대로 (초기화해도 데이터는 유지)</translation>
+        <source>New points from the chosen set; training starts again from the seed (Reset keeps the data)</source>
+        <translation>선택한 데이터 집합으로 새 점을 만듭니다. 학습은 시드에서 다시 시작합니다 (초기화는 데이터를 유지)</translation>
     </message>
     <message>
         <source>Generate {0}</source>
@@ -762,6 +791,14 @@ epoch {1}</source>
     <message>
         <source>class {0}</source>
         <translation>클래스 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Readout</name>
+    <message>
+        <source>Click the canvas in Test mode, or type x and press Predict.</source>
+        <extracomment>Point sizes at presenter scale 1; the presenter layout multiplies them.</extracomment>
+        <translation>테스트 모드에서 캔버스를 클릭하거나, x를 입력하고 [예측]을 누르십시오.</translation>
     </message>
 </context>
 <context>
@@ -819,6 +856,10 @@ epoch {1}</source>
         <translation>전체 화면</translation>
     </message>
     <message>
+        <source>Presenter layout: fold the controls, show the numbers large</source>
+        <translation>발표자 배치: 설정을 접고 숫자를 크게 보여 줌</translation>
+    </message>
+    <message>
         <source>Bigger / smaller / normal size</source>
         <translation>크게 / 작게 / 원래 크기</translation>
     </message>
@@ -874,10 +915,34 @@ epoch {1}</source>
     </message>
 </context>
 <context>
+    <name>SurfaceLegend</name>
+    <message>
+        <source>P = 1: class 1</source>
+        <extracomment>Bar width in screen pixels at presenter scale 1. theme.restyle leaves it alone: it reads the scale and colours when it paints. (left, right, bottom, top) of the data, kept because Qt asks for the bounding rectangle many times per repaint.</extracomment>
+        <translation>P = 1: 클래스 1</translation>
+    </message>
+    <message>
+        <source>P = 0.5: the boundary</source>
+        <translation>P = 0.5: 경계</translation>
+    </message>
+    <message>
+        <source>P = 0: class 0</source>
+        <translation>P = 0: 클래스 0</translation>
+    </message>
+    <message>
+        <source>colour: the likeliest class</source>
+        <translation>색: 가장 가능성 높은 클래스</translation>
+    </message>
+    <message>
+        <source>paler: less sure</source>
+        <translation>옅을수록: 덜 확실함</translation>
+    </message>
+</context>
+<context>
     <name>TestPanel</name>
     <message>
         <source>③ Test</source>
-        <extracomment>The teacher typed an input and pressed Enter or Predict.</extracomment>
+        <extracomment>Where a lesson adds its own test read-outs (probability bars). The teacher typed an input and pressed Enter or Predict.</extracomment>
         <translation>③ 추론 및 테스트</translation>
     </message>
     <message>
@@ -887,10 +952,6 @@ epoch {1}</source>
     <message>
         <source>Predict</source>
         <translation>예측</translation>
-    </message>
-    <message>
-        <source>Click the canvas in Test mode, or type x and press Predict.</source>
-        <translation>테스트 모드에서 캔버스를 클릭하거나, x를 입력하고 [예측]을 누르십시오.</translation>
     </message>
 </context>
 <context>
@@ -1132,6 +1193,90 @@ epoch {1}</source>
         <translation>비용 = mean((H(x) − y)²)</translation>
     </message>
     <message>
+        <source>The parameters start where the app&apos;s seed {seed} puts them.</source>
+        <translation>파라미터는 앱의 시드 {seed}가 정한 곳에서 시작합니다.</translation>
+    </message>
+    <message>
+        <source>gradient descent (SGD)</source>
+        <translation>경사 하강법(SGD)</translation>
+    </message>
+    <message>
+        <source>SGD with momentum 0.9</source>
+        <translation>모멘텀 0.9의 SGD</translation>
+    </message>
+    <message>
+        <source>{name} with learning rate {rate}</source>
+        <translation>학습률 {rate}의 {name}</translation>
+    </message>
+    <message>
+        <source>Generated by DesktopDL: run the cells from top to bottom to print the numbers the app shows.</source>
+        <translation>DesktopDL이 만들었습니다: 셀을 위에서 아래로 실행하면 앱이 보여 주는 숫자가 출력됩니다.</translation>
+    </message>
+    <message>
+        <source>The weights saved in the lesson file: the app starts from these, not from the seed.</source>
+        <translation>레슨 파일에 저장된 가중치: 앱은 시드가 아니라 이 값에서 시작합니다.</translation>
+    </message>
+    <message>
+        <source>the app&apos;s Seed: the same seed, the same start</source>
+        <translation>앱의 시드: 같은 시드, 같은 시작점</translation>
+    </message>
+    <message>
+        <source>the app trains on one thread: the same sums, same digits</source>
+        <translation>앱은 스레드 하나로 학습: 같은 합, 같은 자릿수</translation>
+    </message>
+    <message>
+        <source>The parameters start from the weights saved in the lesson file.</source>
+        <translation>파라미터는 레슨 파일에 저장된 가중치에서 시작합니다.</translation>
+    </message>
+    <message>
+        <source>{name} with learning rate {rate}, {batch} points per step</source>
+        <translation>학습률 {rate}의 {name}, 한 단계에 점 {batch}개</translation>
+    </message>
+    <message>
+        <source>the last step&apos;s cost, as the app&apos;s cost curve ends</source>
+        <translation>마지막 단계의 비용, 앱의 비용 곡선이 끝나는 값</translation>
+    </message>
+    <message>
+        <source>The lesson as plain PyTorch: run it with python to train {steps} steps and print the numbers the app shows after as many steps.</source>
+        <translation>이 레슨을 순수 PyTorch로: python으로 실행하면 {steps}단계를 학습하고, 앱이 같은 단계 뒤에 보여 주는 숫자를 출력합니다.</translation>
+    </message>
+    <message>
+        <source>{steps} steps of {optimizer}, minimizing `{cost}`.</source>
+        <translation>{optimizer}로 {steps}단계, `{cost}`를 최소화합니다.</translation>
+    </message>
+    <message>
+        <source>Ask the trained model about a point, and print the parameters.</source>
+        <translation>학습된 모델에 한 점을 물어보고 파라미터를 출력합니다.</translation>
+    </message>
+    <message>
+        <source>The app&apos;s validation share {share}: the same seeded shuffle holds out the same points, and the model never trains on them.</source>
+        <translation>앱의 검증 비율 {share}: 같은 시드의 섞기로 같은 점을 떼어 두고, 모델은 그 점으로 학습하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>the app&apos;s Batch size: points per step</source>
+        <translation>앱의 배치 크기: 한 단계의 점 수</translation>
+    </message>
+    <message>
+        <source>The shuffles have their own generator (Seed + 1), so they never change the start.</source>
+        <translation>섞기는 자기 생성기(시드 + 1)를 써서 시작점을 바꾸지 않습니다.</translation>
+    </message>
+    <message>
+        <source>the app&apos;s &quot;Stop when |Δcost| &lt;&quot;</source>
+        <translation>앱의 &quot;|Δ비용| &lt; 이면 멈춤&quot;</translation>
+    </message>
+    <message>
+        <source>a new epoch: shuffle the points again</source>
+        <translation>새 에포크: 점을 다시 섞음</translation>
+    </message>
+    <message>
+        <source>the cost hardly changes any more</source>
+        <translation>비용이 거의 변하지 않음</translation>
+    </message>
+    <message>
+        <source>the held-out points, at the final parameters</source>
+        <translation>떼어 둔 점, 마지막 파라미터에서</translation>
+    </message>
+    <message>
         <source>&apos;points&apos; and &apos;labels&apos; must be lists.</source>
         <translation>&apos;points&apos;와 &apos;labels&apos;는 목록이어야 합니다.</translation>
     </message>
@@ -1192,6 +1337,14 @@ epoch {1}</source>
         <translation>&apos;model&apos;에 알 수 없는 항목 {name}이(가) 있습니다.</translation>
     </message>
     <message>
+        <source>the first training point: class {label}</source>
+        <translation>첫 번째 학습 점: 클래스 {label}</translation>
+    </message>
+    <message>
+        <source>the lecture&apos;s test point</source>
+        <translation>강의의 테스트 점</translation>
+    </message>
+    <message>
         <source>cross-entropy cost</source>
         <translation>크로스 엔트로피 비용</translation>
     </message>
@@ -1212,6 +1365,10 @@ epoch {1}</source>
         <translation>모든 점의 x가 같아서 직선 y = Wx + b로 맞출 수 없습니다. 점을 좌우로 흩어 놓으십시오.</translation>
     </message>
     <message>
+        <source>just past the data</source>
+        <translation>데이터 바로 다음</translation>
+    </message>
+    <message>
         <source>Neural Network</source>
         <translation>신경망</translation>
     </message>
@@ -1222,6 +1379,22 @@ epoch {1}</source>
     <message>
         <source>{sizes} network, {activation}, {count} parameters</source>
         <translation>{sizes} 신경망, {activation}, 파라미터 {count}개</translation>
+    </message>
+    <message>
+        <source>torch.nn.Linear&apos;s starting range: uniform in ±1/√(inputs), layer by layer</source>
+        <translation>torch.nn.Linear의 시작 범위: 층마다 ±1/√(입력 수) 안에서 균등</translation>
+    </message>
+    <message>
+        <source>the network&apos;s scores before the last step: {sizes}</source>
+        <translation>마지막 단계 전의 신경망 점수: {sizes}</translation>
+    </message>
+    <message>
+        <source>hidden layer {layer}: {neurons} neurons, {activation}</source>
+        <translation>은닉층 {layer}: 뉴런 {neurons}개, {activation}</translation>
+    </message>
+    <message>
+        <source>each class&apos;s probability</source>
+        <translation>각 클래스의 확률</translation>
     </message>
     <message>
         <source>Softmax Classification</source>
@@ -1250,6 +1423,10 @@ epoch {1}</source>
     <message>
         <source>Only one class is present: add points of another class (keys 1–9).</source>
         <translation>클래스가 하나뿐입니다. 다른 클래스의 점을 추가하십시오 (키 1–9).</translation>
+    </message>
+    <message>
+        <source>one score per class: Wx + b</source>
+        <translation>클래스마다 점수 하나: Wx + b</translation>
     </message>
     <message>
         <source>① init</source>

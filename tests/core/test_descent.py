@@ -159,12 +159,13 @@ def test_ledger_rows_are_the_runs_arithmetic():
     trainer = lecture_trainer(max_steps=0, learning_rate=0.05)
     trainer.step(10)
     at_ten = trainer.flat_params()
-    trainer.set_recording(True)  # mid-run: the ledger and the path start here
+    replayed = trainer.set_recording(True)  # mid-run: the run is replayed from its start
+    assert len(replayed) == 10 and np.array_equal(trainer.flat_params(), at_ten)  # same numbers
     trainer.step(30)
     rows = trainer.ledger()
-    assert [r.iteration for r in rows] == list(range(10, 40))
+    assert [r.iteration for r in rows] == list(range(40))
     descent = trainer.snapshot().view(DescentView)
-    assert descent.recorded_from == 10 and np.array_equal(rows[0].params, at_ten)
+    assert descent.recorded_from == 0 and np.array_equal(rows[10].params, at_ten)
     for row, after in zip(rows, rows[1:], strict=False):
         assert np.array_equal(row.new_params, after.params)
     assert np.array_equal(rows[-1].new_params, trainer.flat_params())
@@ -173,7 +174,7 @@ def test_ledger_rows_are_the_runs_arithmetic():
         cost, grad = autograd_at(row.params)
         assert row.cost == cost and np.array_equal(row.gradient, grad)
     path = trainer.snapshot().view(DescentView).path
-    assert path.shape == (31, 3) and np.array_equal(path[0], at_ten)
+    assert path.shape == (41, 3) and np.array_equal(path[10], at_ten)
     assert np.array_equal(path[-1], trainer.flat_params())
     latest = trainer.ledger(last=5)
     assert [r.iteration for r in latest] == [35, 36, 37, 38, 39]

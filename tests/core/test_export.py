@@ -39,7 +39,7 @@ def test_costs_csv_holds_every_step_with_the_exact_cost(tmp_path):
     export.save_csv_costs(run.steps, run.costs, tmp_path / "c.csv")
     header, *body = rows(tmp_path / "c.csv")
     assert header == ["step", "cost"]
-    assert [int(step) for step, _ in body] == list(range(30))
+    assert [int(step) for step, _ in body] == list(range(1, 31))  # the step that computed it
     trainer = Trainer(lesson("binary"), data.data, data.settings)
     assert [float(cost) for _, cost in body] == trainer.step(30).tolist()
 

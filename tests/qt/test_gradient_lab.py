@@ -62,13 +62,16 @@ def test_ledger_lists_iterations_and_goes_back_to_one(open_lesson, qtbot):
         tab.step_once()
         qtbot.waitUntil(lambda t=target: tab.snapshot.step == t)
     params_after = {}
-    table = tab.ledger_view.table
-    qtbot.waitUntil(lambda: table.rowCount() == 7)
-    assert table.item(0, 0).text() == "6"  # newest first
-    assert table.item(6, 0).text() == "0"
+    table, model = tab.ledger_view.table, tab.ledger_view.model
+    qtbot.waitUntil(lambda: model.rowCount() == 7)
+    assert model.index(0, 0).data() == "6"  # newest first
+    assert model.index(6, 0).data() == "0"
     row3 = next(r for r in tab.snapshot.view(DescentView).ledger if r.iteration == 3)
     params_after[3] = row3.params
-    table.selectRow(6 - 3)
+    cell = table.visualRect(model.index(6 - 3, 0)).center()
+    QTest.mouseClick(
+        table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, cell
+    )
     assert tab.ledger_view.iteration_spin.value() == 3
     QTest.mouseClick(tab.ledger_view.back_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.snapshot.step == 3)
@@ -217,3 +220,21 @@ def test_three_d_bowl_puts_the_log_cost_and_the_path_in_its_box():
     pos = line.pos
     assert len(pos) == len(path) and np.all(np.abs(pos[:, :2]) <= BOX / 2)
     assert np.array_equal(ball.pos[0], pos[-1]) and pos[-1, 2] < pos[0, 2]  # downhill
+
+
+def test_the_ledger_holds_the_run_from_its_first_step_when_opened_later(open_lesson, window, qtbot):
+    """Five → presses on the cost curve, then the Ledger: five rows, not an empty table,
+    and the replay that fills it leaves the numbers as they were."""
+    tab = open_lesson("linear")
+    for target in range(1, 6):
+        QTest.keyClick(window, Qt.Key.Key_Right)
+        qtbot.waitUntil(lambda t=target: tab.snapshot.step == t)
+    before = [p.copy() for p in tab.snapshot.params]
+    tab.views.setCurrentWidget(tab.ledger_view)
+    model = tab.ledger_view.model
+    qtbot.waitUntil(lambda: model.rowCount() == 5)
+    assert [model.index(r, 0).data() for r in range(5)] == ["4", "3", "2", "1", "0"]
+    assert "5 iterations" in tab.ledger_view.info.text()
+    assert all(np.array_equal(a, b) for a, b in zip(tab.snapshot.params, before, strict=True))
+    assert len(tab.cost_plot.values) == 5  # the curve still holds the whole run
+    assert model.rowCount() == 5 and not hasattr(tab.ledger_view.table, "item")  # model/view

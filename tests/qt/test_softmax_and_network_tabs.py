@@ -68,19 +68,22 @@ def test_diagram_follows_the_architecture_and_the_weights(open_lesson, qtbot):
     assert tab.equation_label.text().startswith("2-8-8-4-1 network")
 
 
-def test_regenerate_keeps_the_network_and_reset_keeps_the_data(open_lesson, qtbot):
+def test_regenerate_starts_afresh_and_reset_keeps_the_data(open_lesson, qtbot):
+    """New data is a new run from the seed (the old weights, steps and description no longer
+    describe the canvas); Reset keeps the data; the generated set is one undoable edit."""
     tab = open_lesson("network")
+    start = [p.copy() for p in tab.snapshot.params]
     tab.step_once()
     qtbot.waitUntil(lambda: tab.snapshot.step == 1)
-    params = [p.copy() for p in tab.snapshot.params]
     tab.workspace.dataset_combo.setCurrentIndex(tab.workspace.dataset_combo.findData("circles"))
     tab.workspace.points_spin.setValue(150)
     QTest.mouseClick(tab.workspace.regenerate_button, Qt.MouseButton.LeftButton)
     points = tab.canvas.editor.points
     assert len(points) == 150
-    qtbot.wait(100)
-    assert tab.snapshot.step == 1
-    assert all(np.array_equal(a, b) for a, b in zip(params, tab.snapshot.params, strict=True))
+    qtbot.waitUntil(lambda: tab.snapshot.step == 0)
+    assert all(np.array_equal(a, b) for a, b in zip(start, tab.snapshot.params, strict=True))
+    tab.step_once()
+    qtbot.waitUntil(lambda: tab.snapshot.step == 1)
     tab.reset()
     qtbot.waitUntil(lambda: tab.snapshot.step == 0)
     assert tab.canvas.editor.points == points

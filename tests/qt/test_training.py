@@ -25,7 +25,9 @@ def test_train_button_lowers_the_cost_and_the_curve_follows(open_lesson, qtbot):
     assert len(tab.cost_plot.values) == 2000
     assert tab.cost_plot.values[0] == start_cost
     assert tab.step_label.text() == "step 2,000 / 2,000"
-    assert tab.cost_label.text() == f"cost {tab.snapshot.cost:.6f}"
+    # The headline is the cost the last step computed, where the curve ends (at step 2,000).
+    assert tab.cost_label.text() == f"cost of step 2,000: {tab.cost_plot.values[-1]:.6f}"
+    assert tab.cost_plot.steps[-1] == 2000
     assert "step limit" in tab.message_label.text()
 
 
@@ -48,7 +50,7 @@ def test_lecture_numbers_on_screen(open_lesson, qtbot):
     assert tab.test_result.text() == f"H([6, 4]) = {h_test:.4f} → class {label}"
     assert tab.test_detail.text().endswith(repr(h_test))
     wv = w.numpy().ravel()
-    assert f"{wv[0]:.4f}·x₁" in tab.equation_label.text()
+    assert f"{wv[0]:.4f}·x<sub>1</sub>" in tab.equation_label.text()
 
 
 def test_boundary_separates_the_lecture_points(open_lesson, qtbot):

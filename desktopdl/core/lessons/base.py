@@ -22,9 +22,11 @@ from typing import ClassVar
 import numpy as np
 import torch
 
+from desktopdl.core.contours import decision_boundary
 from desktopdl.core.data import DataError, Dataset, PointSet
+from desktopdl.core.script import say
 from desktopdl.core.text import T
-from desktopdl.core.views import Rect, SurfaceView
+from desktopdl.core.views import BoundaryView, Rect, SurfaceView
 
 #: The lecture's test point for classifiers: x_test = torch.FloatTensor([[6, 4]]).
 LECTURE_TEST = (6.0, 4.0)
@@ -187,11 +189,15 @@ class Lesson(ABC):
         """The typed views (core.views) of the model that the page on screen shows;
         ``resolution`` overrides the surface's cells per side (exported pictures)."""
         out = []
-        if SurfaceView in wanted and rect is not None:
+        if (SurfaceView in wanted or BoundaryView in wanted) and rect is not None:
             image = self.surface(params, rect, resolution or self.surface_resolution)
             if image is not None:
                 image.setflags(write=False)
                 out.append(SurfaceView(image, rect))
+                if BoundaryView in wanted:
+                    segments = decision_boundary(image, rect)
+                    segments.setflags(write=False)
+                    out.append(BoundaryView(segments))
         return out
 
     def companions(self) -> dict[str, Lesson]:
@@ -292,9 +298,9 @@ class Lesson(ABC):
         xmin, xmax, ymin, ymax = data.bounds()
         x, y = LECTURE_TEST
         if xmin <= x <= xmax and ymin <= y <= ymax:
-            return LECTURE_TEST, "  # the lecture's test point"
+            return LECTURE_TEST, "  # " + say(T("the lecture's test point"))
         first = data.xy[0]
-        note = f"  # the first training point: class {int(data.labels[0])}"
+        note = "  # " + say(T("the first training point: class {label}", label=int(data.labels[0])))
         return (float(first[0]), float(first[1])), note
 
     def script_test(self) -> list[str]:
@@ -316,7 +322,16 @@ def grid_points(rect: Rect, resolution: int) -> torch.Tensor:
     return torch.stack([gx.reshape(-1), gy.reshape(-1)], dim=1)
 
 
+def number(value: float, digits: int = 4) -> str:
+    """A parameter as the board shows it: 1.2345 with ``digits`` decimals, or with 4
+    significant digits in scientific notation when that would hide it (7.714e+19, 3.2e-06)."""
+    size = abs(value)
+    if size != 0 and (size >= 1e4 or size < 10 ** (-digits)) and size != float("inf"):
+        return f"{value:.3e}"
+    return f"{value:.{digits}f}"
+
+
 def signed(value: float, digits: int = 4) -> str:
     """' + 1.2345' or ' − 1.2345': a term written the way a teacher writes it on the board."""
     sign = "−" if value < 0 else "+"
-    return f" {sign} {abs(value):.{digits}f}"
+    return f" {sign} {number(abs(value), digits)}"

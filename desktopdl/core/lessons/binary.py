@@ -12,7 +12,7 @@ import torch
 import torch.nn.functional as F  # noqa: N812 - torch's own convention
 
 from desktopdl.core.data import PointSet
-from desktopdl.core.lessons.base import Lesson, grid_points, signed
+from desktopdl.core.lessons.base import Lesson, grid_points, number, signed
 from desktopdl.core.script import literal, num
 from desktopdl.core.text import T
 from desktopdl.core.views import Rect
@@ -101,7 +101,8 @@ class BinaryClassification(Lesson):
 
     def equation(self, params: list[np.ndarray]) -> str:
         w, b = (p.reshape(-1) for p in params)
-        return f"H(x) = sigmoid({float(w[0]):.4f}·x₁{signed(float(w[1]))}·x₂{signed(float(b[0]))})"
+        first = number(float(w[0]))
+        return f"H(x) = sigmoid({first}·x₁{signed(float(w[1]))}·x₂{signed(float(b[0]))})"
 
     def surface(self, params: list[torch.Tensor], rect: Rect, resolution: int) -> np.ndarray:
         grid = grid_points(rect, resolution).to(params[0].device)

@@ -8,8 +8,8 @@ import numpy as np
 import torch
 
 from desktopdl.core.data import PointSet
-from desktopdl.core.lessons.base import Lesson, signed
-from desktopdl.core.script import literal, num
+from desktopdl.core.lessons.base import Lesson, number, signed
+from desktopdl.core.script import literal, num, say
 from desktopdl.core.text import T
 
 
@@ -74,7 +74,7 @@ class LinearRegression(Lesson):
 
     def equation(self, params: list[np.ndarray]) -> str:
         w, b = params
-        return f"H(x) = {float(w.reshape(-1)[0]):.4f}·x{signed(float(b.reshape(-1)[0]))}"
+        return f"H(x) = {number(float(w.reshape(-1)[0]))}·x{signed(float(b.reshape(-1)[0]))}"
 
     def test_input(self, x: float, y: float) -> np.ndarray:
         return np.array([[x]], dtype=np.float32)
@@ -101,4 +101,4 @@ class LinearRegression(Lesson):
 
     def probe_point(self, data: PointSet) -> tuple[tuple[float, ...], str]:
         """The next whole x past the data: a prediction."""
-        return (float(math.floor(data.xy[:, 0].max()) + 1),), "  # just past the data"
+        return (float(math.floor(data.xy[:, 0].max()) + 1),), "  # " + say(T("just past the data"))

@@ -18,7 +18,7 @@ import torch.nn.functional as F  # noqa: N812 - torch's own convention
 from desktopdl.core.data import PointSet
 from desktopdl.core.lessons.base import Lesson, LessonConfig, grid_points
 from desktopdl.core.lessons.softmax import SOFTMAX_MAX_CLASSES, IntegerClasses
-from desktopdl.core.script import literal, num
+from desktopdl.core.script import literal, num, say
 from desktopdl.core.text import T
 from desktopdl.core.views import NeuronMaps, Rect
 
@@ -66,7 +66,6 @@ class NetworkConfig(LessonConfig):
 class NeuralNetwork(IntegerClasses, Lesson):
     key = "network"
     title = T("Neural Network")
-    formula = "H(x) = σ(W₃·f(W₂·f(W₁x + b₁) + b₂) + b₃)"
     cost_formula = T("cost = cross-entropy (F.binary_cross_entropy_with_logits / F.cross_entropy)")
     n_classes = SOFTMAX_MAX_CLASSES
     default_preset = "network_xor.json"
@@ -85,6 +84,27 @@ class NeuralNetwork(IntegerClasses, Lesson):
             ]
             names += [f"b{layer + 1}[{j + 1}]" for j in range(fan_out)]
         self.flat_names = tuple(names)
+
+    @property
+    def formula(self) -> str:
+        """H(x) for this shape: σ or softmax around the layers, each f(W·h + b)."""
+        layers = len(self.config.hidden)
+        out = "σ" if self.config.classes == 2 else "softmax"
+        act = self.config.activation
+
+        def f(inner: str) -> str:
+            return f"({inner})" if act == "linear" else f"{act}({inner})"
+
+        if layers > 2:
+            last = _subscript(layers + 1)
+            return (
+                f"H(x) = {out}(W{last}·h{_subscript(layers)} + b{last}),  "
+                f"hₖ = {f('Wₖ·hₖ₋₁ + bₖ')}, h₀ = x"
+            )
+        inner = "W₁x + b₁"
+        for k in range(2, layers + 2):
+            inner = f"W{_subscript(k)}·{f(inner)} + b{_subscript(k)}"
+        return f"H(x) = {out}({inner})"
 
     @property
     def layer_sizes(self) -> list[int]:
@@ -256,7 +276,10 @@ class NeuralNetwork(IntegerClasses, Lesson):
         ]
 
     def script_init(self, names: list[str]) -> list[str]:
-        lines = ["# torch.nn.Linear's starting range: uniform in ±1/√(inputs), layer by layer"]
+        lines = [
+            "# "
+            + say(T("torch.nn.Linear's starting range: uniform in ±1/√(inputs), layer by layer"))
+        ]
         sizes = self.layer_sizes
         for layer, (fan_in, fan_out) in enumerate(zip(sizes[:-1], sizes[1:], strict=True)):
             bound = f"(1 / math.sqrt({fan_in}))"
@@ -271,13 +294,24 @@ class NeuralNetwork(IntegerClasses, Lesson):
         model = self.config
         sizes = " → ".join(str(n) for n in self.layer_sizes)
         act = ACTIVATION_CODE[model.activation]
-        lines = [f"def Z(x):  # the network's scores before the last step: {sizes}"]
+        lines = [
+            "def Z(x):  # "
+            + say(T("the network's scores before the last step: {sizes}", sizes=sizes))
+        ]
         h = "x"
         for layer, neurons in enumerate(model.hidden):
             w, b = names[2 * layer], names[2 * layer + 1]
             lines.append(
                 f"    h{layer + 1} = {act.format(f'torch.matmul({h}, {w}) + {b}')}"
-                f"  # hidden layer {layer + 1}: {neurons} neurons, {model.activation}"
+                "  # "
+                + say(
+                    T(
+                        "hidden layer {layer}: {neurons} neurons, {activation}",
+                        layer=layer + 1,
+                        neurons=neurons,
+                        activation=model.activation,
+                    )
+                )
             )
             h = f"h{layer + 1}"
         lines.append(f"    return torch.matmul({h}, {names[-2]}) + {names[-1]}")
@@ -285,7 +319,10 @@ class NeuralNetwork(IntegerClasses, Lesson):
         if self._one_output:
             lines.append("    return torch.sigmoid(Z(x))  # H(x) = P(class 1)")
         else:
-            lines.append("    return torch.softmax(Z(x), dim=1)  # H(x) = each class's probability")
+            lines.append(
+                "    return torch.softmax(Z(x), dim=1)  # H(x) = "
+                + say(T("each class's probability"))
+            )
         return lines
 
     def script_cost(self, x: str, y: str) -> str:
@@ -302,3 +339,7 @@ class NeuralNetwork(IntegerClasses, Lesson):
         if self._one_output:
             return "((H(x_train)[:, 0] >= 0.5).float() == y_train).float().mean().item()"
         return super().script_accuracy()
+
+
+def _subscript(number: int) -> str:
+    return str(number).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))

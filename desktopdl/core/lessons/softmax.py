@@ -14,8 +14,8 @@ import torch
 import torch.nn.functional as F  # noqa: N812 - torch's own convention
 
 from desktopdl.core.data import MAX_CLASSES, PointSet
-from desktopdl.core.lessons.base import Lesson, LessonConfig, grid_points, signed
-from desktopdl.core.script import literal, num
+from desktopdl.core.lessons.base import Lesson, LessonConfig, grid_points, number, signed
+from desktopdl.core.script import literal, num, say
 from desktopdl.core.text import T
 from desktopdl.core.views import Rect
 
@@ -138,7 +138,8 @@ class SoftmaxClassification(IntegerClasses, Lesson):
     def equation(self, params: list[np.ndarray]) -> str:
         w, b = (np.asarray(p) for p in params)
         rows = [
-            f"z{c} = {w[0, c]:.3f}·x₁{signed(float(w[1, c]), 3)}·x₂{signed(float(b[c]), 3)}"
+            f"z{c} = {number(float(w[0, c]), 3)}·x₁{signed(float(w[1, c]), 3)}·x₂"
+            f"{signed(float(b[c]), 3)}"
             for c in range(w.shape[1])
         ]
         return "H(x) = softmax(z):  " + ";  ".join(rows)
@@ -163,7 +164,7 @@ class SoftmaxClassification(IntegerClasses, Lesson):
     def script_model(self, names: list[str]) -> list[str]:
         return [
             "def Z(x):",
-            "    return torch.matmul(x, w) + b  # one score per class: Wx + b",
+            "    return torch.matmul(x, w) + b  # " + say(T("one score per class: Wx + b")),
             "",
             "",
             "def H(x):",

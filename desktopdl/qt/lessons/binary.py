@@ -7,12 +7,16 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
 from desktopdl.core.lessons.binary import BinaryClassification
+from desktopdl.core.views import SurfaceView
 from desktopdl.qt.lesson_tab import LessonTab, format_number
 from desktopdl.qt.overlays import StraightLine, SurfaceOverlay
 
 
 class BoundaryOverlay(SurfaceOverlay):
-    """P(class 1) behind the points, and the dashed line where it is 0.5."""
+    """P(class 1) behind the points, and the dashed line where it is 0.5 (exact: the model
+    is linear, so no traced boundary is needed)."""
+
+    wanted_views = (SurfaceView,)
 
     def __init__(self, plot_item, pen_scale: float = 1.0) -> None:
         super().__init__(plot_item, pen_scale)

@@ -20,8 +20,9 @@ from desktopdl.qt.probability_bars import ProbabilityBars
 
 
 def one_class_lut(index: int) -> np.ndarray:
-    """White for "no", the class's colour for "yes"."""
-    cmap = pg.ColorMap([0.0, 1.0], [pg.mkColor("w"), theme.tint(theme.class_color(index), TINT)])
+    """The theme's background for "no", the class's colour for "yes"."""
+    back = theme.LOOK.background
+    cmap = pg.ColorMap([0.0, 1.0], [back, theme.tint(theme.class_color(index), TINT)])
     return cmap.getLookupTable(0.0, 1.0, 256)
 
 
@@ -72,6 +73,10 @@ class OneVsRestPage(QWidget):
         surface = companion.surface.image
         classes = surface.shape[-1]
         self.ensure(classes)
+        if getattr(self, "_look", None) != theme.LOOK.version:  # a theme switch: new colours
+            self._look = theme.LOOK.version
+            for index, (_plot, image, _points) in enumerate(self.plots):
+                image.setLookupTable(one_class_lut(index))
         for index, (plot, image, scatter) in enumerate(self.plots):
             image.setImage(surface[..., index], levels=(0.0, 1.0), autoLevels=False)
             image.setRect(rect.xmin, rect.ymin, rect.width, rect.height)
