@@ -178,7 +178,7 @@ def test_ledger_rows_are_the_runs_arithmetic():
     assert np.array_equal(path[-1], trainer.flat_params())
     latest = trainer.ledger(last=5)
     assert [r.iteration for r in latest] == [35, 36, 37, 38, 39]
-    assert np.array_equal(latest[0].params, rows[25].params)
+    assert np.array_equal(latest[0].params, rows[35].params)
 
 
 @pytest.mark.parametrize("optimizer", ["SGD", "Momentum", "Adam"])
