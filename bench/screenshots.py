@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
+from desktopdl.core.views import LandscapeView, ShadowRuns
 from desktopdl.qt.app import application
 from desktopdl.qt.main_window import MainWindow
 
@@ -27,9 +28,9 @@ def wait_until(predicate, timeout: float = 30.0) -> None:
 
 
 def train(tab, steps: int = 2000) -> None:
-    run_id = tab.snapshot.run_id
     tab.reset()
-    wait_until(lambda: tab.snapshot.run_id != run_id)
+    # Step 0 of a new run (opening the lab replays the run, which also changes the run id).
+    wait_until(lambda: tab.snapshot.step == 0 and not tab.snapshot.running)
     tab.toggle_training()
     wait_until(lambda: tab.snapshot.step >= steps and not tab.snapshot.running)
 
@@ -84,6 +85,14 @@ def main(out_dir: str = "shots") -> None:
             tab.landscape.pair_combo.setCurrentIndex(1)
             tab.landscape.compare_check.setChecked(True)
         train(tab, 300 if tab.lesson.key == "linear" else 2000)
+
+        def landscapes_drawn(t=tab) -> bool:
+            view = t.snapshot.view(LandscapeView)
+            runs = t.snapshot.view(ShadowRuns)
+            compared = not t.landscape.compare_check.isChecked() or view.companion is not None
+            return view is not None and view.main is not None and compared and runs is not None
+
+        wait_until(landscapes_drawn)
         grab(f"{tab.lesson.key}_landscape")
         tab.views.setCurrentIndex(2)
         grab(f"{tab.lesson.key}_slice")

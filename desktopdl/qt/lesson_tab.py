@@ -126,10 +126,10 @@ class LessonTab(QWidget):
         # The point being tested (③): a star every lesson draws the same way, under the
         # points and half transparent, so a training point at the same spot stays visible.
         self.test_marker = pg.ScatterPlotItem(
-            size=34,
+            size=44,
             symbol="star",
-            brush=pg.mkBrush(240, 228, 66, 150),
-            pen=pg.mkPen("k", width=2),
+            brush=pg.mkBrush(240, 228, 66, 230),
+            pen=pg.mkPen("k", width=2.5),
         )
         self.test_marker.setZValue(TEST_MARKER_Z)
         self.test_marker.setVisible(False)

@@ -13,11 +13,13 @@ thread does holds the GIL the training thread needs, so they are built for cheap
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsPathItem
+from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsPathItem
 
 from desktopdl.core.views import BoundaryView, SurfaceView
 from desktopdl.qt import theme
@@ -152,9 +154,7 @@ class SurfaceOverlay(CanvasOverlay):
         self.surface = ClassSurface()
         self.boundary_lines = SegmentLines(pg.mkPen("#1a1a1a", width=2.5 * pen_scale), z=4)
         self.add(self.surface, self.boundary_lines)
-        self.legend = SurfaceLegend()
-        self.legend.setParentItem(plot_item.getViewBox())
-        self.legend.anchor(itemPos=(1, 0), parentPos=(1, 0), offset=(-8, 8))
+        self.legend = SurfaceLegend(plot_item)
 
     def draw(self, snapshot, lesson, data, rect) -> None:
         view = None if snapshot is None else snapshot.view(SurfaceView)
@@ -196,53 +196,51 @@ class SegmentLines(QGraphicsPathItem):
         return 0 if self._shown is None else len(self._shown)
 
 
-class SurfaceLegend(pg.LegendItem):
-    """What the shading means, in the corner of the canvas: P(class 1) from 0 to 1 for a
-    probability map, "most likely class, paler = less sure" for several classes."""
+class SurfaceLegend(pg.LabelItem):
+    """What the shading means, in one line under the canvas (never over the points):
+    P(class 1) from 0 to 1 for a probability map, "the likeliest class, paler = less sure"
+    for several classes."""
 
-    def __init__(self) -> None:
-        super().__init__(labelTextSize="11pt", brush=pg.mkBrush(255, 255, 255, 215))
+    def __init__(self, plot_item) -> None:
+        super().__init__("", size="11pt", justify="center")
+        # Below the bottom axis, in the plot's own layout: exports carry it too.
+        plot_item.layout.addItem(self, 4, 1)
         self._shown: object = None
-        # Drawn once and reused: the canvas repaints ~36 times a second while training, and
-        # every millisecond the GUI thread paints is a millisecond the training thread waits.
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def show_for(self, image) -> None:
         kind = None if image is None else ("map" if image.ndim == 2 else "classes")
-        key = (kind, theme.LOOK.version)
+        key = (kind, theme.LOOK.version, theme.LOOK.scale)
         if key == self._shown:
             return
         self._shown = key
-        self.clear()
-        self.setVisible(kind is not None)
-        back = QColor(theme.LOOK.background)
-        back.setAlpha(215)
-        self.setBrush(pg.mkBrush(back))
-        self.setLabelTextColor(theme.LOOK.foreground)
         translate = QCoreApplication.translate
         if kind == "map":
-            rows = (
-                (1.0, translate("SurfaceLegend", "P = 1: class 1")),
-                (0.5, translate("SurfaceLegend", "P = 0.5: the boundary")),
-                (0.0, translate("SurfaceLegend", "P = 0: class 0")),
-            )
-            for value, text in rows:
-                self.addItem(_swatch(probability_color(value)), text)
+            parts = [
+                (probability_color(0.0), translate("SurfaceLegend", "P = 0: class 0")),
+                (probability_color(0.5), translate("SurfaceLegend", "P = 0.5: the boundary")),
+                (probability_color(1.0), translate("SurfaceLegend", "P = 1: class 1")),
+            ]
         elif kind == "classes":
-            strong = theme.tint(theme.class_color(0), 0.38)
-            self.addItem(_swatch(strong), translate("SurfaceLegend", "colour: the likeliest class"))
-            self.addItem(
-                _swatch(theme.LOOK.background), translate("SurfaceLegend", "paler: less sure")
-            )
+            parts = [
+                (
+                    theme.tint(theme.class_color(0), 0.38),
+                    translate("SurfaceLegend", "colour: the likeliest class"),
+                ),
+                (theme.LOOK.background, translate("SurfaceLegend", "paler: less sure")),
+            ]
+        else:
+            parts = []
+        self.setText(
+            "&nbsp;&nbsp;&nbsp;".join(
+                f"<span style='color:{color.name()}'>&#9632;</span>&nbsp;{html.escape(text)}"
+                for color, text in parts
+            ),
+            color=theme.LOOK.foreground.name(),
+            size=f"{11 * theme.LOOK.scale:.0f}pt",
+        )
 
 
 def probability_color(value: float) -> QColor:
     lut = probability_lut()
     r, g, b = lut[min(int(value * (len(lut) - 1)), len(lut) - 1)][:3]
     return QColor(int(r), int(g), int(b))
-
-
-def _swatch(color: QColor) -> pg.ScatterPlotItem:
-    return pg.ScatterPlotItem(
-        symbol="s", size=14, brush=pg.mkBrush(color), pen=pg.mkPen("#555555", width=1)
-    )

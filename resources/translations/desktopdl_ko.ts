@@ -918,7 +918,6 @@ epoch {1}</source>
     <name>SurfaceLegend</name>
     <message>
         <source>P = 1: class 1</source>
-        <extracomment>Bar width in screen pixels at presenter scale 1. theme.restyle leaves it alone: it reads the scale and colours when it paints. (left, right, bottom, top) of the data, kept because Qt asks for the bounding rectangle many times per repaint.</extracomment>
         <translation>P = 1: 클래스 1</translation>
     </message>
     <message>
@@ -927,6 +926,7 @@ epoch {1}</source>
     </message>
     <message>
         <source>P = 0: class 0</source>
+        <extracomment>Bar width in screen pixels at presenter scale 1. theme.restyle leaves it alone: it reads the scale and colours when it paints. (left, right, bottom, top) of the data, kept because Qt asks for the bounding rectangle many times per repaint.</extracomment>
         <translation>P = 0: 클래스 0</translation>
     </message>
     <message>

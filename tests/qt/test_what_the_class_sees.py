@@ -356,9 +356,15 @@ def test_the_test_star_leaves_the_point_under_it_visible(open_lesson, qtbot):
     points = tab.workspace.data().xy
     x, y = points[0]
     tab.test_mode_button.setChecked(True)
-    tab._test_clicked(float(x), float(y))
-    assert tab.test_marker.zValue() < tab.canvas.scatter.zValue()
-    assert tab.test_marker.opts["brush"].color().alpha() < 255
+    click(tab, float(x), float(y))
+    assert tab.test_marker.isVisible()
+    image = tab.canvas.grab().toImage()
+    centre = tab.canvas.map_to_widget(float(x), float(y))
+    point = theme.class_color(int(tab.workspace.data().labels[0]))
+    shown = image.pixelColor(tab.canvas.map_to_widget(float(x), float(y)))
+    assert abs(shown.hue() - point.hue()) < 15 and abs(shown.value() - point.value()) < 40
+    arm = [image.pixelColor(centre + QPoint(0, -dy)) for dy in range(10, 22)]  # its top arm
+    assert any(c.red() > 180 and c.green() > 160 and c.blue() < 120 for c in arm), arm
 
 
 def test_undo_and_redo_say_what_they_are(open_lesson):
@@ -374,7 +380,7 @@ def test_surfaces_and_landscapes_have_a_colour_key_and_classes_have_boundary_lin
     network = open_lesson("network")
     train_steps(qtbot, network, 200)
     qtbot.waitUntil(lambda: network.overlay.boundary_lines.segment_count() > 0)
-    assert network.overlay.legend.isVisible()
+    assert "P = 1" in network.overlay.legend.text and network.overlay.legend.isVisible()
     softmax = open_lesson("softmax")
     train_steps(qtbot, softmax, 100)
     qtbot.waitUntil(lambda: softmax.overlay.boundary_lines.segment_count() > 0)

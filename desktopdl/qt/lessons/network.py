@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSpinBox, QWidget
 
 from desktopdl.core.lessons.network import ACTIVATIONS, MAX_LAYERS, MAX_NEURONS, NeuralNetwork
@@ -117,12 +117,10 @@ class NetworkDiagram(QWidget):
                     painter.setBrush(theme.LOOK.background)
                     painter.drawEllipse(box)
                     painter.setBrush(Qt.BrushStyle.NoBrush)
-                if column == 0:
+                if column == 0 and i < 2:
                     painter.setPen(theme.LOOK.foreground)
-                    painter.drawText(
-                        QRectF(centre.x() - 66, centre.y() - 12, 40, 24),
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                        ("x₁", "x₂")[i] if i < 2 else "",
+                    _draw_subscripted(
+                        painter, QPointF(centre.x() - 44, centre.y()), "x", str(i + 1)
                     )
             if column == len(positions) - 1:
                 painter.setPen(theme.LOOK.foreground)
@@ -132,6 +130,23 @@ class NetworkDiagram(QWidget):
                     "H(x)",
                 )
         painter.end()
+
+
+def _draw_subscripted(painter: QPainter, right_middle: QPointF, base: str, low: str) -> None:
+    """``base`` with ``low`` as a real subscript, ending at ``right_middle``: the Korean font
+    draws the Unicode x₁ as a dot that reads "x," from the back row."""
+    font = painter.font()
+    small = QFont(font)
+    small.setPointSizeF(font.pointSizeF() * 0.72)
+    wide = QFontMetricsF(font).horizontalAdvance(base)
+    narrow = QFontMetricsF(small).horizontalAdvance(low)
+    height = QFontMetricsF(font).ascent()
+    left = right_middle.x() - wide - narrow
+    baseline = right_middle.y() + height / 3
+    painter.drawText(QPointF(left, baseline), base)
+    painter.setFont(small)
+    painter.drawText(QPointF(left + wide, baseline + height / 4), low)
+    painter.setFont(font)
 
 
 class HiddenLayersEditor(QWidget):
