@@ -711,6 +711,7 @@ class LessonTab(QWidget):
             return
         if snapshot.config != self.lesson.config:
             return  # the model just changed shape; the next snapshot fits it
+        self.readout.expect_result()
         outputs = self.lesson.predict(list(snapshot.params), self.lesson.test_input(x, y))
         self.show_test(x, y, outputs)
 

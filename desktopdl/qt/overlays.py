@@ -221,10 +221,14 @@ class SurfaceLegend(pg.LabelItem):
                 (probability_color(1.0), translate("SurfaceLegend", "P = 1: class 1")),
             ]
         elif kind == "classes":
+            tints = [theme.tint(theme.class_color(c), 0.38) for c in range(image.shape[-1])]
+            swatches = "".join(f"<span style='color:{t.name()}'>&#9632;</span>" for t in tints)
             parts = [
                 (
-                    theme.tint(theme.class_color(0), 0.38),
-                    translate("SurfaceLegend", "colour: the likeliest class"),
+                    None,
+                    swatches
+                    + "&nbsp;"
+                    + html.escape(translate("SurfaceLegend", "colour: the likeliest class")),
                 ),
                 (theme.LOOK.background, translate("SurfaceLegend", "paler: less sure")),
             ]
@@ -232,7 +236,9 @@ class SurfaceLegend(pg.LabelItem):
             parts = []
         self.setText(
             "&nbsp;&nbsp;&nbsp;".join(
-                f"<span style='color:{color.name()}'>&#9632;</span>&nbsp;{html.escape(text)}"
+                text
+                if color is None
+                else f"<span style='color:{color.name()}'>&#9632;</span>&nbsp;{html.escape(text)}"
                 for color, text in parts
             ),
             color=theme.LOOK.foreground.name(),

@@ -333,6 +333,8 @@ class Readout(QWidget):
         layout.addLayout(self.extras)
         self._message_shown: tuple[str, bool] | None = None
         self.large = False
+        #: Until the first test the line holds a hint, in the text size, not a headline.
+        self.has_result = False
         self.restyle()
 
     def set_large(self, large: bool) -> None:
@@ -344,10 +346,17 @@ class Readout(QWidget):
         for label in (self.step_label, self.cost_label, self.accuracy_label):
             theme.set_font(label, self.SIZES["headline"] * factor, bold=True)
         theme.set_font(self.message_label, self.SIZES["text"] * factor)
-        theme.set_font(self.test_result, self.SIZES["test"] * factor, bold=True)
+        size = self.SIZES["test" if self.has_result else "text"] * factor
+        theme.set_font(self.test_result, size, bold=self.has_result)
         detail = theme.font(self.SIZES["text"] * factor)
         detail.setFamilies(["DejaVu Sans Mono", "monospace"])
         self.test_detail.setFont(detail)
+
+    def expect_result(self) -> None:
+        """A test answer follows: the line becomes a headline (it stays one)."""
+        if not self.has_result:
+            self.has_result = True
+            self.restyle()
 
     def show_message(self, text: str, error: bool = False) -> None:
         if (text, error) == self._message_shown:

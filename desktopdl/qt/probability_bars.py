@@ -18,11 +18,14 @@ class ProbabilityBars(QWidget):
         self.values = np.zeros(0)
         self.title = ""
         self.setMinimumHeight(40)
+        # Nothing to show before the first test: no empty space in the read-out either.
+        self.setVisible(False)
 
     def set_values(self, values: np.ndarray, title: str = "") -> None:
         self.values = np.asarray(values, dtype=np.float64).reshape(-1)
         self.title = title
         self.setMinimumHeight(int(theme.px(BAR_HEIGHT) * (len(self.values) + 1) + 8))
+        self.setVisible(True)
         self.update()
 
     def paintEvent(self, _event) -> None:
