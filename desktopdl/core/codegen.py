@@ -157,17 +157,15 @@ def param_names(lesson_file: LessonFile) -> list[str]:
 # -- the parts ------------------------------------------------------------------------------
 
 
-def _validation_share(lesson_file: LessonFile) -> bool:
-    train, validation = lesson_file.data.split(
-        lesson_file.settings.validation_share, lesson_file.settings.seed
-    )
-    return len(validation) > 0
+def _split(lesson_file: LessonFile) -> tuple[np.ndarray, np.ndarray]:
+    """(training, validation) indices, exactly as the trainer splits the data."""
+    return lesson_file.data.split(lesson_file.settings.validation_share, lesson_file.settings.seed)
 
 
 def _data_code(lesson_file: LessonFile, lesson: Lesson) -> str:
     settings = lesson_file.settings
     imports = ["import torch", *lesson.script_imports()]
-    held_out = _validation_share(lesson_file)
+    held_out = len(_split(lesson_file)[1]) > 0
     if held_out:
         imports.insert(0, "import numpy as np")
     lines = [*sorted(set(imports), key=imports.index), ""]
@@ -213,7 +211,8 @@ def _model_code(lesson_file: LessonFile, lesson: Lesson, names: list[str]) -> st
 def _train_code(lesson_file: LessonFile, lesson: Lesson, n_steps: int) -> str:
     settings = lesson_file.settings
     batch = settings.batch_size
-    train_points = len(lesson_file.data.split(settings.validation_share, settings.seed)[0])
+    training, validation = _split(lesson_file)
+    train_points = len(training)
     minibatches = 0 < batch < train_points
     epsilon = settings.min_cost_change
     x, y = ("x_batch", "y_batch") if minibatches else ("x_train", "y_train")
@@ -265,7 +264,7 @@ def _train_code(lesson_file: LessonFile, lesson: Lesson, n_steps: int) -> str:
         'print("cost =", cost.item())  # '
         + say(T("the last step's cost, as the app's cost curve ends")),
     ]
-    if _validation_share(lesson_file):
+    if len(validation):
         lines += [
             "with torch.no_grad():  # " + say(T("the held-out points, at the final parameters")),
             f'    print("validation cost =", ({lesson.script_cost("x_val", "y_val")}).item())',

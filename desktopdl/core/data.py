@@ -9,6 +9,7 @@ GUI can hand a set to the training thread without either side seeing the other's
 from __future__ import annotations
 
 import hashlib
+import math
 from dataclasses import dataclass
 from typing import ClassVar, Protocol, runtime_checkable
 
@@ -141,7 +142,7 @@ class PointSet:
             if (
                 not isinstance(point, list)
                 or len(point) != 2
-                or not all(_is_finite_number(v) for v in point)
+                or not all(is_finite_number(v) for v in point)
             ):
                 raise DataError(
                     T(
@@ -209,12 +210,15 @@ class PointSet:
         return (float(lo[0]), float(hi[0]), float(lo[1]), float(hi[1]))
 
 
-def _is_finite_number(value: object) -> bool:
-    return (
-        isinstance(value, (int, float))
-        and not isinstance(value, bool)
-        and abs(value) < float("inf")
-    )
+def is_finite_number(value: object) -> bool:
+    """A JSON number that is a real, finite value (not a bool, NaN, infinity, or an integer
+    too large for a float)."""
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
 
 
 #: Every data kind by the name lesson files store ("points"…); a new kind adds itself here.

@@ -16,8 +16,9 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from desktopdl.core.contours import contour_segments
 from desktopdl.core.data import Dataset
-from desktopdl.core.landscape import contour_segments, cost_landscape, cost_slice
+from desktopdl.core.landscape import cost_landscape, cost_slice
 from desktopdl.core.lessons.base import Lesson
 from desktopdl.core.trainer import OPTIMIZERS, Trainer, TrainSettings
 from desktopdl.core.views import (

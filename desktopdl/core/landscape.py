@@ -10,7 +10,6 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from desktopdl.core.contours import contour_segments  # noqa: F401 - the lab's import
 from desktopdl.core.data import Dataset
 from desktopdl.core.lessons.base import Lesson
 from desktopdl.core.views import Rect

@@ -12,13 +12,19 @@ point; every lesson's knobs in ``settings.model``) still opens with the same res
 from __future__ import annotations
 
 import json
-import math
 import os
 import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from desktopdl.core.data import DATA_KINDS, MAX_POINTS, DataError, Dataset, PointSet
+from desktopdl.core.data import (
+    DATA_KINDS,
+    MAX_POINTS,
+    DataError,
+    Dataset,
+    PointSet,
+    is_finite_number,
+)
 from desktopdl.core.lessons import REGISTRY, lesson_class
 from desktopdl.core.text import T
 from desktopdl.core.trainer import TrainSettings
@@ -186,7 +192,7 @@ def _settings(settings: object, name: str) -> TrainSettings:
     seed = settings.get("seed", defaults.seed)
     max_steps = settings.get("max_steps", defaults.max_steps)
     device = settings.get("device", defaults.device)
-    if not _is_finite_number(lr):
+    if not is_finite_number(lr):
         raise LessonFileError(T("{name}: the learning rate must be a number.", name=name))
     for key, value in (("seed", seed), ("max_steps", max_steps)):
         if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < 2**63:
@@ -201,7 +207,7 @@ def _settings(settings: object, name: str) -> TrainSettings:
     if not isinstance(optimizer, str):
         raise LessonFileError(T("{name}: 'optimizer' must be text.", name=name))
     epsilon = settings.get("min_cost_change", defaults.min_cost_change)
-    if not _is_finite_number(epsilon):
+    if not is_finite_number(epsilon):
         raise LessonFileError(T("{name}: 'min_cost_change' must be a number.", name=name))
     batch = settings.get("batch_size", defaults.batch_size)
     if not isinstance(batch, int) or isinstance(batch, bool) or not 0 <= batch <= MAX_POINTS:
@@ -209,7 +215,7 @@ def _settings(settings: object, name: str) -> TrainSettings:
     share = settings.get("validation_share", defaults.validation_share)
     every = settings.get("validation_every", defaults.validation_every)
     decay = settings.get("weight_decay", defaults.weight_decay)
-    if not _is_finite_number(share) or not _is_finite_number(decay):
+    if not is_finite_number(share) or not is_finite_number(decay):
         raise LessonFileError(
             T("{name}: 'validation_share' and 'weight_decay' must be numbers.", name=name)
         )
@@ -263,7 +269,7 @@ def _weights(
     if (
         not isinstance(weights, list)
         or len(weights) != expected
-        or not all(_is_finite_number(w) and abs(w) < 1e30 for w in weights)
+        or not all(is_finite_number(w) and abs(w) < 1e30 for w in weights)
     ):
         raise LessonFileError(
             T(
@@ -281,7 +287,7 @@ def _view(view: object, name: str) -> tuple[float, float, float, float] | None:
     if (
         not isinstance(view, list)
         or len(view) != 4
-        or not all(_is_finite_number(v) for v in view)
+        or not all(is_finite_number(v) for v in view)
         or not (view[0] < view[1] and view[2] < view[3])
     ):
         raise LessonFileError(T("{name}: 'view' must be [xmin, xmax, ymin, ymax].", name=name))
@@ -292,7 +298,3 @@ def _text(value: object, key: str, name: str) -> str:
     if not isinstance(value, str):
         raise LessonFileError(T("{name}: '{key}' must be text.", name=name, key=key))
     return value
-
-
-def _is_finite_number(value: object) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)

@@ -375,7 +375,7 @@ class TestPanel(QGroupBox):
 
     def __init__(self, input_names: tuple[str, ...], parent=None):
         super().__init__(self.tr("③ Test"), parent)
-        layout = self.body = QVBoxLayout(self)
+        layout = QVBoxLayout(self)
         self.test_mode_button = QPushButton(self.tr("Test mode: click the canvas"))
         self.test_mode_button.setCheckable(True)
         self.test_mode_button.setStyleSheet(

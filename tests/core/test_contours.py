@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from desktopdl.core.landscape import contour_segments
+from desktopdl.core.contours import contour_segments
 
 
 @pytest.mark.parametrize("radius", [0.5, 1.3, 2.2])

@@ -313,3 +313,19 @@ def test_lesson_views_are_the_wanted_types_only():
     assert net.views(params, None, (SurfaceView, NeuronMaps)) == []  # no region, no picture
     line = lesson("linear")
     assert line.views(line.init_params(torch.Generator()), rect, (SurfaceView,)) == []
+
+
+def test_a_number_too_large_for_a_float_is_refused_with_a_sentence():
+    """JSON integers beyond float range (10**400) once raised OverflowError mid-read."""
+    doc = lesson_file.read(resource("presets", "network_xor.json")).to_json()
+    for place, key in (
+        ("settings", "learning_rate"),
+        ("model", "classes"),
+        ("settings", "weight_decay"),
+    ):
+        text = json.dumps(doc).replace(
+            f'"{key}": {json.dumps(doc[place][key])}', f'"{key}": {10**400}', 1
+        )
+        assert str(10**400) in text
+        with pytest.raises(lesson_file.LessonFileError):
+            lesson_file.parse(text)

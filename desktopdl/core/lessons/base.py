@@ -12,7 +12,6 @@ formula spelled out), because the app must print the lecture's numbers to the la
 from __future__ import annotations
 
 import dataclasses
-import math
 import typing
 from abc import ABC, abstractmethod
 from collections.abc import Collection
@@ -23,7 +22,7 @@ import numpy as np
 import torch
 
 from desktopdl.core.contours import decision_boundary
-from desktopdl.core.data import DataError, Dataset, PointSet
+from desktopdl.core.data import DataError, Dataset, PointSet, is_finite_number
 from desktopdl.core.script import say
 from desktopdl.core.text import T
 from desktopdl.core.views import BoundaryView, Rect, SurfaceView
@@ -77,7 +76,7 @@ def _typed(value: object, hint: object, name: str) -> object:
         return value
     if hint is int and is_number and isinstance(value, int):
         return value
-    if hint is float and is_number and math.isfinite(value):
+    if hint is float and is_finite_number(value):
         return float(value)
     if hint is str and isinstance(value, str):
         return value
