@@ -150,9 +150,7 @@ class LessonTab(QWidget):
         self.worker.set_speed(DEFAULT_SPEED)
         self.worker.start()
         self.load_lesson_file(start, undoable=False)
-        view = self.initial_lab_view()
-        if view is not None:
-            self.worker.set_lab_view(view)
+        self.page_changed(self.views.currentWidget())
         self._send_wanted_views()
         guard_fields(self)
 
@@ -170,10 +168,6 @@ class LessonTab(QWidget):
     def opening_page(self) -> QWidget:
         """The lower page shown first: the lesson's own first page, else the cost curve."""
         return self.views.widget(0)
-
-    def initial_lab_view(self):
-        """A lab companion this lesson always trains (softmax: one-vs-rest), or None."""
-        return None
 
     def build_overlays(self) -> None:
         """Add what the lesson shows beside the standard parts (bars in ③ Test…)."""
@@ -554,7 +548,8 @@ class LessonTab(QWidget):
             self._show_views(self.snapshot)
 
     def page_changed(self, page: QWidget) -> None:
-        """A lower page came on screen (lessons with companions tell the worker)."""
+        """A lower page came on screen, or the page was built: a lesson that always trains a
+        companion (softmax: one-vs-rest) tells the worker what the page now shows."""
 
     def _make_room_for(self, page: QWidget) -> None:
         """A landscape, ledger, diagram or code page needs more than the cost curve's strip:

@@ -40,7 +40,7 @@ def test_probability_bars_show_softmax_for_the_clicked_point(open_lesson, qtbot)
     assert abs(bars.sum() - 1) < 1e-5
     assert int(np.argmax(bars)) == 1
     assert "class 1" in tab.test_result.text()
-    qtbot.waitUntil(lambda: tab.snapshot.view(CompanionView) is not None)
+    qtbot.waitUntil(lambda: tab.snapshot.view(CompanionView) is not None, timeout=20_000)
     click(tab, *blob)
     assert "most confident" in tab.ovr_bars.title and tab.ovr_bars.title.endswith("class 1")
 

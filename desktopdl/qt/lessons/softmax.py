@@ -126,9 +126,6 @@ class SoftmaxClassificationTab(LessonTab):
     def opening_page(self) -> QWidget:
         return self.cost_plot
 
-    def initial_lab_view(self) -> LabView:
-        return LabView(companions=True, page=None)
-
     def page_changed(self, page: QWidget) -> None:
         """The one-vs-rest maps are computed only while their page is on screen."""
         self.worker.set_lab_view(
