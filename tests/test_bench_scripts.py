@@ -20,7 +20,10 @@ def load(script: str):
     return module
 
 
-@pytest.mark.parametrize("script", ["run_bench.py", "screenshots.py"])
+@pytest.mark.parametrize(
+    "script",
+    ["run_bench.py", "screenshots.py", "screenshots_overfitting.py", "bench_overfitting.py"],
+)
 def test_script_imports(script):
     assert callable(load(script).main)
 

@@ -194,6 +194,9 @@ def _data_code(lesson_file: LessonFile, lesson: Lesson) -> str:
             "x_val, y_val = x_train[val_index], y_train[val_index]",
             "x_train, y_train = x_train[train_index], y_train[train_index]",
         ]
+    augment = lesson.script_augment(settings.seed)
+    if augment:
+        lines += ["", *augment]
     return "\n".join(lines)
 
 
@@ -212,8 +215,11 @@ def _train_code(lesson_file: LessonFile, lesson: Lesson, n_steps: int) -> str:
     settings = lesson_file.settings
     batch = settings.batch_size
     training, validation = _split(lesson_file)
-    train_points = len(training)
+    # The rows a step draws from (a lesson's augmentation adds some).
+    train_points = len(lesson.training_tensors(lesson_file.data.subset(training), settings.seed)[0])
     minibatches = 0 < batch < train_points
+    params = "[" + ", ".join(lesson.script_names()) + "]"
+    early = settings.patience if len(validation) else 0
     epsilon = settings.min_cost_change
     x, y = ("x_batch", "y_batch") if minibatches else ("x_train", "y_train")
     lines = []
@@ -234,6 +240,18 @@ def _train_code(lesson_file: LessonFile, lesson: Lesson, n_steps: int) -> str:
             f"EPSILON = {epsilon!r}  # " + say(T('the app\'s "Stop when |Δcost| <"')),
             "last_cost = None",
         ]
+    if settings.l1:
+        lines += [f"L1 = {settings.l1!r}  # " + say(T("the app's L1: the penalty L1·Σ|w|"))]
+    if early:
+        lines += [
+            f"EVERY = {settings.validation_every}  # "
+            + say(T("the app evaluates on the validation points every EVERY steps")),
+            f"PATIENCE = {early}  # "
+            + say(T("early stopping: evaluations without a new best validation cost")),
+            "with torch.no_grad():",
+            f"    best_cost = ({lesson.script_eval_cost('x_val', 'y_val')}).item()",
+            f"best_step, waited, best = 0, 0, [p.detach().clone() for p in {params}]",
+        ]
     if lines:
         lines.append("")
     lines += [TRAIN_COMMENT, f"for step in range({n_steps}):"]
@@ -249,9 +267,28 @@ def _train_code(lesson_file: LessonFile, lesson: Lesson, n_steps: int) -> str:
     lines += [
         f"    cost = {lesson.script_cost(x, y)}",
         "    optimizer.zero_grad()",
-        "    cost.backward()",
+        f"    (cost + L1 * sum(p.abs().sum() for p in {params})).backward()"
+        if settings.l1
+        else "    cost.backward()",
         "    optimizer.step()",
     ]
+    if early:
+        lines += [
+            "    if (step + 1) % EVERY == 0:",
+            "        with torch.no_grad():",
+            f"            val_cost = ({lesson.script_eval_cost('x_val', 'y_val')}).item()",
+            "        if val_cost < best_cost:",
+            "            best_cost, best_step, waited = val_cost, step + 1, 0",
+            f"            best = [p.detach().clone() for p in {params}]",
+            "        else:",
+            "            waited += 1",
+            "            if waited >= PATIENCE:  # "
+            + say(T("stop, and go back to the best weights")),
+            "                with torch.no_grad():",
+            f"                    for p, kept in zip({params}, best):",
+            "                        p.copy_(kept)",
+            "                break",
+        ]
     if epsilon:
         lines += [
             "    if last_cost is not None and abs(cost.item() - last_cost) < EPSILON:",
@@ -264,11 +301,24 @@ def _train_code(lesson_file: LessonFile, lesson: Lesson, n_steps: int) -> str:
         'print("cost =", cost.item())  # '
         + say(T("the last step's cost, as the app's cost curve ends")),
     ]
+    if early:
+        lines.append('print("best step =", best_step)')
     if len(validation):
         lines += [
-            "with torch.no_grad():  # " + say(T("the held-out points, at the final parameters")),
-            f'    print("validation cost =", ({lesson.script_cost("x_val", "y_val")}).item())',
+            "with torch.no_grad():  # "
+            + say(T("both sets in evaluation mode, at the final parameters")),
+            *(
+                f'    print("{label} =", ({lesson.script_eval_cost(x, y)}).item())'
+                for label, x, y in (
+                    ("training cost", "x_train", "y_train"),
+                    ("validation cost", "x_val", "y_val"),
+                )
+            ),
         ]
+        accuracy = lesson.script_accuracy()
+        if accuracy is not None:
+            on_validation = accuracy.replace("x_train", "x_val").replace("y_train", "y_val")
+            lines.append(f'    print("validation accuracy =", {on_validation})')
     return "\n".join(lines)
 
 

@@ -76,6 +76,8 @@ class LessonFile:
                 "validation_share": settings.validation_share,
                 "validation_every": settings.validation_every,
                 "weight_decay": settings.weight_decay,
+                "l1": settings.l1,
+                "patience": settings.patience,
             },
             "model": model.to_json(),
         }
@@ -215,10 +217,14 @@ def _settings(settings: object, name: str) -> TrainSettings:
     share = settings.get("validation_share", defaults.validation_share)
     every = settings.get("validation_every", defaults.validation_every)
     decay = settings.get("weight_decay", defaults.weight_decay)
-    if not is_finite_number(share) or not is_finite_number(decay):
+    l1 = settings.get("l1", defaults.l1)
+    patience = settings.get("patience", defaults.patience)
+    if not all(is_finite_number(v) for v in (share, decay, l1)):
         raise LessonFileError(
-            T("{name}: 'validation_share' and 'weight_decay' must be numbers.", name=name)
+            T("{name}: 'validation_share', 'weight_decay' and 'l1' must be numbers.", name=name)
         )
+    if not isinstance(patience, int) or isinstance(patience, bool) or not 0 <= patience <= 10**6:
+        raise LessonFileError(T("{name}: 'patience' must be a whole number ≥ 0.", name=name))
     if not isinstance(every, int) or isinstance(every, bool) or not 1 <= every <= 10**6:
         raise LessonFileError(
             T("{name}: 'validation_every' must be a whole number ≥ 1.", name=name)
@@ -234,6 +240,8 @@ def _settings(settings: object, name: str) -> TrainSettings:
         validation_share=float(share),
         validation_every=every,
         weight_decay=float(decay),
+        l1=float(l1),
+        patience=patience,
     )
     problem = result.problem()
     if problem:

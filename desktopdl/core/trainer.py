@@ -13,7 +13,10 @@ Plain SGD is ``LeanSGD``: torch's arithmetic without the optimizer's per-call ov
 
 A share of the data can be held out for validation: the trainer then evaluates the model
 (in eval mode) on it every ``validation_every`` steps and keeps the named metric series
-(validation cost, training and validation accuracy) beside the per-step training cost.
+(training and validation cost, training and validation accuracy) beside the per-step
+training cost, and can stop early when the validation cost stops improving, going back to
+the best weights. Penalties on the weights (L2 weight decay, L1) are the optimizer's
+business, as in torch: the cost the curve shows stays the data's cost.
 """
 
 from __future__ import annotations
@@ -38,6 +41,8 @@ EARLY_DIVERGENCE_STEPS = 20
 MAX_VALIDATION_SHARE = 0.9
 #: Metric series names (the per-step training cost is "cost").
 VALIDATION_COST = "validation cost"
+#: The training cost in eval mode at each evaluation (what the gap is measured against).
+TRAINING_COST = "training cost"
 TRAINING_ACCURACY = "training accuracy"
 VALIDATION_ACCURACY = "validation accuracy"
 OPTIMIZERS = ("SGD", "Momentum", "Adam")
@@ -80,8 +85,14 @@ class TrainSettings:
     validation_share: float = 0.0
     #: Evaluate on the validation data every this many steps (so it does not halve the rate).
     validation_every: int = 10
-    #: L2 weight decay λ, applied as torch's optimizers apply ``weight_decay``.
+    #: L2 weight decay λ, applied as torch's optimizers apply ``weight_decay`` (the
+    #: gradient of λ/2·Σw²), to every parameter.
     weight_decay: float = 0.0
+    #: L1 penalty: the gradient of l1·Σ|w| joins each step's gradient.
+    l1: float = 0.0
+    #: Early stopping: stop when the validation cost has not improved for this many
+    #: evaluations and go back to the best weights (0: never; needs a validation share).
+    patience: int = 0
 
     def problem(self) -> str | None:
         if not (math.isfinite(self.learning_rate) and 0 < self.learning_rate <= MAX_LEARNING_RATE):
@@ -107,6 +118,10 @@ class TrainSettings:
             return T("Validation must run every 1 or more steps.")
         if not (math.isfinite(self.weight_decay) and self.weight_decay >= 0):
             return T("The weight decay λ must be a number ≥ 0.")
+        if not (math.isfinite(self.l1) and self.l1 >= 0):
+            return T("The L1 penalty must be a number ≥ 0.")
+        if self.patience < 0:
+            return T("The early-stopping patience cannot be negative.")
         return self.model.problem() if self.model is not None else None
 
 
@@ -224,6 +239,10 @@ class Snapshot:
     views: tuple = ()
     #: The cost the last step computed, or None before the first step.
     last_step_cost: float | None = None
+    #: The step with the lowest validation cost so far (early stopping goes back to it).
+    best_step: int | None = None
+    #: The weight penalty at the current parameters (λ/2·Σw² + l1·Σ|w|), when one is set.
+    penalty: float | None = None
 
     @property
     def shown_cost(self) -> float:
@@ -269,6 +288,9 @@ class Trainer:
         the start the teacher picked on the cost landscape."""
         generator = torch.Generator().manual_seed(int(self.settings.seed))
         params = self.lesson.init_params(generator)
+        #: Training steps' random choices (dropout) go on drawing from the seed's generator
+        #: after the start: the exported script's torch.manual_seed stream, draw for draw.
+        self._noise = generator
         if self.custom_start is not None:
             params = self.lesson.unflatten(self.custom_start)
         self.start = self.lesson.flatten([p.detach() for p in params])
@@ -290,6 +312,9 @@ class Trainer:
         self.last_step_cost: float | None = None
         self._new_metrics: list[tuple[str, int, float]] = []
         self._latest_metrics: dict[str, float] = {}
+        self.best_step: int | None = None
+        self._best: tuple[float, list[torch.Tensor], dict[str, float]] | None = None
+        self._evaluations_since_best = 0
         self._clear_history()
         self.set_data(self.data)
 
@@ -313,7 +338,7 @@ class Trainer:
             return
         if self.status == Status.INVALID_DATA:
             self.status, self.message = Status.READY, None
-        x, y = self.lesson.tensors(self.train_data)
+        x, y = self.lesson.training_tensors(self.train_data, int(self.settings.seed))
         self.x_train, self.y_train = x.to(self.device), y.to(self.device)
         if self.validation_data is not None:
             x, y = self.lesson.tensors(self.validation_data)
@@ -333,12 +358,17 @@ class Trainer:
             self.custom_start = None
         if self.status == Status.FINISHED and not self._limit_reached():
             self.status, self.message = Status.READY, None
+            self._evaluations_since_best = 0  # an early stop's count starts again
         if (settings.validation_share, settings.seed) != (old.validation_share, old.seed):
             self.set_data(self.data)
         if settings.model is not None and settings.model != self.lesson.config:
+            keeps = self.lesson.keeps_parameters(settings.model)
             self.lesson = self.lesson.configured(settings.model)
-            self.custom_start = None
-            self.reset()
+            if keeps:  # dropout, augmentation…: training goes on from here
+                self.set_data(self.data)
+            else:
+                self.custom_start = None
+                self.reset()
         elif settings.device != old.device:
             self.device_choice = devices.resolve(settings.device, self._work_per_step())
             self.reset()
@@ -414,10 +444,14 @@ class Trainer:
         return np.concatenate(parts) if parts else np.zeros(0)
 
     def _evaluate(self) -> None:
-        """Validation cost and accuracies at the current parameters, in eval mode."""
+        """Training and validation cost and accuracies at the current parameters, in eval
+        mode; then the early-stopping check."""
         lesson, params, step = self.lesson, self.params, self.step_count
         with torch.no_grad():
-            values = {VALIDATION_COST: lesson.cost(params, self.x_val, self.y_val).item()}
+            values = {
+                TRAINING_COST: lesson.cost(params, self.x_train, self.y_train).item(),
+                VALIDATION_COST: lesson.cost(params, self.x_val, self.y_val).item(),
+            }
             train_accuracy = lesson.accuracy(params, self.x_train, self.y_train)
             if train_accuracy is not None:
                 values[TRAINING_ACCURACY] = train_accuracy
@@ -425,6 +459,35 @@ class Trainer:
         for name, value in values.items():
             self._new_metrics.append((name, step, float(value)))
         self._latest_metrics.update(values)
+        self._early_stopping(values)
+
+    def _early_stopping(self, values: dict[str, float]) -> None:
+        """Keep the best weights; after ``patience`` evaluations without a new best, stop
+        and go back to them (exactly: the values are copies, not a replay)."""
+        cost = values[VALIDATION_COST]
+        if self._best is None or cost < self._best[0]:
+            self._best = (cost, [p.detach().clone() for p in self.params], dict(values))
+            self.best_step = self.step_count
+            self._evaluations_since_best = 0
+            return
+        self._evaluations_since_best += 1
+        patience = self.settings.patience
+        if not patience or self._evaluations_since_best < patience:
+            return
+        best_cost, best_params, best_values = self._best
+        with torch.no_grad():
+            for param, best in zip(self.params, best_params, strict=True):
+                param.copy_(best)
+        self._latest_metrics.update(best_values)
+        self.status = Status.FINISHED
+        self.message = T(
+            "Stopped early at step {step}: the validation cost has not improved for {count} "
+            "evaluations. The weights of step {best} are back (validation cost {cost}).",
+            step=f"{self.step_count:,}",
+            count=patience,
+            best=f"{self.best_step:,}",
+            cost=f"{best_cost:.4f}",
+        )
 
     def take_metrics(self) -> tuple[MetricPoints, ...]:
         """The metric points recorded since the last call, one MetricPoints per series."""
@@ -459,10 +522,12 @@ class Trainer:
         recording, epsilon = self.recording, self.settings.min_cost_change
         batch = self.settings.batch_size
         minibatches = 0 < batch < len(x_train)
+        l1, noise = self.settings.l1, self._noise
         if (
             lesson.fast_sgd_step is not None
             and self.settings.optimizer == "SGD"
             and not self.settings.weight_decay
+            and not l1
             and (not recording and self.fast_path)
         ):
             return self._fast_steps(n, batch if minibatches else 0)
@@ -475,9 +540,9 @@ class Trainer:
         for _ in range(allowed):
             if minibatches:
                 index = self._next_batch(batch)
-                cost = cost_of(params, x_train[index], y_train[index], True)
+                cost = cost_of(params, x_train[index], y_train[index], noise)
             else:
-                cost = cost_of(params, x_train, y_train, True)
+                cost = cost_of(params, x_train, y_train, noise)
             value = cost.item()
             if not isfinite(value):
                 self.step_count += len(costs)
@@ -487,6 +552,8 @@ class Trainer:
                 return np.asarray(costs)
             zero_grad()
             cost.backward()
+            if l1:
+                self._add_l1_gradient()
             if recording:
                 self.step_count += len(costs)  # _record reads the step it is at
                 self._record(value)
@@ -550,7 +617,9 @@ class Trainer:
                 T("H(x) = [{values}] for the {count} training points", values=shown, count=len(h)),
             )
         elif previous == "predict":
-            self._pending_cost = self.lesson.cost(self.params, self.x_train, self.y_train, True)
+            self._pending_cost = self.lesson.cost(
+                self.params, self.x_train, self.y_train, self._noise
+            )
             value = self._pending_cost.item()
             report = PhaseReport("cost", self.step_count, f"cost = {value:.6f}")
             if not math.isfinite(value):
@@ -559,6 +628,8 @@ class Trainer:
         elif previous == "cost":
             self.optimizer.zero_grad()
             self._pending_cost.backward()
+            if self.settings.l1:
+                self._add_l1_gradient()
             grad = self._flat_grad()
             report = PhaseReport(
                 "gradient", self.step_count, _assign([f"∂cost/∂{name}" for name in names], grad)
@@ -647,11 +718,24 @@ class Trainer:
             run_id=self.run_id,
             optimizer=self.settings.optimizer,
             phase=self.phase,
-            epoch=self._samples_seen / max(len(self.train_data), 1),
+            epoch=self._samples_seen / max(len(self.x_train) if self.x_train is not None else 0, 1),
             accuracy=accuracy,
             views=tuple(views),
             last_step_cost=self.last_step_cost if self.step_count else None,
+            best_step=self.best_step,
+            penalty=self.penalty(),
         )
+
+    def penalty(self) -> float | None:
+        """λ/2·Σw² + l1·Σ|w| at the current parameters (what weight decay and L1 add to
+        the cost they minimise), or None when neither is set."""
+        decay, l1 = self.settings.weight_decay, self.settings.l1
+        if not decay and not l1:
+            return None
+        with torch.no_grad():
+            squares = sum(float(p.square().sum()) for p in self.params)
+            sizes = sum(float(p.abs().sum()) for p in self.params)
+        return decay / 2 * squares + l1 * sizes
 
     def path(self) -> np.ndarray | None:
         """The recorded descent path (thinned), or None when not recording."""
@@ -756,6 +840,13 @@ class Trainer:
             keep = np.unique(np.linspace(0, len(path) - 1, PATH_POINTS).round().astype(int))
             path = path[keep]
         return _frozen(np.ascontiguousarray(path, dtype=np.float64))
+
+    def _add_l1_gradient(self) -> None:
+        """∂(l1·Σ|w|)/∂w = l1·sign(w), added as autograd adds it for ``cost + penalty``."""
+        l1 = self.settings.l1
+        with torch.no_grad():
+            for param in self.params:
+                param.grad.add_(param.sign(), alpha=l1)
 
     def _flat_grad(self) -> np.ndarray:
         return np.concatenate([p.grad.detach().reshape(-1).cpu().numpy() for p in self.params])

@@ -164,6 +164,9 @@ class PointCanvas(pg.PlotWidget):
         self.current_class = 0
         self.test_mode = False
         self.editor = PointEditor(self)
+        #: Indices of points held out for validation (drawn hollow), and whether they show.
+        self.held_out = np.zeros(0, dtype=np.int64)
+        self.show_held_out = True
         self.setMinimumSize(420, 320)
         plot = self.getPlotItem()
         plot.showGrid(x=True, y=True, alpha=0.15)
@@ -228,13 +231,37 @@ class PointCanvas(pg.PlotWidget):
     def _emit_view(self, *_args) -> None:
         self.view_changed.emit(self.visible_rect())
 
+    def set_held_out(self, indices: np.ndarray, shown: bool = True) -> None:
+        """Draw these points hollow (ring in the class colour), or not at all when not
+        ``shown``: the validation points, which the model never trains on."""
+        self.held_out = np.asarray(indices, dtype=np.int64)
+        self.show_held_out = shown
+        self._redraw(self.editor.points)
+
     def _redraw(self, points: PointSet) -> None:
+        held = self.held_out[self.held_out < len(points)]
+        if not len(held):
+            self.scatter.setData(
+                pos=np.asarray(points.xy),
+                brush=theme.point_brushes(points.labels, bool(self.n_classes)),
+                pen=pg.mkPen(theme.LOOK.outline, width=theme.px(2)),
+                size=theme.px(theme.MARKER_SIZE),
+                symbol="o",
+            )
+            return
+        brushes = list(theme.point_brushes(points.labels, True))
+        outline = pg.mkPen(theme.LOOK.outline, width=theme.px(2))
+        pens = [outline] * len(points)
+        sizes = np.full(len(points), theme.px(theme.MARKER_SIZE), dtype=float)
+        hollow = pg.mkBrush(theme.LOOK.background)
+        for index in held:
+            color = theme.class_color(int(points.labels[index]))
+            brushes[index] = hollow
+            pens[index] = pg.mkPen(color, width=theme.px(3.5))
+            if not self.show_held_out:
+                sizes[index] = 0
         self.scatter.setData(
-            pos=np.asarray(points.xy),
-            brush=theme.point_brushes(points.labels, bool(self.n_classes)),
-            pen=pg.mkPen(theme.LOOK.outline, width=theme.px(2)),
-            size=theme.px(theme.MARKER_SIZE),
-            symbol="o",
+            pos=np.asarray(points.xy), brush=brushes, pen=pens, size=sizes, symbol="o"
         )
 
     def restyle(self) -> None:

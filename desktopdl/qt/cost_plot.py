@@ -16,8 +16,9 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 
+from desktopdl.core.trainer import TRAINING_ACCURACY, VALIDATION_ACCURACY, VALIDATION_COST
 from desktopdl.qt import theme
 
 REFRESH_S = 0.1
@@ -78,8 +79,28 @@ def envelope(steps: np.ndarray, costs: np.ndarray, bins: int) -> tuple[np.ndarra
     return out_x, out_y
 
 
-#: Pens of the other cost series, by name (the training cost keeps theme.COST_COLOR).
-SERIES_COLORS = {"validation cost": "#D55E00"}
+#: Pens of the other series, by name (the training cost keeps theme.COST_COLOR). Costs share
+#: the left axis; accuracies have their own 0…1 axis on the right.
+SERIES_COLORS = {
+    VALIDATION_COST: "#D55E00",
+    TRAINING_ACCURACY: "#009E73",
+    VALIDATION_ACCURACY: "#CC79A7",
+}
+ACCURACIES = (TRAINING_ACCURACY, VALIDATION_ACCURACY)
+#: How many kept runs ("ghosts") the plot draws at most.
+MAX_GHOSTS = 6
+GHOST_COLORS = ("#8C564B", "#9467BD", "#7F7F7F", "#17BECF", "#BCBD22", "#1F77B4")
+
+
+def series_label(name: str) -> str:
+    """A series' name in the interface's language."""
+    labels = {
+        "cost": QCoreApplication.translate("CostPlot", "training cost (each step)"),
+        VALIDATION_COST: QCoreApplication.translate("CostPlot", "validation cost"),
+        TRAINING_ACCURACY: QCoreApplication.translate("CostPlot", "training accuracy (right)"),
+        VALIDATION_ACCURACY: QCoreApplication.translate("CostPlot", "validation accuracy (right)"),
+    }
+    return labels.get(name, name)
 
 
 class CostPlot(pg.PlotWidget):
@@ -104,6 +125,12 @@ class CostPlot(pg.PlotWidget):
         self.curve = plot.plot(pen=pg.mkPen(theme.COST_COLOR, width=2), antialias=False)
         #: Named series: name → (steps, values, curve or None).
         self._series: dict[str, tuple[list[float], list[float], object]] = {}
+        self._legend: pg.LegendItem | None = None
+        self._accuracy_view: pg.ViewBox | None = None
+        self._best_line: pg.InfiniteLine | None = None
+        #: Kept runs: key → their curves (faded), drawn until removed.
+        self._ghosts: dict[int, list[pg.PlotDataItem]] = {}
+        self._next_ghost = 0
         self.setMinimumHeight(150)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -126,22 +153,120 @@ class CostPlot(pg.PlotWidget):
     def append_series(self, name: str, steps: np.ndarray, values: np.ndarray) -> None:
         if name not in self._series:
             curve = None
-            if name.endswith("cost"):
-                color = SERIES_COLORS.get(name, "#CC79A7")
-                pen = pg.mkPen(color, width=2, style=Qt.PenStyle.DashLine)
-                curve = self.getPlotItem().plot(pen=pen, antialias=False, name=name)
+            if name == VALIDATION_COST:
+                pen = pg.mkPen(SERIES_COLORS[name], width=3, style=Qt.PenStyle.DashLine)
+                curve = self.getPlotItem().plot(pen=pen, antialias=False)
+            elif name in ACCURACIES:
+                style = Qt.PenStyle.SolidLine if name == TRAINING_ACCURACY else Qt.PenStyle.DotLine
+                curve = pg.PlotDataItem(pen=pg.mkPen(SERIES_COLORS[name], width=2, style=style))
+                self._accuracy_axis().addItem(curve)
+            if curve is not None:
+                self._show_in_legend(curve, name)
             self._series[name] = ([], [], curve)
         kept_steps, kept_values, _curve = self._series[name]
         kept_steps.extend(np.asarray(steps, dtype=float).tolist())
         kept_values.extend(np.asarray(values, dtype=float).tolist())
         self._schedule_refresh()
 
+    def _show_in_legend(self, curve, name: str) -> None:
+        if self._legend is None:
+            self._legend = self.getPlotItem().addLegend(offset=(-6, 6), colCount=2)
+            theme.style_legend(self._legend)
+            self._legend.addItem(self.curve, series_label("cost"))
+        self._legend.addItem(curve, series_label(name))
+
+    def _accuracy_axis(self) -> pg.ViewBox:
+        """A second view box for 0…1 accuracies, sharing the step axis, scaled on the right."""
+        if self._accuracy_view is None:
+            plot = self.getPlotItem()
+            view = self._accuracy_view = pg.ViewBox(enableMenu=False)
+            view.setMouseEnabled(x=False, y=False)
+            plot.showAxis("right")
+            plot.scene().addItem(view)
+            axis = plot.getAxis("right")
+            axis.linkToView(view)
+            title = QCoreApplication.translate("CostPlot", "accuracy")
+            axis.setProperty("dl_title", theme.rich(title))
+            axis.enableAutoSIPrefix(False)
+            theme.restyle_plot(self)
+            view.setXLink(plot)
+            view.setYRange(0, 1, padding=Y_PADDING)
+
+            def follow() -> None:
+                view.setGeometry(plot.vb.sceneBoundingRect())
+
+            plot.vb.sigResized.connect(follow)
+            follow()
+        return self._accuracy_view
+
+    def mark_best(self, step: int | None) -> None:
+        """A vertical line at the step with the lowest validation cost (None: no line)."""
+        if step is None:
+            if self._best_line is not None:
+                self._best_line.setVisible(False)
+            return
+        if self._best_line is None:
+            self._best_line = pg.InfiniteLine(
+                angle=90,
+                pen=pg.mkPen(SERIES_COLORS[VALIDATION_COST], width=2, style=Qt.PenStyle.DotLine),
+                label=QCoreApplication.translate("CostPlot", "best"),
+                labelOpts={"position": 0.92, "color": SERIES_COLORS[VALIDATION_COST]},
+            )
+            self.getPlotItem().addItem(self._best_line)
+        self._best_line.setVisible(True)
+        if self._best_line.value() != step:
+            self._best_line.setValue(step)
+
+    def best_step(self) -> float | None:
+        line = self._best_line
+        return None if line is None or not line.isVisible() else float(line.value())
+
+    def keep_ghost(self) -> int | None:
+        """Keep the run drawn now as faded curves (its cost and validation cost) that stay
+        through new runs; returns the ghost's key, or None when MAX_GHOSTS are kept."""
+        if len(self._ghosts) >= MAX_GHOSTS or not self._count:
+            return None
+        key = self._next_ghost
+        self._next_ghost += 1
+        color = pg.mkColor(self.ghost_color(key))
+        color.setAlpha(150)
+        plot = self.getPlotItem()
+        xs, ys = envelope(self.steps, self.values, MIN_BINS)
+        curves = [plot.plot(xs.copy(), ys.copy(), pen=pg.mkPen(color, width=2))]
+        steps, values = self.series(VALIDATION_COST)
+        if len(steps):
+            dashed = pg.mkPen(color, width=2, style=Qt.PenStyle.DashLine)
+            curves.append(plot.plot(steps, values, pen=dashed))
+        for curve in curves:
+            curve.setZValue(-5)
+        self._ghosts[key] = curves
+        self.refresh()
+        return key
+
+    @staticmethod
+    def ghost_color(key: int) -> str:
+        return GHOST_COLORS[key % len(GHOST_COLORS)]
+
+    def remove_ghost(self, key: int) -> None:
+        for curve in self._ghosts.pop(key, []):
+            self.getPlotItem().removeItem(curve)
+
+    def ghost_keys(self) -> list[int]:
+        return list(self._ghosts)
+
     def clear_curve(self) -> None:
         self._count = 0
-        for _steps, _values, curve in self._series.values():
-            if curve is not None:
+        for name, (_steps, _values, curve) in self._series.items():
+            if curve is None:
+                continue
+            if name in ACCURACIES:
+                self._accuracy_view.removeItem(curve)
+            else:
                 self.getPlotItem().removeItem(curve)
+            if self._legend is not None:
+                self._legend.removeItem(curve)
         self._series.clear()
+        self.mark_best(None)
         self.curve.setData([], [])
         self._set_x_limit(10)
         self._y_range = None
@@ -189,16 +314,23 @@ class CostPlot(pg.PlotWidget):
         width = int(self.getPlotItem().getViewBox().width())
         xs, ys = envelope(steps, costs, max(MIN_BINS, min(ENVELOPE_BINS, width)))
         drawn = [ys]
-        for series_steps, values, curve in self._series.values():
+        for name, (series_steps, values, curve) in self._series.items():
             if curve is None:
                 continue
             values = np.asarray(values, dtype=float)
+            if name in ACCURACIES:  # their own 0…1 axis, never on the log scale
+                curve.setData(np.asarray(series_steps, dtype=float), values)
+                continue
             if log:
                 values = np.where(values > 0, values, np.nan)
             curve.setData(np.asarray(series_steps, dtype=float), values)
             drawn.append(values)
             if series_steps and series_steps[-1] > self._x_limit:
                 self._set_x_limit(max(10.0, nice_ceiling(series_steps[-1])))
+        # Kept runs stay on screen: the axis holds their costs too.
+        drawn += [
+            g.yData for curves in self._ghosts.values() for g in curves if g.yData is not None
+        ]
         # the envelope keeps every bin's extremes
         y_range = cost_range(np.concatenate(drawn) if len(drawn) > 1 else ys, log)
         if y_range is not None and y_range != self._y_range:

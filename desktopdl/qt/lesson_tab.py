@@ -118,7 +118,7 @@ class LessonTab(QWidget):
             optimizer_fields(),
             self.config_fields(),
         )
-        self.train_panel = TrainPanel(training_fields())
+        self.train_panel = TrainPanel(self.train_fields())
         self.test_panel = TestPanel(self.test_inputs)
         self.readout = Readout()
         self._bind_controls()
@@ -160,6 +160,10 @@ class LessonTab(QWidget):
         """The controls of the lesson's own config, bound to its fields by name."""
         return []
 
+    def train_fields(self) -> list[Field]:
+        """The rows of ② Train; a lesson adds its own training settings (validation…)."""
+        return training_fields()
+
     def lesson_pages(self) -> list[tuple[str, QWidget]]:
         """The lesson's own lower pages (title, widget), shown before the cost curve; a page
         with ``wanted_views`` gets those views while it is on screen."""
@@ -171,6 +175,17 @@ class LessonTab(QWidget):
 
     def build_overlays(self) -> None:
         """Add what the lesson shows beside the standard parts (bars in ③ Test…)."""
+
+    def side_panels(self) -> list[QWidget]:
+        """The lesson's own groups in the side panel, between ② Train and ③ Test."""
+        return []
+
+    def inputs_changed(self) -> None:
+        """The data or the settings changed (an edit, a file, a control): lessons redraw
+        what depends on them (the held-out points…)."""
+
+    def show_numbers(self, snapshot: Snapshot) -> None:
+        """The lesson's own read-outs for each snapshot (beside step, cost and accuracy)."""
 
     def describe_test(self, x: float, y: float, value: float) -> str:
         """The headline for a test at (x, y) whose model output is ``value``."""
@@ -274,7 +289,7 @@ class LessonTab(QWidget):
 
         panel = QWidget()
         panel_layout = QVBoxLayout(panel)
-        for part in (self.model_panel, self.train_panel, self.test_panel):
+        for part in (self.model_panel, self.train_panel, *self.side_panels(), self.test_panel):
             panel_layout.addWidget(part)
         panel_layout.addStretch(1)
         self.panel_scroll = scroll = QScrollArea()
@@ -363,6 +378,7 @@ class LessonTab(QWidget):
         self.worker_settings = settings
         self.worker.set_settings(settings)
         self._update_code()
+        self.inputs_changed()
 
     # -- lesson files ---------------------------------------------------------------------------
 
@@ -401,6 +417,7 @@ class LessonTab(QWidget):
         self._note = tr_preset(preset.description)
         self._show_message(self._note)
         self._update_code()
+        self.inputs_changed()
 
     def lesson_file(self, with_weights: bool = False, title: str = "") -> LessonFile:
         """Everything needed to bring this lesson back: data, settings, view, weights."""
@@ -498,6 +515,7 @@ class LessonTab(QWidget):
         self._start_weights = None
         self.worker.reset(fresh=True)
         self._update_code()
+        self.inputs_changed()
 
     def _data_changed(self, data) -> None:
         if not self._loading_data and self.preset_combo.currentIndex() >= 0:
@@ -509,6 +527,7 @@ class LessonTab(QWidget):
         self.worker.set_data(data)
         self._update_code()
         self._redraw_overlay()
+        self.inputs_changed()
         if self.landscape is not None:
             self.landscape.set_data(data)
 
@@ -626,6 +645,7 @@ class LessonTab(QWidget):
         self.cost_plot.append(snapshot.first_new_step, snapshot.new_costs)
         for points in snapshot.new_metrics:
             self.cost_plot.append_series(points.name, points.steps, points.values)
+        self.cost_plot.mark_best(snapshot.best_step)
         self.snapshot = snapshot
         self._show_snapshot(snapshot)
 
@@ -674,6 +694,7 @@ class LessonTab(QWidget):
         self._redraw_overlay()
         self._show_phase(snapshot)
         self._show_views(snapshot)
+        self.show_numbers(snapshot)
         if self._test_point is not None and current:
             self._run_test(*self._test_point)
 

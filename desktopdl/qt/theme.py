@@ -171,7 +171,8 @@ def style_axes(plot_item, bottom: str, left: str) -> None:
 
 
 def _style_axis_pens(plot_item) -> None:
-    for name in ("left", "bottom"):
+    shown = plot_item.getAxis("right").isVisible()
+    for name in ("left", "bottom", "right") if shown else ("left", "bottom"):
         axis = plot_item.getAxis(name)
         axis.setTickFont(axis_font())
         axis.setPen(pg.mkPen(LOOK.foreground, width=1))
@@ -179,6 +180,15 @@ def _style_axis_pens(plot_item) -> None:
         title = axis.property("dl_title")
         if title is not None:
             plot_item.setLabel(name, title, **label_style())
+
+
+def style_legend(legend) -> None:
+    """A legend readable over the curves: the theme's text on a nearly opaque background."""
+    back = QColor(LOOK.background)
+    back.setAlpha(225)
+    legend.setBrush(pg.mkBrush(back))
+    legend.setLabelTextColor(LOOK.foreground)
+    legend.setLabelTextSize(f"{11 * LOOK.scale:.0f}pt")
 
 
 def palette() -> QPalette:
@@ -276,6 +286,8 @@ def _restyle_plot(widget: pg.PlotWidget) -> None:
     widget.setBackground(LOOK.background)
     plot = widget.getPlotItem()
     _style_axis_pens(plot)
+    if plot.legend is not None:
+        style_legend(plot.legend)
     title = plot.titleLabel
     if title.text:
         _base(title, "size", title.opts.get("size", "14pt"))

@@ -195,6 +195,20 @@ class PointWorkspace(QWidget):
             self.points_spin.setValue(len(data))
             self.points_spin.blockSignals(False)
 
+    def generator(self) -> tuple[str, float] | None:
+        """The generated set chosen in the Generate bar and its noise, or None."""
+        if self.dataset_bar is None or self.dataset_combo.currentIndex() < 0:
+            return None
+        return self.dataset_combo.currentData(), self.noise_slider.value() / 100
+
+    def show_generator(self, key: str, noise: float) -> None:
+        """Show which generator and noise the data came from (a file can say)."""
+        if self.dataset_bar is not None:
+            self.dataset_combo.setCurrentIndex(self.dataset_combo.findData(key))
+            self.noise_slider.blockSignals(True)
+            self.noise_slider.setValue(round(noise * 100))
+            self.noise_slider.blockSignals(False)
+
     def forget_generator(self) -> None:
         """The data on the canvas came from elsewhere (a preset, a file): no generator shows."""
         if self.dataset_bar is not None:

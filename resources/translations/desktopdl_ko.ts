@@ -115,13 +115,38 @@
 <context>
     <name>CostPlot</name>
     <message>
+        <source>training cost (each step)</source>
+        <extracomment>Room above and below the cost axis&apos;s ends, so their tick labels (0 and the ceiling) are drawn: pyqtgraph drops a label that would stick out of the plot. Ceilings for the cost axis: tight enough that the curve fills most of the plot, round enough to read. Pens of the other series, by name (the training cost keeps theme.COST_COLOR). Costs share the left axis; accuracies have their own 0…1 axis on the right. How many kept runs (&quot;ghosts&quot;) the plot draws at most.</extracomment>
+        <translation>훈련 비용 (스텝마다)</translation>
+    </message>
+    <message>
+        <source>validation cost</source>
+        <translation>검증 비용</translation>
+    </message>
+    <message>
+        <source>training accuracy (right)</source>
+        <translation>훈련 정확도 (오른쪽 축)</translation>
+    </message>
+    <message>
+        <source>validation accuracy (right)</source>
+        <translation>검증 정확도 (오른쪽 축)</translation>
+    </message>
+    <message>
         <source>step</source>
-        <extracomment>Room above and below the cost axis&apos;s ends, so their tick labels (0 and the ceiling) are drawn: pyqtgraph drops a label that would stick out of the plot. Ceilings for the cost axis: tight enough that the curve fills most of the plot, round enough to read. Pens of the other cost series, by name (the training cost keeps theme.COST_COLOR).</extracomment>
         <translation>스텝</translation>
     </message>
     <message>
         <source>cost</source>
         <translation>비용</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <extracomment>Named series: name → (steps, values, curve or None). Kept runs: key → their curves (faded), drawn until removed.</extracomment>
+        <translation>정확도</translation>
+    </message>
+    <message>
+        <source>best</source>
+        <translation>최적</translation>
     </message>
 </context>
 <context>
@@ -699,10 +724,267 @@ epoch {1}</source>
     </message>
 </context>
 <context>
+    <name>OverfittingTab</name>
+    <message>
+        <source>Cancel</source>
+        <extracomment>Under the model&apos;s own boundary (z 5) and the points (z 10).</extracomment>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Run k-fold cross-validation in the side panel.</source>
+        <translation>오른쪽 패널에서 k-겹 교차 검증을 실행하세요.</translation>
+    </message>
+    <message>
+        <source>fold</source>
+        <translation>겹(fold)</translation>
+    </message>
+    <message>
+        <source>{k}-fold cross-validation, {steps} steps per fold ({seconds} s): validation accuracy {mean} ± {spread}, validation cost {cost} ± {cost_spread} (mean ± spread over the folds)</source>
+        <translation>{k}-겹 교차 검증, 겹마다 {steps} 스텝 ({seconds}초): 검증 정확도 {mean} ± {spread}, 검증 비용 {cost} ± {cost_spread} (겹 전체의 평균 ± 표준편차)</translation>
+    </message>
+    <message>
+        <source>each fold&apos;s validation accuracy: {0}</source>
+        <translation>겹별 검증 정확도: {0}</translation>
+    </message>
+    <message>
+        <source>Run the learning curve in the side panel.</source>
+        <translation>오른쪽 패널에서 학습 곡선을 실행하세요.</translation>
+    </message>
+    <message>
+        <source>training points</source>
+        <translation>훈련 점 개수</translation>
+    </message>
+    <message>
+        <source>cost</source>
+        <translation>비용</translation>
+    </message>
+    <message>
+        <source>validation cost</source>
+        <translation>검증 비용</translation>
+    </message>
+    <message>
+        <source>training cost</source>
+        <translation>훈련 비용</translation>
+    </message>
+    <message>
+        <source>{points} points: {accuracy}</source>
+        <translation>{points}개: {accuracy}</translation>
+    </message>
+    <message>
+        <source>Validation accuracy by training points ({steps} steps each, judged on the same {validation} held-out points): {rows}</source>
+        <translation>훈련 점 개수별 검증 정확도 (각 {steps} 스텝, 같은 검증 점 {validation}개로 평가): {rows}</translation>
+    </message>
+    <message>
+        <source> ({count} share(s) had one class only and were skipped)</source>
+        <translation> ({count}개 구간은 클래스가 하나뿐이라 건너뜀)</translation>
+    </message>
+    <message>
+        <source>Dropout p:</source>
+        <translation>드롭아웃 p:</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>끔</translation>
+    </message>
+    <message>
+        <source>Share of each hidden layer&apos;s outputs zeroed in every training step; evaluation (validation, the boundary, ③ Test) uses every neuron</source>
+        <translation>학습 스텝마다 각 은닉층 출력 중 이 비율을 0으로 만듭니다. 평가(검증, 경계, ③ 테스트)에는 모든 뉴런을 씁니다</translation>
+    </message>
+    <message>
+        <source>Augmentation copies:</source>
+        <translation>증강 복사본 수:</translation>
+    </message>
+    <message>
+        <source>Jittered copies of each training point (never of validation)</source>
+        <translation>훈련 점마다 조금씩 흔든 복사본 (검증 점은 복사하지 않음)</translation>
+    </message>
+    <message>
+        <source>Jitter σ:</source>
+        <translation>흔들기 σ:</translation>
+    </message>
+    <message>
+        <source>How far the copies move</source>
+        <translation>복사본이 움직이는 거리</translation>
+    </message>
+    <message>
+        <source>Validation share:</source>
+        <translation>검증 비율:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Share of the points held out (hollow): the model never trains on them</source>
+        <translation>따로 떼어 둔 점의 비율 (속이 빈 점): 모델은 이 점으로 학습하지 않습니다</translation>
+    </message>
+    <message>
+        <source>Validate every (steps):</source>
+        <translation>검증 간격 (스텝):</translation>
+    </message>
+    <message>
+        <source>How often the held-out points are evaluated</source>
+        <translation>검증 점을 얼마나 자주 평가할지</translation>
+    </message>
+    <message>
+        <source>L2 weight decay λ:</source>
+        <translation>L2 가중치 감쇠 λ:</translation>
+    </message>
+    <message>
+        <source>weight_decay=λ in the optimizer: the gradient of λ/2·Σw²</source>
+        <translation>옵티마이저의 weight_decay=λ: λ/2·Σw²의 기울기</translation>
+    </message>
+    <message>
+        <source>L1 penalty:</source>
+        <translation>L1 규제:</translation>
+    </message>
+    <message>
+        <source>adds L1·Σ|w| to the cost</source>
+        <translation>비용에 L1·Σ|w|를 더합니다</translation>
+    </message>
+    <message>
+        <source>Early stopping after:</source>
+        <translation>조기 종료 기준:</translation>
+    </message>
+    <message>
+        <source>Stop when the validation cost has not improved for this many evaluations, and go back to the best weights</source>
+        <translation>검증 비용이 이 횟수만큼 평가하는 동안 나아지지 않으면 멈추고 가장 좋았던 가중치로 돌아갑니다</translation>
+    </message>
+    <message>
+        <source>Cross-validation</source>
+        <translation>교차 검증</translation>
+    </message>
+    <message>
+        <source>Learning curve</source>
+        <translation>학습 곡선</translation>
+    </message>
+    <message>
+        <source>Add points</source>
+        <translation>점 추가</translation>
+    </message>
+    <message>
+        <source>Show the validation points (hollow)</source>
+        <translation>검증 점 보이기 (속이 빈 점)</translation>
+    </message>
+    <message>
+        <source>Compare runs</source>
+        <translation>실행 비교</translation>
+    </message>
+    <message>
+        <source>Keep this run as a ghost</source>
+        <translation>이 실행을 잔상으로 남기기</translation>
+    </message>
+    <message>
+        <source>Its curves and boundary stay, faded, beside the next runs (at most {0})</source>
+        <translation>곡선과 경계가 흐리게 남아 다음 실행과 비교됩니다 (최대 {0}개)</translation>
+    </message>
+    <message>
+        <source>Experiments</source>
+        <translation>실험</translation>
+    </message>
+    <message>
+        <source>Cross-validate</source>
+        <translation>교차 검증 실행</translation>
+    </message>
+    <message>
+        <source>Train k fresh models, each holding out one fold of all the points</source>
+        <translation>새 모델 k개를 학습합니다. 모델마다 전체 점 중 한 겹을 검증용으로 뺍니다</translation>
+    </message>
+    <message>
+        <source>Train on 10 %, 25 %, 50 % and 100 % of the training points</source>
+        <translation>훈련 점의 10 %, 25 %, 50 %, 100 %로 각각 학습합니다</translation>
+    </message>
+    <message>
+        <source>More data</source>
+        <translation>데이터 추가</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>정확도</translation>
+    </message>
+    <message>
+        <source>Add this many points from the same generator and noise</source>
+        <translation>같은 생성기와 잡음으로 이만큼 점을 더합니다</translation>
+    </message>
+    <message>
+        <source>Steps each model of an experiment trains, with the settings above</source>
+        <translation>실험에서 모델마다 학습하는 스텝 수 (위의 설정 그대로)</translation>
+    </message>
+    <message>
+        <source>Steps per model:</source>
+        <translation>모델당 스텝:</translation>
+    </message>
+    <message>
+        <source>Folds k:</source>
+        <translation>겹 수 k:</translation>
+    </message>
+    <message>
+        <source>Add {0} points</source>
+        <extracomment>Background experiments by name, while they run. Kept runs: key → (row widget, boundary item).</extracomment>
+        <translation>점 {0}개 추가</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;training cost {0} · validation cost {1} → gap {2}&lt;/b&gt; (every {3} steps)</source>
+        <translation>&lt;b&gt;훈련 비용 {0} · 검증 비용 {1} → 차이 {2}&lt;/b&gt; ({3} 스텝마다)</translation>
+    </message>
+    <message>
+        <source>accuracy: training {0} · validation {1} → gap {2} points</source>
+        <translation>정확도: 훈련 {0} · 검증 {1} → 차이 {2}%p</translation>
+    </message>
+    <message>
+        <source>No points are held out: set a validation share in ② Train.</source>
+        <translation>검증용 점이 없습니다: ② 학습에서 검증 비율을 정하세요.</translation>
+    </message>
+    <message>
+        <source>cost without the penalty {0} · with it {1} (λ/2·Σw² + L1·Σ|w| = {2})</source>
+        <translation>규제 없는 비용 {0} · 규제 포함 {1} (λ/2·Σw² + L1·Σ|w| = {2})</translation>
+    </message>
+    <message>
+        <source>augmentation: {0} jittered copies of the {1} training points (σ = {2})</source>
+        <translation>증강: 훈련 점 {1}개를 흔든 복사본 {0}개 (σ = {2})</translation>
+    </message>
+    <message>
+        <source>dropout p = {0}: on in training steps (last step&apos;s cost {1}), off in evaluation (training cost {2})</source>
+        <translation>드롭아웃 p = {0}: 학습 스텝에서는 켜짐 (마지막 스텝 비용 {1}), 평가에서는 꺼짐 (훈련 비용 {2})</translation>
+    </message>
+    <message>
+        <source>×{0} copies</source>
+        <translation>복사본 ×{0}</translation>
+    </message>
+    <message>
+        <source>early stop {0}</source>
+        <translation>조기 종료 {0}</translation>
+    </message>
+    <message>
+        <source>{0} points</source>
+        <translation>점 {0}개</translation>
+    </message>
+    <message>
+        <source>gap {0}</source>
+        <translation>차이 {0}</translation>
+    </message>
+    <message>
+        <source>At most {0} runs can be kept: remove one first.</source>
+        <translation>실행은 최대 {0}개까지 남길 수 있습니다: 먼저 하나를 지우세요.</translation>
+    </message>
+    <message>
+        <source>Train first: there is no run to keep yet.</source>
+        <translation>먼저 학습하세요: 아직 남길 실행이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Remove this ghost</source>
+        <translation>이 잔상 지우기</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>취소했습니다.</translation>
+    </message>
+</context>
+<context>
     <name>PointCanvas</name>
     <message>
         <source>Click: add a point · Right-click or Ctrl+click: remove · Drag: move</source>
-        <extracomment>In Test mode, a left click asks the model about (x, y) instead of adding a point. The visible data region changed (zoom, pan, resize): the surface must follow.</extracomment>
+        <extracomment>In Test mode, a left click asks the model about (x, y) instead of adding a point. The visible data region changed (zoom, pan, resize): the surface must follow. Indices of points held out for validation (drawn hollow), and whether they show.</extracomment>
         <translation>클릭: 점 추가 · 오른쪽 클릭 또는 Ctrl+클릭: 삭제 · 드래그: 이동</translation>
     </message>
 </context>
@@ -942,7 +1224,7 @@ epoch {1}</source>
     <name>TestPanel</name>
     <message>
         <source>③ Test</source>
-        <extracomment>Where a lesson adds its own test read-outs (probability bars). The teacher typed an input and pressed Enter or Predict.</extracomment>
+        <extracomment>Where a lesson adds its own test read-outs (probability bars). Until the first test the line holds a hint, in the text size, not a headline. The teacher typed an input and pressed Enter or Predict.</extracomment>
         <translation>③ 추론 및 테스트</translation>
     </message>
     <message>
@@ -1109,6 +1391,14 @@ epoch {1}</source>
         <translation>{name}: &apos;batch_size&apos;는 정수(≥ 0)여야 합니다.</translation>
     </message>
     <message>
+        <source>{name}: &apos;validation_share&apos;, &apos;weight_decay&apos; and &apos;l1&apos; must be numbers.</source>
+        <translation>{name}: &apos;validation_share&apos;, &apos;weight_decay&apos;, &apos;l1&apos;은 숫자여야 합니다.</translation>
+    </message>
+    <message>
+        <source>{name}: &apos;patience&apos; must be a whole number ≥ 0.</source>
+        <translation>{name}: &apos;patience&apos;는 0 이상의 정수여야 합니다.</translation>
+    </message>
+    <message>
         <source>{name}: {problem}</source>
         <translation>{name}: {problem}</translation>
     </message>
@@ -1119,6 +1409,10 @@ epoch {1}</source>
     <message>
         <source>{name}: &apos;weights&apos; must be {expected} finite numbers for this model.</source>
         <translation>{name}: 이 모델의 &apos;weights&apos;는 유한한 숫자 {expected}개여야 합니다.</translation>
+    </message>
+    <message>
+        <source>both sets in evaluation mode, at the final parameters</source>
+        <translation>두 데이터 모두 평가 모드로, 최종 파라미터에서</translation>
     </message>
     <message>
         <source>{name}: &apos;view&apos; must be [xmin, xmax, ymin, ymax].</source>
@@ -1265,16 +1559,28 @@ epoch {1}</source>
         <translation>앱의 &quot;|Δ비용| &lt; 이면 멈춤&quot;</translation>
     </message>
     <message>
+        <source>the app&apos;s L1: the penalty L1·Σ|w|</source>
+        <translation>앱의 L1: 규제 항 L1·Σ|w|</translation>
+    </message>
+    <message>
+        <source>the app evaluates on the validation points every EVERY steps</source>
+        <translation>앱은 EVERY 스텝마다 검증 점으로 평가합니다</translation>
+    </message>
+    <message>
+        <source>early stopping: evaluations without a new best validation cost</source>
+        <translation>조기 종료: 검증 비용이 더 좋아지지 않은 평가 횟수</translation>
+    </message>
+    <message>
         <source>a new epoch: shuffle the points again</source>
         <translation>새 에포크: 점을 다시 섞음</translation>
     </message>
     <message>
-        <source>the cost hardly changes any more</source>
-        <translation>비용이 거의 변하지 않음</translation>
+        <source>stop, and go back to the best weights</source>
+        <translation>멈추고 가장 좋았던 가중치로 돌아갑니다</translation>
     </message>
     <message>
-        <source>the held-out points, at the final parameters</source>
-        <translation>떼어 둔 점, 마지막 파라미터에서</translation>
+        <source>the cost hardly changes any more</source>
+        <translation>비용이 거의 변하지 않음</translation>
     </message>
     <message>
         <source>&apos;points&apos; and &apos;labels&apos; must be lists.</source>
@@ -1307,10 +1613,6 @@ epoch {1}</source>
     <message>
         <source>{name}: this lesson trains on {expected}, but the file holds {kind}.</source>
         <translation>{name}: 이 레슨은 {expected} 데이터로 학습하는데 파일에는 {kind}이(가) 들어 있습니다.</translation>
-    </message>
-    <message>
-        <source>{name}: &apos;validation_share&apos; and &apos;weight_decay&apos; must be numbers.</source>
-        <translation>{name}: &apos;validation_share&apos;와 &apos;weight_decay&apos;는 숫자여야 합니다.</translation>
     </message>
     <message>
         <source>{name}: &apos;validation_every&apos; must be a whole number ≥ 1.</source>
@@ -1397,6 +1699,58 @@ epoch {1}</source>
         <translation>각 클래스의 확률</translation>
     </message>
     <message>
+        <source>Overfitting</source>
+        <translation>과적합</translation>
+    </message>
+    <message>
+        <source>cost = cross-entropy on the training points; validation cost on the held-out ones</source>
+        <translation>비용 = 훈련 점의 크로스 엔트로피; 검증 비용은 따로 뗀 점으로</translation>
+    </message>
+    <message>
+        <source>Data augmentation: {copies} jittered copies of each training point (σ = {jitter}), drawn by NumPy seeded with Seed + 2; the validation points stay as they are.</source>
+        <translation>데이터 증강: 훈련 점마다 흔든 복사본 {copies}개 (σ = {jitter}), NumPy 시드 Seed + 2로 뽑습니다. 검증 점은 그대로 둡니다.</translation>
+    </message>
+    <message>
+        <source>The dropout rate must be between 0 and 0.9.</source>
+        <translation>드롭아웃 비율은 0에서 0.9 사이여야 합니다.</translation>
+    </message>
+    <message>
+        <source>Augmentation makes 0 to 10 copies of each point.</source>
+        <translation>증강은 점마다 복사본을 0~10개 만듭니다.</translation>
+    </message>
+    <message>
+        <source>The augmentation jitter must be between 0 and 3.</source>
+        <translation>증강의 흔들기는 0에서 3 사이여야 합니다.</translation>
+    </message>
+    <message>
+        <source>Unknown data set {name}.</source>
+        <translation>알 수 없는 데이터 세트 {name}입니다.</translation>
+    </message>
+    <message>
+        <source>The noise must be between 0 and 1.</source>
+        <translation>잡음은 0에서 1 사이여야 합니다.</translation>
+    </message>
+    <message>
+        <source>Cross-validation uses 2 to 10 folds.</source>
+        <translation>교차 검증은 2~10겹을 씁니다.</translation>
+    </message>
+    <message>
+        <source>{k}-fold cross-validation needs at least {k} points.</source>
+        <translation>{k}-겹 교차 검증에는 점이 최소 {k}개 필요합니다.</translation>
+    </message>
+    <message>
+        <source>the dropout rate: active in training steps only</source>
+        <translation>드롭아웃 비율: 학습 스텝에서만 작동</translation>
+    </message>
+    <message>
+        <source>Fold {fold} would train on one class only: add points of both classes.</source>
+        <translation>{fold}번째 겹은 클래스 하나로만 학습하게 됩니다: 두 클래스의 점을 더 넣으세요.</translation>
+    </message>
+    <message>
+        <source>dropout: zero a random share P of the outputs, scale the rest by 1/(1 − P)</source>
+        <translation>드롭아웃: 출력 중 무작위 비율 P를 0으로, 나머지는 1/(1 − P)배</translation>
+    </message>
+    <message>
         <source>Softmax Classification</source>
         <translation>소프트맥스 분류</translation>
     </message>
@@ -1461,6 +1815,10 @@ epoch {1}</source>
         <translation>오류 때문에 학습이 멈췄습니다: {error}. 초기화를 누르세요.</translation>
     </message>
     <message>
+        <source>Stopped early at step {step}: the validation cost has not improved for {count} evaluations. The weights of step {best} are back (validation cost {cost}).</source>
+        <translation>스텝 {step}에서 조기 종료: 검증 비용이 {count}번 평가하는 동안 나아지지 않았습니다. 스텝 {best}의 가중치로 돌아갔습니다 (검증 비용 {cost}).</translation>
+    </message>
+    <message>
         <source>Finished: the cost changed by less than ε = {epsilon} (|Δcost| = {change} at step {step}).</source>
         <translation>학습 종료: 비용 변화가 ε = {epsilon}보다 작아졌습니다 (스텝 {step}에서 |Δcost| = {change}).</translation>
     </message>
@@ -1503,6 +1861,14 @@ epoch {1}</source>
     <message>
         <source>The weight decay λ must be a number ≥ 0.</source>
         <translation>가중치 감쇠 λ는 0 이상의 숫자여야 합니다.</translation>
+    </message>
+    <message>
+        <source>The L1 penalty must be a number ≥ 0.</source>
+        <translation>L1 규제는 0 이상의 숫자여야 합니다.</translation>
+    </message>
+    <message>
+        <source>The early-stopping patience cannot be negative.</source>
+        <translation>조기 종료 기준은 음수일 수 없습니다.</translation>
     </message>
     <message>
         <source>The cost became {value} at step {step}: {reason}</source>
@@ -1590,6 +1956,14 @@ epoch {1}</source>
     <message>
         <source>No straight line separates XOR: a network with hidden layers bends the boundary.</source>
         <translation>XOR은 어떤 직선으로도 나눌 수 없습니다. 은닉층이 있는 신경망은 경계를 구부립니다.</translation>
+    </message>
+    <message>
+        <source>Noisy circles: a big network overfits (60 points)</source>
+        <translation>잡음 섞인 원: 큰 신경망이 과적합 (점 60개)</translation>
+    </message>
+    <message>
+        <source>Half the points are held out (hollow). Press Train: the training cost falls to almost 0 while the validation cost turns upward. Then switch on a remedy and compare.</source>
+        <translation>점의 절반은 검증용입니다 (속이 빈 점). 학습을 누르면 훈련 비용은 거의 0까지 떨어지지만 검증 비용은 다시 올라갑니다. 그다음 해결책을 하나 켜고 비교해 보세요.</translation>
     </message>
     <message>
         <source>Three blobs (150 points)</source>

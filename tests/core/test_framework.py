@@ -22,7 +22,12 @@ from desktopdl.core.trainer import VALIDATION_COST, LeanSGD, Trainer, TrainSetti
 from desktopdl.core.views import NeuronMaps, Rect, SurfaceView
 from desktopdl.resources import resource
 
-PRESETS = sorted(resource("presets").glob("*.json"))
+#: The presets shipped before lesson files had a version 2 (later lessons ship version 2).
+PRESETS = [
+    path
+    for path in sorted(resource("presets").glob("*.json"))
+    if json.loads(path.read_text(encoding="utf-8"))["version"] == 1
+]
 #: Two overlapping blobs: a validation share leaves both classes on either side.
 BLOBS = datasets.generate("blobs", 40, noise=0.3, seed=4, classes=2)
 

@@ -13,6 +13,7 @@ from desktopdl.core.lessons.base import Lesson, LessonConfig
 from desktopdl.core.lessons.binary import BinaryClassification
 from desktopdl.core.lessons.linear import LinearRegression
 from desktopdl.core.lessons.network import NeuralNetwork
+from desktopdl.core.lessons.overfitting import Overfitting
 from desktopdl.core.lessons.softmax import SoftmaxClassification
 from desktopdl.core.views import Rect
 
@@ -40,6 +41,7 @@ register(LinearRegression, page="desktopdl.qt.lessons.linear:LinearRegressionTab
 register(BinaryClassification, page="desktopdl.qt.lessons.binary:BinaryClassificationTab")
 register(SoftmaxClassification, page="desktopdl.qt.lessons.softmax:SoftmaxClassificationTab")
 register(NeuralNetwork, page="desktopdl.qt.lessons.network:NeuralNetworkTab")
+register(Overfitting, page="desktopdl.qt.lessons.overfitting:OverfittingTab")
 
 
 def lesson_class(key: str) -> type[Lesson]:

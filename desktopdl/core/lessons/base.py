@@ -141,6 +141,16 @@ class Lesson(ABC):
     def tensors(self, data: Dataset) -> tuple[torch.Tensor, torch.Tensor]:
         """x_train and y_train as tensors, shaped as in the lecture."""
 
+    def training_tensors(self, data: Dataset, seed: int) -> tuple[torch.Tensor, torch.Tensor]:
+        """The tensors a training step uses: ``tensors`` of the training data, which a lesson
+        may extend (jittered copies for data augmentation, drawn from ``seed``)."""
+        return self.tensors(data)
+
+    def keeps_parameters(self, config: LessonConfig) -> bool:
+        """Whether training can go on from the current parameters under ``config`` (a new
+        dropout rate can; a new layer cannot, and starts a new run)."""
+        return config == self.config
+
     @abstractmethod
     def init_params(self, generator: torch.Generator) -> list[torch.Tensor]:
         """Fresh parameters, drawn in the lecture's order (``w`` then ``b``)."""
@@ -149,7 +159,8 @@ class Lesson(ABC):
     def hypothesis(
         self, params: list[torch.Tensor], x: torch.Tensor, train: bool = False
     ) -> torch.Tensor:
-        """H(x). ``train`` is True inside a training step (dropout acts only then)."""
+        """H(x). ``train`` is False in evaluation; inside a training step it is True, or the
+        generator the step's random choices (dropout) draw from."""
 
     @abstractmethod
     def cost(
@@ -287,6 +298,16 @@ class Lesson(ABC):
     @abstractmethod
     def script_cost(self, x: str, y: str) -> str:
         """The cost as one expression of the (mini)batch tensors named ``x`` and ``y``."""
+
+    def script_eval_cost(self, x: str, y: str) -> str:
+        """The cost in evaluation mode (validation, the final numbers): the same expression
+        unless the model acts differently while training (dropout)."""
+        return self.script_cost(x, y)
+
+    def script_augment(self, seed: int) -> list[str]:
+        """Lines run after the validation split that extend x_train and y_train the way
+        ``training_tensors`` does (none by default)."""
+        return []
 
     def probe_point(self, data: Dataset) -> tuple[tuple[float, ...], str]:
         """The input the script's ③ Test asks about, and a comment saying why that one.

@@ -130,24 +130,35 @@ class NeuralNetwork(IntegerClasses, Lesson):
             outputs.append(h)
         return outputs
 
-    def logits(self, params: list[torch.Tensor], x: torch.Tensor) -> torch.Tensor:
+    def logits(
+        self, params: list[torch.Tensor], x: torch.Tensor, train: object = False
+    ) -> torch.Tensor:
+        """The scores before the last sigmoid or softmax; ``train`` as ``Lesson.cost``'s
+        (this network acts the same in training and evaluation)."""
         act = ACTIVATION_FUNCTIONS[self.config.activation]
         h = x
         last = len(params) // 2 - 1
         for layer in range(last):
-            h = act(torch.matmul(h, params[2 * layer]) + params[2 * layer + 1])
+            h = self.hidden_step(
+                act(torch.matmul(h, params[2 * layer]) + params[2 * layer + 1]), train
+            )
         return torch.matmul(h, params[2 * last]) + params[2 * last + 1]
+
+    def hidden_step(self, h: torch.Tensor, train: object) -> torch.Tensor:
+        """What happens to a hidden layer's outputs on their way on (dropout, in the
+        overfitting lesson); nothing here."""
+        return h
 
     def hypothesis(
         self, params: list[torch.Tensor], x: torch.Tensor, train: bool = False
     ) -> torch.Tensor:
-        z = self.logits(params, x)
+        z = self.logits(params, x, train)
         return torch.sigmoid(z) if self.config.classes == 2 else torch.softmax(z, dim=1)
 
     def cost(
         self, params: list[torch.Tensor], x: torch.Tensor, y: torch.Tensor, train: bool = False
     ) -> torch.Tensor:
-        z = self.logits(params, x)
+        z = self.logits(params, x, train)
         if self.config.classes == 2:
             return F.binary_cross_entropy_with_logits(z[:, 0], y.float())
         return F.cross_entropy(z, y)
@@ -295,7 +306,7 @@ class NeuralNetwork(IntegerClasses, Lesson):
         sizes = " → ".join(str(n) for n in self.layer_sizes)
         act = ACTIVATION_CODE[model.activation]
         lines = [
-            "def Z(x):  # "
+            f"def Z({self.script_z_arguments}):  # "
             + say(T("the network's scores before the last step: {sizes}", sizes=sizes))
         ]
         h = "x"
@@ -314,6 +325,7 @@ class NeuralNetwork(IntegerClasses, Lesson):
                 )
             )
             h = f"h{layer + 1}"
+            lines += self.script_hidden_step(h)
         lines.append(f"    return torch.matmul({h}, {names[-2]}) + {names[-1]}")
         lines += ["", "", "def H(x):"]
         if self._one_output:
@@ -324,6 +336,13 @@ class NeuralNetwork(IntegerClasses, Lesson):
                 + say(T("each class's probability"))
             )
         return lines
+
+    #: Z's parameters in the script (the overfitting lesson adds ``train``).
+    script_z_arguments = "x"
+
+    def script_hidden_step(self, h: str) -> list[str]:
+        """Lines applied to hidden output ``h`` inside Z, as ``hidden_step`` does."""
+        return []
 
     def script_cost(self, x: str, y: str) -> str:
         if self._one_output:
