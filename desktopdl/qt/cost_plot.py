@@ -170,8 +170,7 @@ class CostPlot(pg.PlotWidget):
 
     def _show_in_legend(self, curve, name: str) -> None:
         if self._legend is None:
-            self._legend = self.getPlotItem().addLegend(offset=(-6, 6), colCount=2)
-            theme.style_legend(self._legend)
+            self._legend = theme.legend_below(self.getPlotItem())
             self._legend.addItem(self.curve, series_label("cost"))
         self._legend.addItem(curve, series_label(name))
 

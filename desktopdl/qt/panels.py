@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -342,6 +342,7 @@ class Readout(QWidget):
         self.restyle()
 
     def restyle(self) -> None:
+        self.setMinimumHeight(0)
         factor = self.LARGE if self.large else 1.0
         for label in (self.step_label, self.cost_label, self.accuracy_label):
             theme.set_font(label, self.SIZES["headline"] * factor, bold=True)
@@ -364,6 +365,30 @@ class Readout(QWidget):
         self._message_shown = (text, error)
         self.message_label.setText(text)
         self.message_label.setStyleSheet("color: #D0102B; font-weight: bold;" if error else "")
+        self.hold_height()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            # Another width wraps the texts anew: hold what they need now.
+            QTimer.singleShot(0, self._refit)
+
+    def _refit(self) -> None:
+        self.setMinimumHeight(0)
+        self.hold_height()
+
+    def hold_height(self) -> None:
+        """Keep the tallest height shown so far: a message that gets shorter must not move
+        the controls below it while the teacher reaches for them (a restyle starts afresh)."""
+        layout = self.layout()
+        width = self.width()
+        needed = (
+            layout.totalHeightForWidth(width)
+            if layout.hasHeightForWidth() and width > 0
+            else layout.totalSizeHint().height()
+        )
+        if needed > self.minimumHeight():
+            self.setMinimumHeight(needed)
 
 
 class TestPanel(QGroupBox):

@@ -182,6 +182,15 @@ def _style_axis_pens(plot_item) -> None:
             plot_item.setLabel(name, title, **label_style())
 
 
+def legend_below(plot_item, columns: int = 2):
+    """A legend in a row under the plot's bottom axis (over the curves it hides the very
+    part the class watches), styled like the plot; restyles find it as ``plot.legend``."""
+    legend = plot_item.legend = pg.LegendItem(colCount=columns, verSpacing=-6)
+    plot_item.layout.addItem(legend, 4, 0, 1, 3)
+    style_legend(legend)
+    return legend
+
+
 def style_legend(legend) -> None:
     """A legend readable over the curves: the theme's text on a nearly opaque background."""
     back = QColor(LOOK.background)

@@ -739,14 +739,6 @@ epoch {1}</source>
         <translation>겹(fold)</translation>
     </message>
     <message>
-        <source>{k}-fold cross-validation, {steps} steps per fold ({seconds} s): validation accuracy {mean} ± {spread}, validation cost {cost} ± {cost_spread} (mean ± spread over the folds)</source>
-        <translation>{k}-겹 교차 검증, 겹마다 {steps} 스텝 ({seconds}초): 검증 정확도 {mean} ± {spread}, 검증 비용 {cost} ± {cost_spread} (겹 전체의 평균 ± 표준편차)</translation>
-    </message>
-    <message>
-        <source>each fold&apos;s validation accuracy: {0}</source>
-        <translation>겹별 검증 정확도: {0}</translation>
-    </message>
-    <message>
         <source>Run the learning curve in the side panel.</source>
         <translation>오른쪽 패널에서 학습 곡선을 실행하세요.</translation>
     </message>
@@ -769,10 +761,6 @@ epoch {1}</source>
     <message>
         <source>{points} points: {accuracy}</source>
         <translation>{points}개: {accuracy}</translation>
-    </message>
-    <message>
-        <source>Validation accuracy by training points ({steps} steps each, judged on the same {validation} held-out points): {rows}</source>
-        <translation>훈련 점 개수별 검증 정확도 (각 {steps} 스텝, 같은 검증 점 {validation}개로 평가): {rows}</translation>
     </message>
     <message>
         <source> ({count} share(s) had one class only and were skipped)</source>
@@ -901,6 +889,14 @@ epoch {1}</source>
     <message>
         <source>accuracy</source>
         <translation>정확도</translation>
+    </message>
+    <message>
+        <source>{k}-fold cross-validation, {steps} steps per fold ({seconds} s): validation accuracy {mean} ± {spread} (dashed: the mean), validation cost {cost} ± {cost_spread} (mean ± spread over the folds)</source>
+        <translation>{k}-겹 교차 검증, 겹마다 {steps} 스텝 ({seconds}초): 검증 정확도 {mean} ± {spread} (점선: 평균), 검증 비용 {cost} ± {cost_spread} (겹 전체의 평균 ± 표준편차)</translation>
+    </message>
+    <message>
+        <source>Validation accuracy by training points (each the mean of {repeats} models of {steps} steps, judged on the same {validation} held-out points): {rows}</source>
+        <translation>훈련 점 개수별 검증 정확도 (각각 {steps} 스텝 학습한 모델 {repeats}개의 평균, 같은 검증 점 {validation}개로 평가): {rows}</translation>
     </message>
     <message>
         <source>Add this many points from the same generator and noise</source>

@@ -44,6 +44,8 @@ MAX_JITTER = 3.0
 MIN_FOLDS, MAX_FOLDS = 2, 10
 #: Shares of the training points the learning curve trains on.
 LEARNING_CURVE_SHARES = (0.1, 0.25, 0.5, 1.0)
+#: Models (each its own draw of points and its own start) averaged for each share.
+LEARNING_CURVE_REPEATS = 3
 #: The held-out share the learning curve uses when the lesson holds none out itself.
 LEARNING_CURVE_VALIDATION = 0.3
 #: Steps an experiment runs when the lesson has no step limit.
@@ -242,6 +244,8 @@ class LearningCurve:
     #: (one class only).
     scores: tuple[Score | None, ...]
     shares: tuple[float, ...] = LEARNING_CURVE_SHARES
+    #: Models averaged per share.
+    repeats: int = 1
 
 
 class Cancelled(Exception):
@@ -345,34 +349,63 @@ def learning_curve(
     progress: Callable[[float], None] | None = None,
     cancelled: Callable[[], bool] = lambda: False,
     shares: tuple[float, ...] = LEARNING_CURVE_SHARES,
+    repeats: int = LEARNING_CURVE_REPEATS,
 ) -> LearningCurve:
     """The validation score of models trained on growing shares of the training points
-    (the same held-out points judge them all): "more data" measured, not claimed."""
+    (the same held-out points judge them all): "more data" measured, not claimed.
+
+    Each share is the mean of ``repeats`` models, each drawing its own points and starting
+    from its own seed (seed, seed + 1, …): with a few points, one draw says more about luck
+    than about the number of points."""
     problem = lesson.check_data(data)
     if problem:
         raise ValueError(problem)
     share = settings.validation_share or LEARNING_CURVE_VALIDATION
     training, validation = data.split(share, settings.seed)
-    order = np.random.default_rng(settings.seed + 3).permutation(training)
     steps = experiment_steps(settings)
+    runs = len(shares) * repeats
     scores: list[Score | None] = []
     for index, part in enumerate(shares):
         count = max(1, round(part * len(training)))
+        draws = []
+        for repeat in range(repeats):
+            order = np.random.default_rng(settings.seed + 3 + repeat).permutation(training)
+            run = index * repeats + repeat
 
-        def report(done: float, index: int = index) -> None:
-            if progress is not None:
-                progress((index + done) / len(shares))
+            def report(done: float, run: int = run) -> None:
+                if progress is not None:
+                    progress((run + done) / runs)
 
-        scores.append(
-            train_and_score(
-                lesson,
-                data,
-                np.sort(order[:count]),
-                validation,
-                settings,
-                steps,
-                report,
-                cancelled,
+            draws.append(
+                train_and_score(
+                    lesson,
+                    data,
+                    np.sort(order[:count]),
+                    validation,
+                    replace(settings, seed=settings.seed + repeat),
+                    steps,
+                    report,
+                    cancelled,
+                )
             )
-        )
-    return LearningCurve(steps, len(validation), tuple(scores), tuple(shares))
+        scores.append(_mean_score([d for d in draws if d is not None]))
+    return LearningCurve(steps, len(validation), tuple(scores), tuple(shares), repeats)
+
+
+def _mean_score(draws: list[Score]) -> Score | None:
+    """The draws' mean scores (the first draw's parameters); None when none could train."""
+    if not draws:
+        return None
+
+    def mean(name: str) -> float | None:
+        values = [getattr(d, name) for d in draws]
+        return None if any(v is None for v in values) else float(np.mean(values))
+
+    return Score(
+        points=draws[0].points,
+        training_cost=mean("training_cost"),
+        validation_cost=mean("validation_cost"),
+        training_accuracy=mean("training_accuracy"),
+        validation_accuracy=mean("validation_accuracy"),
+        params=draws[0].params,
+    )

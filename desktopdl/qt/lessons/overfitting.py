@@ -139,7 +139,7 @@ class ExperimentPage(QWidget):
         self.hint = hint
         self.summary = QLabel(hint)
         self.summary.setWordWrap(True)
-        theme.set_font(self.summary, 12, bold=True)
+        theme.set_font(self.summary, 12)
         self.plot = pg.PlotWidget()
         theme.style_axes(self.plot.getPlotItem(), bottom, left)
         self.plot.setMenuEnabled(False)
@@ -181,15 +181,22 @@ class CrossValidationPage(ExperimentPage):
                 mean, angle=0, pen=pg.mkPen("#D55E00", width=3, style=Qt.PenStyle.DashLine)
             )
         )
-        plot.setYRange(0, 1)
+        # Each fold's score written on its bar: read from the back row, not off the axis.
+        for fold, accuracy in zip(folds, accuracies, strict=True):
+            label = pg.TextItem(_percent(accuracy), color=theme.LOOK.foreground, anchor=(0.5, 1))
+            label.setFont(theme.font(11, bold=True))
+            label.setPos(float(fold), accuracy)
+            plot.addItem(label)
+        plot.setYRange(0, 1.3, padding=0)
         plot.setXRange(0.4, result.k + 0.6)
         plot.getAxis("bottom").setTicks([[(int(i), str(int(i))) for i in folds]])
+        plot.getAxis("left").setTicks([[(0, "0"), (0.5, "0.5"), (1, "1")]])
         self.summary.setText(
             QCoreApplication.translate(
                 "OverfittingTab",
                 "{k}-fold cross-validation, {steps} steps per fold ({seconds} s): validation "
-                "accuracy {mean} ± {spread}, validation cost {cost} ± {cost_spread} "
-                "(mean ± spread over the folds)",
+                "accuracy {mean} ± {spread} (dashed: the mean), validation cost {cost} ± "
+                "{cost_spread} (mean ± spread over the folds)",
             ).format(
                 k=result.k,
                 steps=f"{result.steps:,}",
@@ -198,14 +205,6 @@ class CrossValidationPage(ExperimentPage):
                 spread=_percent(result.spread("validation_accuracy")),
                 cost=f"{result.mean('validation_cost'):.3f}",
                 cost_spread=f"{result.spread('validation_cost'):.3f}",
-            )
-            + "<br>"
-            + QCoreApplication.translate(
-                "OverfittingTab", "each fold's validation accuracy: {0}"
-            ).format(
-                " · ".join(
-                    f"{i}: {_percent(f.validation_accuracy)}" for i, f in enumerate(result.folds, 1)
-                )
             )
         )
 
@@ -222,7 +221,7 @@ class LearningCurvePage(ExperimentPage):
             QCoreApplication.translate("OverfittingTab", "cost"),
             parent,
         )
-        theme.style_legend(self.plot.addLegend(offset=(-6, 6)))
+        self.legend = theme.legend_below(self.plot.getPlotItem())
         self.result: LearningCurve | None = None
 
     def show_result(self, result: LearningCurve | None) -> None:
@@ -262,9 +261,14 @@ class LearningCurvePage(ExperimentPage):
         self.summary.setText(
             QCoreApplication.translate(
                 "OverfittingTab",
-                "Validation accuracy by training points ({steps} steps each, judged on the "
-                "same {validation} held-out points): {rows}",
-            ).format(steps=f"{result.steps:,}", validation=result.validation_points, rows=rows)
+                "Validation accuracy by training points (each the mean of {repeats} models of "
+                "{steps} steps, judged on the same {validation} held-out points): {rows}",
+            ).format(
+                repeats=result.repeats,
+                steps=f"{result.steps:,}",
+                validation=result.validation_points,
+                rows=rows,
+            )
             + (
                 QCoreApplication.translate(
                     "OverfittingTab", " ({count} share(s) had one class only and were skipped)"
@@ -477,7 +481,7 @@ class OverfittingTab(NeuralNetworkTab):
         self.jobs: dict[str, BackgroundJob] = {}
         #: Kept runs: key → (row widget, boundary item).
         self.ghosts: dict[int, tuple[QWidget, SegmentLines]] = {}
-        return [data, runs, experiments]
+        return [data, experiments, runs]
 
     def build_overlays(self) -> None:
         super().build_overlays()
@@ -545,26 +549,30 @@ class OverfittingTab(NeuralNetworkTab):
         metrics = dict(snapshot.metrics)
         settings = self.worker_settings
         parts = []
-        if VALIDATION_COST in metrics:
-            train, valid = metrics[TRAINING_COST], metrics[VALIDATION_COST]
+        if VALIDATION_COST in metrics or settings.validation_share:
+            # Dashes until the first evaluation: the lines keep their place, so the panel
+            # below does not jump when training starts.
+            if VALIDATION_COST in metrics:
+                train, valid = metrics[TRAINING_COST], metrics[VALIDATION_COST]
+                costs = (f"{train:.4f}", f"{valid:.4f}", f"{valid - train:+.4f}")
+            else:
+                costs = ("—", "—", "—")
             parts.append(
                 self.tr(
                     "<b>training cost {0} · validation cost {1} → gap {2}</b> (every {3} steps)"
-                ).format(
-                    f"{train:.4f}",
-                    f"{valid:.4f}",
-                    f"{valid - train:+.4f}",
-                    settings.validation_every,
-                )
+                ).format(*costs, settings.validation_every)
             )
             if TRAINING_ACCURACY in metrics:
                 ta, va = metrics[TRAINING_ACCURACY], metrics[VALIDATION_ACCURACY]
-                parts.append(
-                    self.tr("accuracy: training {0} · validation {1} → gap {2} points").format(
-                        _percent(ta), _percent(va), f"{100 * (ta - va):+.1f}"
-                    )
+                accuracies = (_percent(ta), _percent(va), f"{100 * (ta - va):+.1f}")
+            else:
+                accuracies = ("—", "—", "—")
+            parts.append(
+                self.tr("accuracy: training {0} · validation {1} → gap {2} points").format(
+                    *accuracies
                 )
-        elif not settings.validation_share:
+            )
+        else:
             parts.append(self.tr("No points are held out: set a validation share in ② Train."))
         if snapshot.penalty is not None:
             parts.append(
@@ -596,6 +604,7 @@ class OverfittingTab(NeuralNetworkTab):
         if text != self.numbers.text():
             theme.set_font(self.numbers, 12 * (self.readout.LARGE if self.readout.large else 1))
             self.numbers.setText(text)
+            self.readout.hold_height()
 
     # -- ghosts ---------------------------------------------------------------------------------
 
