@@ -18,7 +18,7 @@ from desktopdl.qt.main_window import MainWindow
 
 def main(out_dir: str = "shots", width: str = "1920", height: str = "1080") -> None:
     out = Path(out_dir)
-    out.mkdir(exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
     app = application()
     restore_look(app)  # the saved theme (dark or light)
     window = MainWindow()
