@@ -403,7 +403,8 @@ def live_run(
     tab = prepare_tab(app, case, setup)
     probe = app.probes[case.key]
     tab.toggle_training()
-    if not wait_for(lambda: tab.snapshot.running):
+    # Generous: opening the lab replays the run so far, which takes seconds on a slow host.
+    if not wait_for(lambda: tab.snapshot.running, 60.0):
         raise RuntimeError("training never started")
     run_events(warmup_s)
     probe.clear()

@@ -23,7 +23,7 @@ import numpy as np
 from desktopdl.core.lesson_file import LessonFile
 from desktopdl.core.lessons import Lesson
 from desktopdl.core.lessons import lesson_class as lesson_class_for
-from desktopdl.core.script import LINE, language, num, say, tensor_literal
+from desktopdl.core.script import LINE, language, say
 from desktopdl.core.text import T
 from desktopdl.core.trainer import MOMENTUM, TrainSettings
 
@@ -323,9 +323,7 @@ def _train_code(lesson_file: LessonFile, lesson: Lesson, n_steps: int) -> str:
 
 
 def _test_code(lesson_file: LessonFile, lesson: Lesson, names: list[str]) -> str:
-    point, note = lesson.probe_point(lesson_file.data)
-    args = ", ".join(num(v) for v in point)
-    lines = [TEST_COMMENT, f"x_test = torch.FloatTensor([[{args}]]){note}", *lesson.script_test()]
+    lines = [TEST_COMMENT, *lesson.script_probe(lesson_file.data), *lesson.script_test()]
     lines += [f'print("{name} =", {name}.detach().tolist())' for name in names]
     accuracy = lesson.script_accuracy()
     if accuracy is not None:
@@ -447,6 +445,4 @@ def _saved_weights(lesson_file: LessonFile, lesson: Lesson, names: list[str]) ->
         T("The weights saved in the lesson file: the app starts from these, not from the seed.")
     )
     values = lesson.unflatten(np.asarray(lesson_file.weights))
-    for name, value in zip(names, values, strict=True):
-        lines.append(tensor_literal(name, value.numpy()))
-    return lines
+    return lines + lesson.script_weights(names, [value.numpy() for value in values])

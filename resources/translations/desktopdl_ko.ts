@@ -150,6 +150,18 @@
     </message>
 </context>
 <context>
+    <name>DrawingPad</name>
+    <message>
+        <source>Draw with the left button · the right button erases</source>
+        <extracomment>The pen draws on an image this many times the pad&apos;s size, then is area-averaged down, so stroke edges are soft grey like MNIST&apos;s instead of jagged black and white. Pen and eraser widths in pad pixels (MNIST strokes are about 2–3 pixels of 28 wide). ``changed`` fires at most this often while the pen moves (about 30 times a second): enough for a live guess, few enough that the model keeps up. The pad is never smaller than this on screen: the back row must see the strokes. A pad whose brightest pixel is below this holds no drawing. Thumbnail side (pixels at scale 1) and the strip&apos;s narrowest width (three thumbnails). Up to this many classes the class buttons read &quot;Class 0 [1]&quot;; more get &quot;0 [1]&quot; (the tooltip says the rest), and more than a row&apos;s worth wrap onto a second row, so ten of them fit the left half of a 1024-pixel projector. From this width on the pad gets three fifths of the workspace instead of five ninths. Test mode&apos;s colour: the yellow of the test star on the point lessons. The drawing changed (while drawing, at most ~30 times a second; the last state of a stroke always arrives): the size×size float32 image. The mouse button was released: the finished drawing.</extracomment>
+        <translation>왼쪽 버튼으로 그리기 · 오른쪽 버튼은 지우개</translation>
+    </message>
+    <message>
+        <source>Drawing pad</source>
+        <translation>그림판</translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <source>step</source>
@@ -167,6 +179,86 @@
     <message>
         <source>    accuracy {accuracy}</source>
         <translation>    정확도 {accuracy}</translation>
+    </message>
+</context>
+<context>
+    <name>ImageWorkspace</name>
+    <message>
+        <source>Clear drawings</source>
+        <extracomment>The data changed (an edit, an undo, a load): the new immutable ImageSet. Never fires: images have no view to zoom (PointWorkspace&apos;s interface). Never fires: Test mode sends the drawing instead (``test_drawn``). The teacher replaced the data wholesale (Clear): carries a title (&quot;&quot; for none). In Test mode, the drawing on the pad (size×size float32), live while the pen moves. The page reads ``workspace.canvas``; for images it is the pad. The page puts the Data chooser at the start of this bar.</extracomment>
+        <translation>그림 모두 지우기</translation>
+    </message>
+    <message>
+        <source>Add drawing</source>
+        <translation>그림 추가</translation>
+    </message>
+    <message>
+        <source>Undo (Ctrl+Z)</source>
+        <translation>실행 취소 (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Redo (Ctrl+Shift+Z)</source>
+        <translation>다시 실행 (Ctrl+Shift+Z)</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>지우기</translation>
+    </message>
+    <message>
+        <source>Remove every drawing (Ctrl+Z brings them back)</source>
+        <translation>모든 그림을 지웁니다 (Ctrl+Z로 되돌릴 수 있음)</translation>
+    </message>
+    <message>
+        <source>Class {0} [{1}]</source>
+        <translation>클래스 {0} [{1}]</translation>
+    </message>
+    <message>
+        <source>Class {0}</source>
+        <translation>클래스 {0}</translation>
+    </message>
+    <message>
+        <source>New drawings go to class {0} (key {1})</source>
+        <translation>새 그림은 클래스 {0}에 들어갑니다 (키 {1})</translation>
+    </message>
+    <message>
+        <source>New drawings go to class {0}</source>
+        <translation>새 그림은 클래스 {0}에 들어갑니다</translation>
+    </message>
+    <message>
+        <source>Add the drawing to the chosen class (Enter)</source>
+        <translation>그림을 선택한 클래스에 추가합니다 (Enter)</translation>
+    </message>
+    <message>
+        <source>Eraser</source>
+        <translation>지우개</translation>
+    </message>
+    <message>
+        <source>The left button erases too (the right button always erases)</source>
+        <translation>왼쪽 버튼도 지웁니다 (오른쪽 버튼은 항상 지우개)</translation>
+    </message>
+    <message>
+        <source>Clear pad</source>
+        <translation>그림판 비우기</translation>
+    </message>
+    <message>
+        <source>Wipe the pad (added drawings stay)</source>
+        <translation>그림판만 비웁니다 (추가한 그림은 그대로)</translation>
+    </message>
+    <message>
+        <source>Test: the model guesses live</source>
+        <translation>테스트: 모델이 실시간으로 맞힙니다</translation>
+    </message>
+    <message>
+        <source>Draw a digit; Enter adds it to class {0}</source>
+        <translation>숫자를 그리세요; Enter를 누르면 클래스 {0}에 추가됩니다</translation>
+    </message>
+    <message>
+        <source>Delete drawing</source>
+        <translation>그림 삭제</translation>
+    </message>
+    <message>
+        <source>Move drawing to class {0}</source>
+        <translation>그림을 클래스 {0}(으)로 옮기기</translation>
     </message>
 </context>
 <context>
@@ -1301,6 +1393,25 @@ epoch {1}</source>
     </message>
 </context>
 <context>
+    <name>_Rows</name>
+    <message>
+        <source>Click a drawing: test it</source>
+        <translation>그림을 클릭하면 테스트합니다</translation>
+    </message>
+    <message>
+        <source>Click a drawing: delete it · Drag it to another class: relabel it</source>
+        <translation>그림 클릭: 삭제 · 다른 클래스로 끌기: 클래스 바꾸기</translation>
+    </message>
+    <message>
+        <source>Class {0}</source>
+        <translation>클래스 {0}</translation>
+    </message>
+    <message>
+        <source>No drawings yet</source>
+        <translation>아직 그림이 없습니다</translation>
+    </message>
+</context>
+<context>
     <name>core</name>
     <message>
         <source>Blobs</source>
@@ -1603,6 +1714,42 @@ epoch {1}</source>
         <translation>{point}의 좌표가 너무 큽니다 (±1,000,000 이내로).</translation>
     </message>
     <message>
+        <source>Choose at least one digit (0 to 9).</source>
+        <translation>숫자를 하나 이상 고르세요 (0~9).</translation>
+    </message>
+    <message>
+        <source>The number of images per digit must be a whole number of at least 1.</source>
+        <translation>숫자마다 이미지 수는 1 이상의 정수여야 합니다.</translation>
+    </message>
+    <message>
+        <source>The digits must be whole numbers from 0 to 9, not {value}.</source>
+        <translation>숫자는 0~9의 정수여야 합니다 ({value}은(는) 안 됩니다).</translation>
+    </message>
+    <message>
+        <source>Each digit may be chosen only once; {digit} is chosen twice.</source>
+        <translation>숫자는 한 번씩만 고를 수 있습니다: {digit}을(를) 두 번 골랐습니다.</translation>
+    </message>
+    <message>
+        <source>&apos;size&apos; must be a whole number from {low} to {high}.</source>
+        <translation>&apos;size&apos;는 {low}에서 {high} 사이의 정수여야 합니다.</translation>
+    </message>
+    <message>
+        <source>&apos;pixels&apos; must be text and &apos;labels&apos; a list.</source>
+        <translation>&apos;pixels&apos;는 텍스트, &apos;labels&apos;는 목록이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>There are {count} images; the most a lesson holds is {limit}.</source>
+        <translation>이미지가 {count}개입니다: 한 수업에는 최대 {limit}개까지 담을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>&apos;pixels&apos; holds {bytes} bytes; {count} images of {size}×{size} need {need}.</source>
+        <translation>&apos;pixels&apos;는 {bytes}바이트입니다: {size}×{size} 이미지 {count}개에는 {need}바이트가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>&apos;pixels&apos; is not valid base64 text.</source>
+        <translation>&apos;pixels&apos;가 올바른 base64 텍스트가 아닙니다.</translation>
+    </message>
+    <message>
         <source>{name} has no &apos;data&apos; section.</source>
         <translation>{name}에 &apos;data&apos; 부분이 없습니다.</translation>
     </message>
@@ -1649,6 +1796,86 @@ epoch {1}</source>
     <message>
         <source>MSE cost</source>
         <translation>MSE 비용</translation>
+    </message>
+    <message>
+        <source>CNN</source>
+        <translation>CNN (합성곱 신경망)</translation>
+    </message>
+    <message>
+        <source>H(x) = softmax(dense(flatten(pool(f(conv(… pool(f(conv(x))))))))</source>
+        <translation>H(x) = softmax(dense(flatten(pool(f(conv(… pool(f(conv(x))))))))</translation>
+    </message>
+    <message>
+        <source>cost = cross-entropy (F.cross_entropy)</source>
+        <translation>비용 = 크로스 엔트로피 (F.cross_entropy)</translation>
+    </message>
+    <message>
+        <source>{layers} convolution layer(s), {count} parameters</source>
+        <translation>합성곱 층 {layers}개, 파라미터 {count}개</translation>
+    </message>
+    <message>
+        <source>The number of classes must be between 2 and 10.</source>
+        <translation>클래스 수는 2에서 10 사이여야 합니다.</translation>
+    </message>
+    <message>
+        <source>Images are 4×4 to 64×64 pixels.</source>
+        <translation>이미지는 4×4에서 64×64 픽셀입니다.</translation>
+    </message>
+    <message>
+        <source>A CNN has 1 to 3 convolution layers of 1 to 16 filters.</source>
+        <translation>CNN은 필터 1~16개짜리 합성곱 층을 1~3개 가집니다.</translation>
+    </message>
+    <message>
+        <source>The kernel size must be 3 or 5.</source>
+        <translation>커널 크기는 3 또는 5여야 합니다.</translation>
+    </message>
+    <message>
+        <source>The stride must be 1 or 2.</source>
+        <translation>스트라이드는 1 또는 2여야 합니다.</translation>
+    </message>
+    <message>
+        <source>Unknown pooling {name}.</source>
+        <translation>알 수 없는 풀링 {name}입니다.</translation>
+    </message>
+    <message>
+        <source>The dense layer has 0 to 64 neurons.</source>
+        <translation>완전 연결층의 뉴런은 0~64개입니다.</translation>
+    </message>
+    <message>
+        <source>Draw some images first (at least one of each of two classes).</source>
+        <translation>먼저 이미지를 그리세요 (두 클래스에 각각 하나 이상).</translation>
+    </message>
+    <message>
+        <source>The images are {size}×{size} but the network was built for {built}×{built}.</source>
+        <translation>이미지는 {size}×{size}인데 신경망은 {built}×{built}용으로 만들어졌습니다.</translation>
+    </message>
+    <message>
+        <source>Add images of a second class: one class alone cannot be told apart.</source>
+        <translation>두 번째 클래스의 이미지를 넣으세요: 클래스 하나만으로는 구별할 것이 없습니다.</translation>
+    </message>
+    <message>
+        <source>There are images of class {label} but the network has {classes} classes.</source>
+        <translation>클래스 {label}의 이미지가 있지만 신경망의 클래스는 {classes}개입니다.</translation>
+    </message>
+    <message>
+        <source>The layers shrink a {size}×{size} image to nothing: use padding, stride 1, fewer layers or no pooling.</source>
+        <translation>층들이 {size}×{size} 이미지를 너무 줄여 아무것도 남지 않습니다: 패딩, 스트라이드 1, 더 적은 층, 또는 풀링 없음을 쓰세요.</translation>
+    </message>
+    <message>
+        <source>the images as the lesson file stores them: one byte per pixel</source>
+        <translation>수업 파일에 저장된 그대로의 이미지: 픽셀당 1바이트</translation>
+    </message>
+    <message>
+        <source>the blocks as nn modules, built without using the seed&apos;s numbers</source>
+        <translation>nn 모듈로 만든 블록 (시드의 난수를 쓰지 않고 만듦)</translation>
+    </message>
+    <message>
+        <source>the start: uniform in ±1/√(inputs), drawn with torch.rand layer by layer as the app draws it</source>
+        <translation>시작값: ±1/√(입력 수) 범위의 균등분포, 앱과 같이 층마다 torch.rand로 뽑음</translation>
+    </message>
+    <message>
+        <source>the first training image</source>
+        <translation>첫 번째 훈련 이미지</translation>
     </message>
     <message>
         <source>There are no points yet: click on the canvas to add at least two.</source>

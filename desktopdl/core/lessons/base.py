@@ -23,7 +23,7 @@ import torch
 
 from desktopdl.core.contours import decision_boundary
 from desktopdl.core.data import DataError, Dataset, PointSet, is_finite_number
-from desktopdl.core.script import say
+from desktopdl.core.script import num, say, tensor_literal
 from desktopdl.core.text import T
 from desktopdl.core.views import BoundaryView, Rect, SurfaceView
 
@@ -322,6 +322,17 @@ class Lesson(ABC):
         first = data.xy[0]
         note = "  # " + say(T("the first training point: class {label}", label=int(data.labels[0])))
         return (float(first[0]), float(first[1])), note
+
+    def script_probe(self, data: Dataset) -> list[str]:
+        """Lines that define ``x_test``, the input the script's ③ Test asks about."""
+        point, note = self.probe_point(data)
+        args = ", ".join(num(v) for v in point)
+        return [f"x_test = torch.FloatTensor([[{args}]]){note}"]
+
+    def script_weights(self, names: list[str], values: list[np.ndarray]) -> list[str]:
+        """Lines that set the parameters to saved values (a lesson file with weights), in
+        place of ``script_init``."""
+        return [tensor_literal(name, value) for name, value in zip(names, values, strict=True)]
 
     def script_test(self) -> list[str]:
         """Lines that print the model's answer for ``x_test``."""
