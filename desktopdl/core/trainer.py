@@ -32,7 +32,7 @@ from desktopdl.core import device as devices
 from desktopdl.core.data import Dataset
 from desktopdl.core.lessons.base import Lesson, LessonConfig
 from desktopdl.core.text import T
-from desktopdl.core.views import DescentView, Rect
+from desktopdl.core.views import DescentView, Rect, ViewContext
 
 MAX_LEARNING_RATE = 1e6
 #: A cost that stops being finite before this many steps is blamed on the learning rate.
@@ -278,6 +278,8 @@ class Trainer:
         self.recording = False
         #: Use a lesson's hand-written SGD step where it has one (off: always autograd).
         self.fast_path = True
+        #: The input the page asks about (the feature maps of a drawing), or None.
+        self.probe: np.ndarray | None = None
         self.custom_start: np.ndarray | None = None
         self.reset()
 
@@ -697,7 +699,8 @@ class Trainer:
                     cost = self.lesson.cost(self.params, self.x_train, self.y_train).item()
         views: list = []
         if all(np.all(np.isfinite(p)) for p in params):
-            views = self.lesson.views(self.params, surface_rect, wanted, resolution)
+            context = ViewContext(self.probe, self.x_val, self.y_val)
+            views = self.lesson.views(self.params, surface_rect, wanted, resolution, context)
         if self.recording:
             views.append(
                 DescentView(

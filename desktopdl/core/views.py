@@ -128,3 +128,31 @@ class CompanionView:
     label: str
     params: tuple[np.ndarray, ...]
     surface: SurfaceView | None
+
+
+@dataclass(frozen=True)
+class ViewContext:
+    """What some views need beyond the parameters: the input the page asks about (a drawing
+    to show the feature maps of) and the held-out tensors (a confusion matrix)."""
+
+    probe: np.ndarray | None = None
+    x_val: object = None
+    y_val: object = None
+
+
+@dataclass(frozen=True)
+class FeatureMaps:
+    """Each block's output for the probe input: (kind, channels × rows × columns), input
+    first, then after every convolution and every pooling."""
+
+    stages: tuple[tuple[str, np.ndarray], ...]
+
+
+@dataclass(frozen=True)
+class ConfusionView:
+    """Counts[true, predicted] on the validation data, and which validation items are wrong
+    (their indices into the validation data and the predicted classes)."""
+
+    counts: np.ndarray
+    wrong: np.ndarray
+    predicted: np.ndarray

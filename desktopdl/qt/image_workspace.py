@@ -74,7 +74,7 @@ ERASER_PIXELS = 4.0
 #: enough for a live guess, few enough that the model keeps up.
 CHANGED_INTERVAL_MS = 33
 #: The pad is never smaller than this on screen: the back row must see the strokes.
-PAD_MIN_PX = 280
+PAD_MIN_PX = 200
 #: A pad whose brightest pixel is below this holds no drawing.
 BLANK_BELOW = 0.05
 #: Thumbnail side (pixels at scale 1) and the strip's narrowest width (three thumbnails).

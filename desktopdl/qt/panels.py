@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktopdl.core import device as devices
-from desktopdl.core.trainer import OPTIMIZERS
+from desktopdl.core.trainer import MAX_VALIDATION_SHARE, OPTIMIZERS
 from desktopdl.qt import theme
 from desktopdl.qt.binding import Field, FieldForm
 
@@ -192,6 +192,44 @@ def training_fields() -> list[Field]:
             lambda: _combo([(_device_labels()[c], c) for c in devices.offered_choices()]),
         ),
     ]
+
+
+def validation_fields() -> list[Field]:
+    """Rows of ② Train for lessons that hold data out: how much, and how often it is judged."""
+    return [
+        Field(
+            "validation_share",
+            lambda: QCoreApplication.translate("LessonTab", "Validation share:"),
+            lambda: _share_spin(
+                QCoreApplication.translate("LessonTab", "none"),
+                QCoreApplication.translate(
+                    "LessonTab",
+                    "Share of the data held out for validation: the model never trains on it",
+                ),
+            ),
+        ),
+        Field(
+            "validation_every",
+            lambda: QCoreApplication.translate("LessonTab", "Validate every (steps):"),
+            lambda: _spin(
+                1,
+                10_000,
+                tooltip=QCoreApplication.translate(
+                    "LessonTab", "How often the held-out data is evaluated"
+                ),
+            ),
+        ),
+    ]
+
+
+def _share_spin(off: str, tooltip: str) -> QDoubleSpinBox:
+    spin = QDoubleSpinBox()
+    spin.setRange(0.0, MAX_VALIDATION_SHARE)
+    spin.setSingleStep(0.05)
+    spin.setDecimals(2)
+    spin.setSpecialValueText(off)
+    spin.setToolTip(tooltip)
+    return spin
 
 
 class ModelPanel(QGroupBox):

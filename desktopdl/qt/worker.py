@@ -104,6 +104,10 @@ class TrainingWorker(QThread):
     def set_lab_view(self, view: LabView | None) -> None:
         self._commands.put(("lab", view))
 
+    def set_probe(self, probe) -> None:
+        """The input the page asks about (a drawing whose feature maps it shows), or None."""
+        self._commands.put(("probe", probe))
+
     def set_wanted_views(self, wanted: frozenset) -> None:
         """The view types (core.views) the page shows now; only those are computed."""
         self._commands.put(("views", wanted))
@@ -214,6 +218,8 @@ class TrainingWorker(QThread):
                 self._record(replayed, first=0)
         elif kind == "views":
             self._wanted = args[0]
+        elif kind == "probe":
+            trainer.probe = args[0]
         self._publish()
 
     def _new_run(self) -> None:

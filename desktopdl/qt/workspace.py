@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
 
 from desktopdl.core import datasets
 from desktopdl.core.data import Dataset, PointSet
+from desktopdl.core.images import ImageSet
 from desktopdl.core.views import Rect
 from desktopdl.qt import theme
 from desktopdl.qt.canvas import PointCanvas
 from desktopdl.qt.i18n import tr_core
+from desktopdl.qt.image_workspace import ImageWorkspace
 
 #: Above this many classes the class buttons show only the class number and its key (the
 #: tooltip says the rest): three full labels beside the Data chooser made the window wider
@@ -280,4 +282,4 @@ class PointWorkspace(QWidget):
 
 
 #: The workspace for each data kind.
-WORKSPACES: dict[type, type[QWidget]] = {PointSet: PointWorkspace}
+WORKSPACES: dict[type, type[QWidget]] = {PointSet: PointWorkspace, ImageSet: ImageWorkspace}

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>ArchitectureDiagram</name>
+    <message>
+        <source>Each block is one layer&apos;s output: 8@14×14 means 8 maps of 14×14 pixels. Parameters are the weights and biases training adjusts; pooling has none.</source>
+        <extracomment>(box, text, bold): the name, the shape, the parameter count. How far each square of a stack sits behind the one in front. Name and shape on one line (&quot;conv 8@28×28&quot;): one line fewer, a wider label. The most squares a stack draws: sixteen would be a smear, six still read as &quot;many&quot;.</extracomment>
+        <translation>블록 하나가 층 하나의 출력입니다: 8@14×14는 14×14 픽셀 맵 8개라는 뜻입니다. 파라미터는 학습이 조정하는 가중치와 편향이며 풀링에는 없습니다.</translation>
+    </message>
+    <message>
+        <source>total: {0} parameters</source>
+        <translation>합계: 파라미터 {0}개</translation>
+    </message>
+    <message>
+        <source>{0} params</source>
+        <translation>파라미터 {0}개</translation>
+    </message>
+</context>
+<context>
+    <name>AugmentedCopies</name>
+    <message>
+        <source>class {0}</source>
+        <translation>클래스 {0}</translation>
+    </message>
+    <message>
+        <source>Augmentation is off: set Augmented copies in ① Model.</source>
+        <translation>증강이 꺼져 있습니다: ① 모델 생성에서 증강 복사본 수를 정하세요.</translation>
+    </message>
+    <message>
+        <source>{0} augmented copies of the first images (shifted, rotated, scaled)</source>
+        <translation>앞쪽 이미지의 증강 복사본 {0}개 (이동, 회전, 크기 변경)</translation>
+    </message>
+</context>
+<context>
     <name>BinaryClassificationTab</name>
     <message>
         <source>H([{0}, {1}]) = {2} → class {3}</source>
@@ -30,6 +61,186 @@
     <message>
         <source>3-D needs OpenGL, but no OpenGL context could be created on this display.</source>
         <translation>3D 보기에는 OpenGL이 필요하지만 이 디스플레이에서 OpenGL 컨텍스트를 만들 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>CNNTab</name>
+    <message>
+        <source>Convolution layers (1–3)</source>
+        <translation>합성곱 층 수 (1~3)</translation>
+    </message>
+    <message>
+        <source>Filters in this layer (1–16)</source>
+        <translation>이 층의 필터 수 (1~16)</translation>
+    </message>
+    <message>
+        <source>max 2×2</source>
+        <translation>최대 2×2</translation>
+    </message>
+    <message>
+        <source>average 2×2</source>
+        <translation>평균 2×2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>keep the size (zero padding)</source>
+        <translation>크기 유지 (0 패딩)</translation>
+    </message>
+    <message>
+        <source>kernel // 2 zeros around the image, as padding=1</source>
+        <translation>이미지 둘레에 0을 kernel // 2칸 채움 (padding=1처럼)</translation>
+    </message>
+    <message>
+        <source>Conv layers, filters:</source>
+        <extracomment>Test mode draws on the pad: there are no numbers to type.</extracomment>
+        <translation>합성곱 층, 필터 수:</translation>
+    </message>
+    <message>
+        <source>Kernel size:</source>
+        <translation>커널 크기:</translation>
+    </message>
+    <message>
+        <source>Stride:</source>
+        <translation>스트라이드:</translation>
+    </message>
+    <message>
+        <source>Padding:</source>
+        <translation>패딩:</translation>
+    </message>
+    <message>
+        <source>Activation:</source>
+        <translation>활성화 함수:</translation>
+    </message>
+    <message>
+        <source>Pooling:</source>
+        <translation>풀링:</translation>
+    </message>
+    <message>
+        <source>Dense neurons:</source>
+        <translation>완전 연결 뉴런 수:</translation>
+    </message>
+    <message>
+        <source>A hidden dense layer before the output (none: straight to it)</source>
+        <translation>출력 앞의 은닉 완전 연결층 (없음: 바로 출력으로)</translation>
+    </message>
+    <message>
+        <source>Classes:</source>
+        <translation>클래스 수:</translation>
+    </message>
+    <message>
+        <source>Augmented copies:</source>
+        <translation>증강 복사본 수:</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>끔</translation>
+    </message>
+    <message>
+        <source>Shifted, rotated and scaled copies of each training image (shown on the Augmentation page)</source>
+        <translation>훈련 이미지마다 이동·회전·크기 변경한 복사본 (데이터 증강 페이지에 표시)</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>구조</translation>
+    </message>
+    <message>
+        <source>Feature maps</source>
+        <translation>특징 맵</translation>
+    </message>
+    <message>
+        <source>Confusion</source>
+        <translation>혼동 행렬</translation>
+    </message>
+    <message>
+        <source>Hand-set kernel</source>
+        <translation>직접 정한 커널</translation>
+    </message>
+    <message>
+        <source>Augmentation</source>
+        <translation>데이터 증강</translation>
+    </message>
+    <message>
+        <source>Built-in digits</source>
+        <translation>내장 손글씨 숫자</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <source>Images per digit</source>
+        <translation>숫자마다 이미지 수</translation>
+    </message>
+    <message>
+        <source>Load digits</source>
+        <translation>숫자 불러오기</translation>
+    </message>
+    <message>
+        <source>The 1,797 handwritten 8×8 digits of the UCI data set (offline)</source>
+        <translation>UCI 데이터 세트의 8×8 손글씨 숫자 1,797개 (오프라인)</translation>
+    </message>
+    <message>
+        <source>Test mode: draw on the pad; the guess follows the pen.</source>
+        <translation>테스트 모드: 그림판에 그리면 펜을 따라 예측이 바뀝니다.</translation>
+    </message>
+    <message>
+        <source>Choose at least two digits.</source>
+        <translation>숫자를 두 개 이상 고르세요.</translation>
+    </message>
+    <message>
+        <source>digits {0}</source>
+        <translation>숫자 {0}</translation>
+    </message>
+    <message>
+        <source>→ class {0} (p = {1})</source>
+        <translation>→ 클래스 {0} (p = {1})</translation>
+    </message>
+    <message>
+        <source>softmax:</source>
+        <translation>softmax:</translation>
+    </message>
+</context>
+<context>
+    <name>CnnViews</name>
+    <message>
+        <source>input</source>
+        <extracomment>The confusion matrix: right answers on the diagonal, mistakes off it. Block colours of the architecture diagram, one per kind of stage. Point sizes at scale 1: the smallest text anywhere, and the confusion counts. The combo&apos;s entry for a kernel the class types itself. Matplotlib&apos;s viridis at nine stops, dark purple (low) to yellow (high).</extracomment>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <source>conv</source>
+        <translation>합성곱</translation>
+    </message>
+    <message>
+        <source>pool</source>
+        <translation>풀링</translation>
+    </message>
+    <message>
+        <source>dense</source>
+        <translation>완전 연결</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>출력</translation>
+    </message>
+    <message>
+        <source>vertical edges</source>
+        <translation>세로 경계</translation>
+    </message>
+    <message>
+        <source>horizontal edges</source>
+        <translation>가로 경계</translation>
+    </message>
+    <message>
+        <source>blur</source>
+        <translation>흐리게</translation>
+    </message>
+    <message>
+        <source>sharpen</source>
+        <translation>선명하게</translation>
     </message>
 </context>
 <context>
@@ -113,6 +324,37 @@
     </message>
 </context>
 <context>
+    <name>ConfusionMatrixView</name>
+    <message>
+        <source>Rows: the true class. Columns: the class the network predicted. The green diagonal counts right answers, orange cells mistakes; a cell&apos;s shade is its share of its row.</source>
+        <extracomment>Each cell&apos;s (fill, text colour, text), row by row, for the theme version it was built for: the paint loop then only draws.</extracomment>
+        <translation>행: 실제 클래스. 열: 신경망이 예측한 클래스. 초록 대각선은 정답 수, 주황 칸은 오답입니다. 칸의 진하기는 그 행에서 차지하는 비율입니다.</translation>
+    </message>
+    <message>
+        <source>predicted class</source>
+        <translation>예측 클래스</translation>
+    </message>
+    <message>
+        <source>true class</source>
+        <translation>실제 클래스</translation>
+    </message>
+</context>
+<context>
+    <name>ConvolutionPicture</name>
+    <message>
+        <source>max |result| = {0}</source>
+        <translation>최대 |결과| = {0}</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>이미지</translation>
+    </message>
+    <message>
+        <source>feature map</source>
+        <translation>특징 맵</translation>
+    </message>
+</context>
+<context>
     <name>CostPlot</name>
     <message>
         <source>training cost (each step)</source>
@@ -179,6 +421,33 @@
     <message>
         <source>    accuracy {accuracy}</source>
         <translation>    정확도 {accuracy}</translation>
+    </message>
+</context>
+<context>
+    <name>FeatureMapsView</name>
+    <message>
+        <source>Each row is coloured from its own lowest value (dark purple) to its highest (yellow). Every map uses the same pixel size, so pooling&apos;s halving shows.</source>
+        <extracomment>The row&apos;s maps side by side in one image (one colour table for the whole row, and one image to build instead of sixteen). The values drawn darkest and brightest. A map&apos;s pixel is never drawn bigger than this (an 8×8 digit would fill the page).</extracomment>
+        <translation>행마다 가장 낮은 값(짙은 보라)부터 가장 높은 값(노랑)까지 색을 칠합니다. 모든 맵이 같은 픽셀 크기를 써서 풀링으로 절반이 되는 것이 보입니다.</translation>
+    </message>
+    <message>
+        <source>conv {0}</source>
+        <translation>합성곱 {0}</translation>
+    </message>
+    <message>
+        <source>pool {0}</source>
+        <translation>풀링 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>FilterGrid</name>
+    <message>
+        <source>Each square is one filter of the first convolution layer (its first input channel): blue weights add, orange weights subtract, white ones ignore.</source>
+        <translation>사각형 하나가 첫 합성곱 층의 필터 하나(첫 입력 채널)입니다: 파란 가중치는 더하고, 주황은 빼고, 흰색은 무시합니다.</translation>
+    </message>
+    <message>
+        <source>max |w| = {0}</source>
+        <translation>최대 |w| = {0}</translation>
     </message>
 </context>
 <context>
@@ -259,6 +528,25 @@
     <message>
         <source>Move drawing to class {0}</source>
         <translation>그림을 클래스 {0}(으)로 옮기기</translation>
+    </message>
+</context>
+<context>
+    <name>KernelPlayground</name>
+    <message>
+        <source>typed…</source>
+        <translation>직접 입력…</translation>
+    </message>
+    <message>
+        <source>A hand-set kernel, or &quot;typed…&quot; to type your own nine numbers</source>
+        <translation>손으로 정한 커널, 또는 &quot;직접 입력…&quot;으로 숫자 아홉 개를 직접 입력</translation>
+    </message>
+    <message>
+        <source>Type a number from −10 to 10 (or turn the mouse wheel)</source>
+        <translation>−10에서 10 사이의 숫자를 입력하세요 (또는 마우스 휠)</translation>
+    </message>
+    <message>
+        <source>Choose &quot;typed…&quot; to type your own numbers</source>
+        <translation>&quot;직접 입력…&quot;을 고르면 숫자를 직접 입력할 수 있습니다</translation>
     </message>
 </context>
 <context>
@@ -477,6 +765,26 @@
     <message>
         <source>Device:</source>
         <translation>장치:</translation>
+    </message>
+    <message>
+        <source>Validation share:</source>
+        <translation>검증 비율:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Share of the data held out for validation: the model never trains on it</source>
+        <translation>검증용으로 따로 떼어 둔 데이터의 비율: 모델은 이 데이터로 학습하지 않습니다</translation>
+    </message>
+    <message>
+        <source>Validate every (steps):</source>
+        <translation>검증 간격 (스텝):</translation>
+    </message>
+    <message>
+        <source>How often the held-out data is evaluated</source>
+        <translation>검증 데이터를 얼마나 자주 평가할지</translation>
     </message>
     <message>
         <source>your own points</source>
@@ -755,6 +1063,25 @@ epoch {1}</source>
     </message>
 </context>
 <context>
+    <name>MisclassifiedStrip</name>
+    <message>
+        <source>Misclassified images: each reads true class → predicted class.</source>
+        <translation>잘못 분류한 이미지: 각각 실제 클래스 → 예측 클래스</translation>
+    </message>
+    <message>
+        <source>Misclassified: none</source>
+        <translation>오분류: 없음</translation>
+    </message>
+    <message>
+        <source>Misclassified: {0} ({1} shown)</source>
+        <translation>오분류: {0}개 ({1}개 표시)</translation>
+    </message>
+    <message>
+        <source>Misclassified: {0}</source>
+        <translation>오분류: {0}개</translation>
+    </message>
+</context>
+<context>
     <name>ModelPanel</name>
     <message>
         <source>① Model</source>
@@ -885,26 +1212,6 @@ epoch {1}</source>
     <message>
         <source>How far the copies move</source>
         <translation>복사본이 움직이는 거리</translation>
-    </message>
-    <message>
-        <source>Validation share:</source>
-        <translation>검증 비율:</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>없음</translation>
-    </message>
-    <message>
-        <source>Share of the points held out (hollow): the model never trains on them</source>
-        <translation>따로 떼어 둔 점의 비율 (속이 빈 점): 모델은 이 점으로 학습하지 않습니다</translation>
-    </message>
-    <message>
-        <source>Validate every (steps):</source>
-        <translation>검증 간격 (스텝):</translation>
-    </message>
-    <message>
-        <source>How often the held-out points are evaluated</source>
-        <translation>검증 점을 얼마나 자주 평가할지</translation>
     </message>
     <message>
         <source>L2 weight decay λ:</source>
@@ -1550,6 +1857,14 @@ epoch {1}</source>
         <translation>{name}: &apos;{key}&apos; 값은 정수(≥ 0)여야 합니다.</translation>
     </message>
     <message>
+        <source>H(x) = softmax(dense( … pool(f(conv(x))) … ))</source>
+        <translation>H(x) = softmax(dense( … pool(f(conv(x))) … ))</translation>
+    </message>
+    <message>
+        <source>the first image</source>
+        <translation>첫 번째 이미지</translation>
+    </message>
+    <message>
         <source>The number of classes must be between 2 and 8.</source>
         <translation>클래스 수는 2에서 8 사이여야 합니다.</translation>
     </message>
@@ -1802,16 +2117,16 @@ epoch {1}</source>
         <translation>CNN (합성곱 신경망)</translation>
     </message>
     <message>
-        <source>H(x) = softmax(dense(flatten(pool(f(conv(… pool(f(conv(x))))))))</source>
-        <translation>H(x) = softmax(dense(flatten(pool(f(conv(… pool(f(conv(x))))))))</translation>
-    </message>
-    <message>
         <source>cost = cross-entropy (F.cross_entropy)</source>
         <translation>비용 = 크로스 엔트로피 (F.cross_entropy)</translation>
     </message>
     <message>
         <source>{layers} convolution layer(s), {count} parameters</source>
         <translation>합성곱 층 {layers}개, 파라미터 {count}개</translation>
+    </message>
+    <message>
+        <source>Data augmentation: {copies} shifted, rotated and scaled copies of each training image, drawn from their own generator (Seed + 2), as the app makes them.</source>
+        <translation>데이터 증강: 훈련 이미지마다 이동·회전·크기 변경한 복사본 {copies}개, 앱과 같이 별도 생성기(Seed + 2)로 만듭니다.</translation>
     </message>
     <message>
         <source>The number of classes must be between 2 and 10.</source>
@@ -1842,6 +2157,10 @@ epoch {1}</source>
         <translation>완전 연결층의 뉴런은 0~64개입니다.</translation>
     </message>
     <message>
+        <source>Augmentation makes 0 to 10 copies of each image.</source>
+        <translation>증강은 이미지마다 복사본을 0~10개 만듭니다.</translation>
+    </message>
+    <message>
         <source>Draw some images first (at least one of each of two classes).</source>
         <translation>먼저 이미지를 그리세요 (두 클래스에 각각 하나 이상).</translation>
     </message>
@@ -1866,6 +2185,10 @@ epoch {1}</source>
         <translation>수업 파일에 저장된 그대로의 이미지: 픽셀당 1바이트</translation>
     </message>
     <message>
+        <source>the first image, for ③ Test</source>
+        <translation>③ 테스트에 쓸 첫 번째 이미지</translation>
+    </message>
+    <message>
         <source>the blocks as nn modules, built without using the seed&apos;s numbers</source>
         <translation>nn 모듈로 만든 블록 (시드의 난수를 쓰지 않고 만듦)</translation>
     </message>
@@ -1874,8 +2197,8 @@ epoch {1}</source>
         <translation>시작값: ±1/√(입력 수) 범위의 균등분포, 앱과 같이 층마다 torch.rand로 뽑음</translation>
     </message>
     <message>
-        <source>the first training image</source>
-        <translation>첫 번째 훈련 이미지</translation>
+        <source>whole steps of 1/255, as the app keeps pixels</source>
+        <translation>앱처럼 픽셀을 1/255 단위로 맞춤</translation>
     </message>
     <message>
         <source>There are no points yet: click on the canvas to add at least two.</source>
@@ -2128,6 +2451,22 @@ epoch {1}</source>
 </context>
 <context>
     <name>presets</name>
+    <message>
+        <source>Handwritten digits 0–9 (1,797 images, 8×8)</source>
+        <translation>손글씨 숫자 0~9 (이미지 1,797개, 8×8)</translation>
+    </message>
+    <message>
+        <source>The UCI digits that scikit-learn ships, offline. A fifth is held out for validation: press Train and watch the filters, the feature maps and the confusion matrix.</source>
+        <translation>scikit-learn에 들어 있는 UCI 숫자 데이터 (오프라인). 5분의 1은 검증용입니다: 학습을 누르고 필터, 특징 맵, 혼동 행렬을 보세요.</translation>
+    </message>
+    <message>
+        <source>Draw your own classes (28×28)</source>
+        <translation>직접 그린 클래스 (28×28)</translation>
+    </message>
+    <message>
+        <source>Draw a few examples of each class on the pad, press Enter after each, then Train.</source>
+        <translation>그림판에 클래스마다 몇 개씩 그리고 그릴 때마다 Enter를 누른 뒤 학습하세요.</translation>
+    </message>
     <message>
         <source>Lecture: 6 points</source>
         <translation>강의: 점 6개</translation>

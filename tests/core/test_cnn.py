@@ -210,8 +210,12 @@ def test_a_fixed_seed_cnn_beats_90_percent_on_held_out_digits_in_300_steps():
                 classes=10, image_size=8, filters=(4, 4), kernel=5, pooling="average", dense=8
             ),
         ),
+        dict(
+            max_steps=30,
+            model=CNNConfig(classes=10, image_size=8, filters=(4,), augment_copies=2),
+        ),
     ],
-    ids=["sgd-batches", "adam-dense-average"],
+    ids=["sgd-batches", "adam-dense-average", "augmented"],
 )
 def test_the_script_builds_nn_modules_and_prints_the_apps_numbers(settings, tmp_path):
     case = digits_file(**settings)
@@ -258,3 +262,32 @@ def test_a_cnn_lesson_file_keeps_its_images_config_and_weights(tmp_path):
     assert back.data == case.data and back.settings == case.settings
     assert back.weights == weights
     assert json.loads(path.read_text(encoding="utf-8"))["data"]["kind"] == "images"
+
+
+def test_feature_maps_and_the_confusion_matrix_come_with_the_snapshot():
+    from desktopdl.core.views import ConfusionView, FeatureMaps
+
+    case = digits_file(max_steps=50)
+    trainer = new_trainer(case)
+    trainer.step(50)
+    assert trainer.snapshot(wanted={FeatureMaps, ConfusionView}).view(FeatureMaps) is None
+    trainer.probe = case.data.images[0]
+    snapshot = trainer.snapshot(wanted={FeatureMaps, ConfusionView})
+    maps = snapshot.view(FeatureMaps)
+    kinds = [kind for kind, _ in maps.stages]
+    assert kinds == ["input", "conv", "pool", "conv", "pool"]
+    assert [m.shape for _, m in maps.stages] == [
+        (1, 8, 8),
+        (8, 8, 8),
+        (8, 4, 4),
+        (16, 4, 4),
+        (16, 2, 2),
+    ]
+    assert np.array_equal(maps.stages[0][1][0], case.data.images[0])
+    confusion = snapshot.view(ConfusionView)
+    assert confusion.counts.sum() == len(trainer.validation_data)
+    wrong = confusion.wrong
+    truth = trainer.validation_data.labels
+    assert np.all(confusion.predicted[wrong] != truth[wrong])
+    assert len(wrong) == confusion.counts.sum() - np.trace(confusion.counts)
+    assert snapshot.view(FeatureMaps) is not None and not trainer.snapshot().views

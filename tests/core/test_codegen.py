@@ -67,7 +67,13 @@ def unlimited(
 
 
 def _cases() -> dict[str, LessonFile]:
-    cases = {path.stem: lesson_file.read(path) for path in resource("presets").glob("*.json")}
+    # Every preset with data to train on (one that starts empty, for drawing, has none yet).
+    presets = [lesson_file.read(path) for path in sorted(resource("presets").glob("*.json"))]
+    cases = {
+        path.stem: preset
+        for path, preset in zip(sorted(resource("presets").glob("*.json")), presets, strict=True)
+        if codegen.lesson_of(preset).check_data(preset.data) is None
+    }
     cases.update(
         {
             "binary-momentum": variant(LECTURE, optimizer="Momentum"),
@@ -168,8 +174,7 @@ def app_numbers(case: LessonFile, fast_path: bool = True) -> dict:
     trainer.fast_path = fast_path
     costs = trainer.step(STEPS)
     snap = trainer.snapshot()
-    point, _note = codegen.probe_point(case)
-    outputs = trainer.lesson.predict(list(snap.params), np.array([point]))
+    outputs = trainer.lesson.predict(list(snap.params), trainer.lesson.probe_input(case.data))
     return {
         "steps": len(costs),
         "cost": float(costs[-1]),

@@ -49,6 +49,24 @@ def click(
     QTest.mouseClick(tab.canvas.viewport(), button, modifiers, canvas_pos(tab, x, y))
 
 
+def give_test_input(tab: LessonTab) -> None:
+    """Give ③ Test an input as a teacher would: click the point canvas, or draw a short
+    stroke on a drawing pad."""
+    canvas = tab.canvas
+    if hasattr(canvas, "viewport"):
+        click(tab, 1.0, 1.0)
+        return
+    size = canvas.size_px()
+    a, b = (
+        canvas.map_to_widget(size * 0.3, size * 0.3),
+        canvas.map_to_widget(size * 0.7, size * 0.7),
+    )
+    QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, a)
+    for i in range(1, 9):
+        QTest.mouseMove(canvas, a + (b - a) * (i / 8))
+    QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, b)
+
+
 def drag(tab: LessonTab, start: tuple[float, float], end: tuple[float, float]) -> None:
     viewport = tab.canvas.viewport()
     a, b = canvas_pos(tab, *start), canvas_pos(tab, *end)

@@ -20,7 +20,7 @@ from desktopdl.qt import i18n, theme
 from desktopdl.qt.app import application
 from desktopdl.qt.main_window import MainWindow
 from desktopdl.resources import resource
-from tests.qt.conftest import click, full_speed, train_steps
+from tests.qt.conftest import click, full_speed, give_test_input, train_steps
 
 HEADLINE = ("step_label", "cost_label", "message_label", "test_result")
 
@@ -55,7 +55,7 @@ def test_headline_numbers_and_the_test_answer_are_on_screen(qtbot, language, siz
                 window.show_lesson(tab.lesson.key)
                 qtbot.waitUntil(lambda t=tab: t.snapshot is not None)
                 tab.test_mode_button.setChecked(True)
-                click(tab, 1.0, 1.0)
+                give_test_input(tab)
                 QApplication.processEvents()
                 for name in HEADLINE:
                     widget = getattr(tab, name)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from desktopdl.core.lessons.base import Lesson, LessonConfig
 from desktopdl.core.lessons.binary import BinaryClassification
+from desktopdl.core.lessons.cnn import ConvolutionalNetwork
 from desktopdl.core.lessons.linear import LinearRegression
 from desktopdl.core.lessons.network import NeuralNetwork
 from desktopdl.core.lessons.overfitting import Overfitting
@@ -42,6 +43,7 @@ register(BinaryClassification, page="desktopdl.qt.lessons.binary:BinaryClassific
 register(SoftmaxClassification, page="desktopdl.qt.lessons.softmax:SoftmaxClassificationTab")
 register(NeuralNetwork, page="desktopdl.qt.lessons.network:NeuralNetworkTab")
 register(Overfitting, page="desktopdl.qt.lessons.overfitting:OverfittingTab")
+register(ConvolutionalNetwork, page="desktopdl.qt.lessons.cnn:CNNTab")
 
 
 def lesson_class(key: str) -> type[Lesson]:

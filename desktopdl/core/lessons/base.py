@@ -25,7 +25,7 @@ from desktopdl.core.contours import decision_boundary
 from desktopdl.core.data import DataError, Dataset, PointSet, is_finite_number
 from desktopdl.core.script import num, say, tensor_literal
 from desktopdl.core.text import T
-from desktopdl.core.views import BoundaryView, Rect, SurfaceView
+from desktopdl.core.views import BoundaryView, Rect, SurfaceView, ViewContext
 
 #: The lecture's test point for classifiers: x_test = torch.FloatTensor([[6, 4]]).
 LECTURE_TEST = (6.0, 4.0)
@@ -195,9 +195,12 @@ class Lesson(ABC):
         rect: Rect | None,
         wanted: Collection[type],
         resolution: int | None = None,
+        context: ViewContext | None = None,
     ) -> list:
         """The typed views (core.views) of the model that the page on screen shows;
-        ``resolution`` overrides the surface's cells per side (exported pictures)."""
+        ``resolution`` overrides the surface's cells per side (exported pictures);
+        ``context`` carries the probe input and the validation tensors where a view needs
+        them."""
         out = []
         if (SurfaceView in wanted or BoundaryView in wanted) and rect is not None:
             image = self.surface(params, rect, resolution or self.surface_resolution)
@@ -322,6 +325,10 @@ class Lesson(ABC):
         first = data.xy[0]
         note = "  # " + say(T("the first training point: class {label}", label=int(data.labels[0])))
         return (float(first[0]), float(first[1])), note
+
+    def probe_input(self, data: Dataset) -> np.ndarray:
+        """The model input the script's ``x_test`` holds (what its ③ Test prints H of)."""
+        return np.array([self.probe_point(data)[0]], dtype=np.float32)
 
     def script_probe(self, data: Dataset) -> list[str]:
         """Lines that define ``x_test``, the input the script's ③ Test asks about."""

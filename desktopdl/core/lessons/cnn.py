@@ -14,7 +14,9 @@ into them, and print the app's numbers digit for digit: the modules call the sam
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+import textwrap
+from collections.abc import Collection
+from dataclasses import dataclass, replace
 
 import numpy as np
 import torch
@@ -24,6 +26,7 @@ from desktopdl.core.images import IMAGE_CLASSES, MAX_SIZE, MIN_SIZE, ImageSet
 from desktopdl.core.lessons.base import Lesson, LessonConfig
 from desktopdl.core.script import float32, literal, say
 from desktopdl.core.text import T
+from desktopdl.core.views import ConfusionView, FeatureMaps, Rect, ViewContext
 
 ACTIVATIONS = ("relu", "tanh", "sigmoid")
 POOLINGS = ("max", "average", "none")
@@ -32,6 +35,9 @@ STRIDES = (1, 2)
 MAX_CONV_LAYERS = 3
 MAX_FILTERS = 16
 MAX_DENSE = 64
+MAX_COPIES = 10
+#: The augmentation's random numbers come from Seed + 2 (the shuffles use Seed + 1).
+AUGMENT_SEED_OFFSET = 2
 #: Pooling always halves each side (a 2×2 window, stride 2), as in the lecture's figure.
 POOL = 2
 
@@ -65,6 +71,8 @@ class CNNConfig(LessonConfig):
     pooling: str = "max"
     #: Neurons of the dense hidden layer before the output (0: straight to the classes).
     dense: int = 0
+    #: Shifted, rotated and scaled copies of each training image (0: none).
+    augment_copies: int = 0
 
     def problem(self) -> str | None:
         if not 2 <= self.classes <= IMAGE_CLASSES:
@@ -85,6 +93,8 @@ class CNNConfig(LessonConfig):
             return T("Unknown pooling {name}.", name=repr(self.pooling))
         if not 0 <= self.dense <= MAX_DENSE:
             return T("The dense layer has 0 to 64 neurons.")
+        if not 0 <= self.augment_copies <= MAX_COPIES:
+            return T("Augmentation makes 0 to 10 copies of each image.")
         return None
 
 
@@ -102,7 +112,7 @@ class Stage:
 class ConvolutionalNetwork(Lesson):
     key = "cnn"
     title = T("CNN")
-    formula = T("H(x) = softmax(dense(flatten(pool(f(conv(… pool(f(conv(x))))))))")
+    formula = T("H(x) = softmax(dense( … pool(f(conv(x))) … ))")
     cost_formula = T("cost = cross-entropy (F.cross_entropy)")
     n_classes = IMAGE_CLASSES
     default_preset = "cnn_digits.json"
@@ -211,6 +221,21 @@ class ConvolutionalNetwork(Lesson):
         x = torch.tensor(data.images).unsqueeze(1)
         return x, torch.tensor(data.labels, dtype=torch.long)
 
+    def training_tensors(self, data: ImageSet, seed: int) -> tuple[torch.Tensor, torch.Tensor]:
+        """The training images and their augmented copies (validation images stay as drawn)."""
+        x, y = self.tensors(data)
+        copies = augmented(data, self.config.augment_copies, seed + AUGMENT_SEED_OFFSET)
+        if not len(copies):
+            return x, y
+        extra_x, extra_y = self.tensors(copies)
+        return torch.cat([x, extra_x]), torch.cat([y, extra_y])
+
+    def keeps_parameters(self, config) -> bool:
+        """More or fewer augmented copies leave the weights' shapes alone."""
+        return type(config) is type(self.config) and (
+            replace(config, augment_copies=0) == replace(self.config, augment_copies=0)
+        )
+
     def init_params(self, generator: torch.Generator) -> list[torch.Tensor]:
         """Uniform in ±1/√fan_in, the range nn.Conv2d and nn.Linear start in, drawn layer by
         layer with ``torch.rand`` (weight, then bias)."""
@@ -276,6 +301,48 @@ class ConvolutionalNetwork(Lesson):
         pairs = (y.cpu() * classes + predicted.cpu()).numpy()
         return np.bincount(pairs, minlength=classes * classes).reshape(classes, classes)
 
+    def views(
+        self,
+        params: list[torch.Tensor],
+        rect: Rect | None,
+        wanted: Collection[type],
+        resolution: int | None = None,
+        context: ViewContext | None = None,
+    ) -> list:
+        """The feature maps of the probe input and the validation confusion matrix, computed
+        in the training thread (a 28×28 input through three layers, or 400 validation
+        images, would hold the GUI thread for milliseconds at every snapshot)."""
+        out = []
+        context = context or ViewContext()
+        probe = context.probe
+        if FeatureMaps in wanted and probe is not None and probe.shape[-1] == self.image_size:
+            x = torch.tensor(np.asarray(probe, dtype=np.float32)).reshape(
+                1, 1, self.image_size, self.image_size
+            )
+            with torch.no_grad():
+                stages = self.stage_outputs(params, x.to(params[0].device))
+            maps = tuple(
+                (kind, _frozen(h[0].float().cpu().numpy()))
+                for kind, h in stages
+                if kind in ("input", "conv", "pool")
+            )
+            out.append(FeatureMaps(maps))
+        if ConfusionView in wanted and context.x_val is not None:
+            with torch.no_grad():
+                predicted = self.logits(params, context.x_val).argmax(dim=1).cpu()
+            truth = context.y_val.cpu()
+            classes = self.config.classes
+            counts = np.bincount(
+                (truth * classes + predicted).numpy(), minlength=classes * classes
+            ).reshape(classes, classes)
+            wrong = torch.nonzero(predicted != truth).reshape(-1).numpy()
+            out.append(
+                ConfusionView(
+                    _frozen(counts), _frozen(wrong.copy()), _frozen(predicted.numpy().copy())
+                )
+            )
+        return out
+
     def equation(self, params: list[np.ndarray]) -> str:
         count = sum(int(np.asarray(p).size) for p in params)
         return T(
@@ -287,7 +354,7 @@ class ConvolutionalNetwork(Lesson):
     def predict(self, params: list[np.ndarray], x: np.ndarray) -> np.ndarray:
         """Each class's probability for one image (size × size)."""
         tensors = [torch.tensor(np.asarray(p, dtype=np.float32)) for p in params]
-        image = torch.as_tensor(np.asarray(x, dtype=np.float32)).reshape(
+        image = torch.tensor(np.asarray(x, dtype=np.float32)).reshape(
             1, 1, self.image_size, self.image_size
         )
         with torch.inference_mode():
@@ -315,10 +382,13 @@ class ConvolutionalNetwork(Lesson):
         return [
             "# " + say(T("the images as the lesson file stores them: one byte per pixel")),
             f"SIZE = {data.size}",
-            f'PIXELS = "{doc["pixels"]}"',
+            "PIXELS = (",
+            *(f'    "{doc["pixels"][i : i + 84]}"' for i in range(0, len(doc["pixels"]), 84)),
+            ")",
             "pixels = np.frombuffer(base64.b64decode(PIXELS), dtype=np.uint8)",
             "x_train = torch.from_numpy(pixels.reshape(-1, 1, SIZE, SIZE) / np.float32(255))",
             f"y_train = torch.LongTensor({doc['labels']})",
+            "x_first = x_train[:1]  # " + say(T("the first image, for ③ Test")),
         ]
 
     def _script_built(self, names: list[str]) -> list[str]:
@@ -393,14 +463,50 @@ class ConvolutionalNetwork(Lesson):
     def script_cost(self, x: str, y: str) -> str:
         return f"F.cross_entropy(model({x}), {y})"
 
+    def script_augment(self, seed: int) -> list[str]:
+        copies = self.config.augment_copies
+        if not copies:
+            return []
+        note = T(
+            "Data augmentation: {copies} shifted, rotated and scaled copies of each training "
+            "image, drawn from their own generator (Seed + 2), as the app makes them.",
+            copies=copies,
+        )
+        return [
+            *("# " + line for line in textwrap.wrap(say(note), 90, break_long_words=False)),
+            f"augment = torch.Generator().manual_seed({seed + AUGMENT_SEED_OFFSET})",
+            f"n = len(x_train) * {copies}",
+            "angle = (torch.rand(n, generator=augment) * 2 - 1) * math.radians(12)",
+            "scale = 1 + (torch.rand(n, generator=augment) * 2 - 1) * 0.1",
+            "shift = (torch.rand((n, 2), generator=augment) * 2 - 1) * (2 / 8)",
+            "cos, sin = torch.cos(angle) / scale, torch.sin(angle) / scale",
+            "theta = torch.stack([torch.stack([cos, -sin, shift[:, 0]], 1), "
+            "torch.stack([sin, cos, shift[:, 1]], 1)], 1)",
+            f"source = x_train.repeat({copies}, 1, 1, 1)",
+            "grid = F.affine_grid(theta, list(source.shape), align_corners=False)",
+            "moved = F.grid_sample(source, grid, align_corners=False, padding_mode='zeros')",
+            "moved = torch.round(moved.clamp(0, 1) * 255) / 255  # "
+            + say(T("whole steps of 1/255, as the app keeps pixels")),
+            "x_train = torch.cat([x_train, moved])",
+            f"y_train = torch.cat([y_train, y_train.repeat({copies})])",
+        ]
+
+    def probe_input(self, data: ImageSet) -> np.ndarray:
+        return np.asarray(data.images[0])
+
     def script_probe(self, data: ImageSet) -> list[str]:
-        return ["x_test = x_train[:1]  # " + say(T("the first training image"))]
+        return ["x_test = x_first  # " + say(T("the first image"))]
 
     def script_test(self) -> list[str]:
         return ['print("H(x_test) =", H(x_test).detach()[0].tolist())']
 
     def script_accuracy(self) -> str:
         return "(model(x_train).argmax(dim=1) == y_train).float().mean().item()"
+
+
+def _frozen(array: np.ndarray) -> np.ndarray:
+    array.setflags(write=False)
+    return array
 
 
 def apply_kernel(image: np.ndarray, kernel: np.ndarray) -> np.ndarray:

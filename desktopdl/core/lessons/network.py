@@ -20,7 +20,7 @@ from desktopdl.core.lessons.base import Lesson, LessonConfig, grid_points
 from desktopdl.core.lessons.softmax import SOFTMAX_MAX_CLASSES, IntegerClasses
 from desktopdl.core.script import literal, num, say
 from desktopdl.core.text import T
-from desktopdl.core.views import NeuronMaps, Rect
+from desktopdl.core.views import NeuronMaps, Rect, ViewContext
 
 ACTIVATIONS = ("relu", "tanh", "sigmoid", "linear")
 MAX_LAYERS = 6
@@ -202,8 +202,9 @@ class NeuralNetwork(IntegerClasses, Lesson):
         rect: Rect | None,
         wanted: Collection[type],
         resolution: int | None = None,
+        context: ViewContext | None = None,
     ) -> list:
-        out = super().views(params, rect, wanted, resolution)
+        out = super().views(params, rect, wanted, resolution, context)
         if NeuronMaps in wanted and rect is not None:
             maps = self.neuron_maps(params, rect, NEURON_RESOLUTION)
             for layer in maps:

@@ -154,24 +154,36 @@ class HiddenLayersEditor(QWidget):
 
     valueChanged = Signal(object)  # noqa: N815 - Qt's naming, so the binding treats it as a spin
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        layers: tuple[int, int] = (0, MAX_LAYERS),
+        most_units: int = MAX_NEURONS,
+        layers_tip: str | None = None,
+        units_tip: str | None = None,
+    ):
+        """``layers`` (fewest, most) and ``most_units`` per layer; the CNN lesson reuses it
+        for its convolution layers' filters."""
         super().__init__(parent)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         self.layers_spin = QSpinBox()
-        self.layers_spin.setRange(0, MAX_LAYERS)
+        self.layers_spin.setRange(*layers)
         self.layers_spin.setToolTip(
-            QCoreApplication.translate(
+            layers_tip
+            or QCoreApplication.translate(
                 "NeuralNetworkTab", "Hidden layers (0 = the binary lesson's straight boundary)"
             )
         )
         row.addWidget(self.layers_spin)
         self.neuron_spins: list[QSpinBox] = []
-        for _ in range(MAX_LAYERS):
+        for _ in range(layers[1]):
             spin = QSpinBox()
-            spin.setRange(1, MAX_NEURONS)
+            spin.setRange(1, most_units)
             spin.setValue(8)
-            spin.setToolTip(QCoreApplication.translate("NeuralNetworkTab", "Neurons in this layer"))
+            spin.setToolTip(
+                units_tip or QCoreApplication.translate("NeuralNetworkTab", "Neurons in this layer")
+            )
             spin.valueChanged.connect(self._changed)
             row.addWidget(spin)
             self.neuron_spins.append(spin)

@@ -47,7 +47,6 @@ from desktopdl.core.lessons.overfitting import (
     learning_curve,
 )
 from desktopdl.core.trainer import (
-    MAX_VALIDATION_SHARE,
     TRAINING_ACCURACY,
     TRAINING_COST,
     VALIDATION_ACCURACY,
@@ -63,7 +62,7 @@ from desktopdl.qt.i18n import tr_core
 from desktopdl.qt.jobs import BackgroundJob
 from desktopdl.qt.lessons.network import NeuralNetworkTab
 from desktopdl.qt.overlays import SegmentLines
-from desktopdl.qt.panels import training_fields
+from desktopdl.qt.panels import training_fields, validation_fields
 
 #: Under the model's own boundary (z 5) and the points (z 10).
 GHOST_Z = 4
@@ -337,32 +336,7 @@ class OverfittingTab(NeuralNetworkTab):
     def train_fields(self) -> list[Field]:
         return [
             *training_fields(),
-            Field(
-                "validation_share",
-                lambda: QCoreApplication.translate("OverfittingTab", "Validation share:"),
-                lambda: _double(
-                    0.0,
-                    MAX_VALIDATION_SHARE,
-                    0.05,
-                    2,
-                    QCoreApplication.translate("OverfittingTab", "none"),
-                    QCoreApplication.translate(
-                        "OverfittingTab",
-                        "Share of the points held out (hollow): the model never trains on them",
-                    ),
-                ),
-            ),
-            Field(
-                "validation_every",
-                lambda: QCoreApplication.translate("OverfittingTab", "Validate every (steps):"),
-                lambda: _whole(
-                    1,
-                    10_000,
-                    tip=QCoreApplication.translate(
-                        "OverfittingTab", "How often the held-out points are evaluated"
-                    ),
-                ),
-            ),
+            *validation_fields(),
             Field(
                 "weight_decay",
                 lambda: QCoreApplication.translate("OverfittingTab", "L2 weight decay λ:"),
