@@ -208,6 +208,10 @@ class LessonTab(QWidget):
         if at is not None:
             self.test_marker.setData([at[0]], [at[1]])
 
+    def own_data_text(self) -> str:
+        """What the Data chooser says once the teacher has made the data their own."""
+        return self.tr("your own points")
+
     def test_group_layout(self) -> QVBoxLayout:
         """Where lessons add their own test read-outs (in the Readout, always on screen)."""
         return self.readout.extras
@@ -261,7 +265,7 @@ class LessonTab(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.preset_combo.setMinimumContentsLength(9)
-        self.preset_combo.setPlaceholderText(self.tr("your own points"))
+        self.preset_combo.setPlaceholderText(self.own_data_text())
         self.preset_combo.activated.connect(self._preset_chosen)
         self.workspace.bar.insertWidget(0, QLabel(self.tr("Data")))
         self.workspace.bar.insertWidget(1, self.preset_combo, 1)
@@ -509,7 +513,7 @@ class LessonTab(QWidget):
         label says what is on the canvas now."""
         self.preset_combo.setCurrentIndex(-1)
         self.preset_combo.setPlaceholderText(
-            self.tr("generated: {0}").format(title) if title else self.tr("your own points")
+            self.tr("generated: {0}").format(title) if title else self.own_data_text()
         )
         self._note = ""
         self._start_weights = None
@@ -521,7 +525,7 @@ class LessonTab(QWidget):
         if not self._loading_data and self.preset_combo.currentIndex() >= 0:
             # The teacher's own edit: the preset's title and description no longer apply.
             self.preset_combo.setCurrentIndex(-1)
-            self.preset_combo.setPlaceholderText(self.tr("your own points"))
+            self.preset_combo.setPlaceholderText(self.own_data_text())
             self._note = ""
             self._show_message(self._note)
         self.worker.set_data(data)

@@ -183,11 +183,16 @@
         <translation>UCI 데이터 세트의 8×8 손글씨 숫자 1,797개 (오프라인)</translation>
     </message>
     <message>
+        <source>your own drawings</source>
+        <translation>직접 그린 그림</translation>
+    </message>
+    <message>
         <source>Test mode: draw on the pad; the guess follows the pen.</source>
         <translation>테스트 모드: 그림판에 그리면 펜을 따라 예측이 바뀝니다.</translation>
     </message>
     <message>
         <source>Choose at least two digits.</source>
+        <extracomment>The drawing being tested: guessed again after every snapshot, as training goes on.</extracomment>
         <translation>숫자를 두 개 이상 고르세요.</translation>
     </message>
     <message>

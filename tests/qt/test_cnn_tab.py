@@ -110,3 +110,19 @@ def test_the_hand_set_kernel_shows_what_one_convolution_does(open_lesson, qtbot)
     assert result.shape == (28, 28)
     assert result[14, 12] < 0 < result[14, 16] or result[14, 16] < 0 < result[14, 12]
     assert np.allclose(result[14, 2], 0)
+
+
+def test_the_guess_follows_training_and_goes_when_the_network_changes(open_lesson, qtbot):
+    tab = open_lesson("cnn")
+    QTest.mouseClick(tab.test_mode_button, LEFT)
+    stroke(tab.workspace.canvas, [(2, 1), (5, 1), (5, 4), (2, 6), (5, 7)])
+    qtbot.waitUntil(lambda: tab.bars.isVisible(), timeout=5_000)
+    before = tab.bars.values.copy()
+    train_steps(qtbot, tab, 100)  # the same drawing, guessed again by the trained network
+    qtbot.waitUntil(lambda: not np.array_equal(tab.bars.values, before), timeout=5_000)
+    draw_your_own(tab)  # 3 classes, 28×28: the old guess and its 10 bars must go
+    assert not tab.bars.isVisible()
+    assert "→" not in tab.test_result.text()
+    QTest.mouseClick(tab.workspace.clear_button, LEFT)
+    assert tab.preset_combo.currentIndex() == -1
+    assert tab.preset_combo.placeholderText() == "your own drawings"

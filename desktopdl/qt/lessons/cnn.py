@@ -260,6 +260,9 @@ class CNNTab(LessonTab):
     def opening_page(self) -> QWidget:
         return self.architecture
 
+    def own_data_text(self) -> str:
+        return self.tr("your own drawings")
+
     def build_overlays(self) -> None:
         self.bars = ProbabilityBars()
         self.test_group_layout().addWidget(self.bars)
@@ -270,6 +273,9 @@ class CNNTab(LessonTab):
         self.workspace.test_drawn.connect(self._test_drawing)
         self.workspace.canvas.stroke_finished.connect(self._probe_from_pad)
         self.filters_editor = self.model_panel.config_form["filters"]
+        #: The drawing being tested: guessed again after every snapshot, as training goes on.
+        self._test_image: np.ndarray | None = None
+        self.test_mode_button.toggled.connect(lambda on: on or self._forget_test())
 
     # -- reactions --------------------------------------------------------------------------
 
@@ -300,7 +306,9 @@ class CNNTab(LessonTab):
         self._probe_from_pad()
         copies = self.lesson.config.augment_copies
         if copies and len(data):
-            sample = data.subset(np.arange(min(len(data), 4)))
+            # The first image of each class (up to four): every class's copies show.
+            firsts = [int(np.argmax(data.labels == c)) for c in np.unique(data.labels)[:4]]
+            sample = data.subset(np.array(firsts))
             shown = augmented(sample, copies, self.worker_settings.seed)
             self.copies_page.set_misclassified(shown.images, shown.labels, shown.labels)
         else:
@@ -308,6 +316,17 @@ class CNNTab(LessonTab):
 
     def model_changed(self) -> None:
         self.architecture.diagram.set_stages(self.lesson.stages())
+        self._forget_test()  # another network: the old guess and its bars no longer apply
+
+    def _forget_test(self) -> None:
+        self._test_image = None
+        self.bars.setVisible(False)
+        self.test_detail.setText("")
+        self.test_result.setText(self.tr("Test mode: draw on the pad; the guess follows the pen."))
+
+    def show_numbers(self, snapshot: Snapshot) -> None:
+        if self._test_image is not None and self.test_mode_button.isChecked():
+            self._show_guess(snapshot, self._test_image)
 
     def _probe(self) -> np.ndarray | None:
         """The input whose feature maps show: the drawing on the pad, else the first image."""
@@ -347,10 +366,14 @@ class CNNTab(LessonTab):
                     )
 
     def _test_drawing(self, image: np.ndarray) -> None:
-        snapshot = self.snapshot
-        if snapshot is None or snapshot.config != self.lesson.config:
-            return
-        if image.shape[-1] != self.lesson.image_size:
+        self._test_image = np.asarray(image)
+        if self.snapshot is not None:
+            self._show_guess(self.snapshot, self._test_image)
+        self.worker.set_probe(image)
+        self.kernel_page.set_input(image)
+
+    def _show_guess(self, snapshot: Snapshot, image: np.ndarray) -> None:
+        if snapshot.config != self.lesson.config or image.shape[-1] != self.lesson.image_size:
             return
         self.readout.expect_result()
         outputs = self.lesson.predict(list(snapshot.params), image)
@@ -363,5 +386,3 @@ class CNNTab(LessonTab):
             + np.array2string(outputs, precision=3, separator=", ")
         )
         self.bars.set_values(outputs, self.tr("softmax:"))
-        self.worker.set_probe(image)
-        self.kernel_page.set_input(image)
