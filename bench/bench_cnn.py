@@ -50,6 +50,9 @@ def app_run() -> dict[str, float]:
     window.resize(1400, 900)
     window.show()
     tab = window.show_lesson("cnn")
+    while tab.snapshot is None:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
     tab.views.setCurrentWidget(tab.maps_page)
     tab.speed_combo.setCurrentIndex(0)
     ticks: list[float] = []
