@@ -63,7 +63,9 @@ def main(out_dir: str = "shots", width: str = "1920", height: str = "1080") -> N
 
     tab.speed_combo.setCurrentIndex(0)
     train(tab, 400)
-    grab("1_digits_architecture_filters")
+    grab("1_digits_architecture")
+    tab.views.setCurrentWidget(tab.filters_page)
+    grab("1b_filters")
     tab.views.setCurrentWidget(tab.maps_page)
     grab("2_feature_maps")
     tab.views.setCurrentWidget(tab.confusion_page)

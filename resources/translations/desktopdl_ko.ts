@@ -147,6 +147,10 @@
         <translation>구조</translation>
     </message>
     <message>
+        <source>Filters</source>
+        <translation>필터</translation>
+    </message>
+    <message>
         <source>Feature maps</source>
         <translation>특징 맵</translation>
     </message>

@@ -72,9 +72,9 @@ def test_training_on_the_digits_shows_filters_feature_maps_and_confusion(open_le
     qtbot.waitUntil(lambda: tab.snapshot.view(ConfusionView) is not None, timeout=10_000)
     counts = tab.snapshot.view(ConfusionView).counts
     assert counts.shape == (10, 10) and counts.sum() == round(0.2 * 1797)
-    tab.views.setCurrentWidget(tab.architecture)
-    qtbot.waitUntil(lambda: tab.architecture.filters.weights is not None, timeout=10_000)
-    assert tab.architecture.filters.weights.shape == (8, 1, 3, 3)
+    tab.views.setCurrentWidget(tab.filters_page)
+    qtbot.waitUntil(lambda: tab.filters_page.weights is not None, timeout=10_000)
+    assert tab.filters_page.weights.shape == (8, 1, 3, 3)
 
 
 def test_changing_the_layers_redraws_the_architecture(open_lesson, qtbot):

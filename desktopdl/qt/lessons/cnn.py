@@ -1,8 +1,8 @@
 """CNN page: draw image classes (or load the built-in digits), build a small CNN, look inside.
 
 The workspace is the drawing pad with a strip of every drawing per class (``ImageWorkspace``).
-The lower pages show the architecture (blocks with their shapes and parameter counts) with
-the first layer's filters, the feature maps of one input after every convolution and every
+The lower pages show the architecture (blocks with their shapes and parameter counts), the
+first layer's filters, the feature maps of one input after every convolution and every
 pooling (the drawing on the pad, or the first image), the confusion matrix on the
 validation images with the misclassified ones, and a hand-set kernel to show what one
 convolution does before any training. In Test mode the pad is the input: the guess and a
@@ -101,18 +101,13 @@ def _padding() -> QCheckBox:
 
 
 class ArchitecturePage(QWidget):
-    """The blocks of the network, and the first layer's filters as they learn."""
+    """The blocks of the network, with their shapes and parameter counts."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         self.diagram = ArchitectureDiagram()
-        self.filters = FilterGrid()
-        # Side by side they must fit the left half of a 1024-pixel projector.
-        self.diagram.setMinimumWidth(300)
-        self.filters.setMinimumWidth(170)
-        layout.addWidget(self.diagram, 3)
-        layout.addWidget(self.filters, 2)
+        layout.addWidget(self.diagram)
 
 
 class FeatureMapsPage(FeatureMapsView):
@@ -222,12 +217,14 @@ class CNNTab(LessonTab):
 
     def lesson_pages(self) -> list[tuple[str, QWidget]]:
         self.architecture = ArchitecturePage()
+        self.filters_page = FilterGrid()
         self.maps_page = FeatureMapsPage()
         self.confusion_page = ConfusionPage()
         self.kernel_page = KernelPlayground()
         self.copies_page = AugmentedCopies()
         return [
             (self.tr("Architecture"), self.architecture),
+            (self.tr("Filters"), self.filters_page),
             (self.tr("Feature maps"), self.maps_page),
             (self.tr("Confusion"), self.confusion_page),
             (self.tr("Hand-set kernel"), self.kernel_page),
@@ -343,8 +340,8 @@ class CNNTab(LessonTab):
             self.kernel_page.set_input(probe)
 
     def draw_page(self, snapshot: Snapshot, page: QWidget) -> None:
-        if page is self.architecture:
-            self.architecture.filters.set_filters(np.asarray(snapshot.params[0]))
+        if page is self.filters_page:
+            self.filters_page.set_filters(np.asarray(snapshot.params[0]))
         elif page is self.maps_page:
             maps = snapshot.view(FeatureMaps)
             if maps is not None:
