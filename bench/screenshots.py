@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from desktopdl.core.views import LandscapeView, ShadowRuns
-from desktopdl.qt.app import application
+from desktopdl.qt.app import application, restore_look
 from desktopdl.qt.main_window import MainWindow
 
 
@@ -33,6 +33,29 @@ def train(tab, steps: int = 2000) -> None:
     wait_until(lambda: tab.snapshot.step == 0 and not tab.snapshot.running)
     tab.toggle_training()
     wait_until(lambda: tab.snapshot.step >= steps and not tab.snapshot.running)
+
+
+def lesson_window(out_dir: str, width: str, height: str, key: str):
+    """The app in the saved theme at ``width`` × ``height`` showing lesson ``key``, and a
+    function that saves the window as ``<key>_<name>_<width>x<height>.png`` in ``out_dir``
+    (one lesson's screenshot scripts start here)."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    app = application()
+    restore_look(app)  # the saved theme (dark or light)
+    window = MainWindow()
+    window.resize(int(width), int(height))
+    window.show()
+    wait_until(lambda: all(tab.snapshot is not None for tab in window.tabs))
+    tab = window.show_lesson(key)
+
+    def grab(name: str) -> None:
+        wait_until(lambda: False, 0.6)
+        path = out / f"{key}_{name}_{width}x{height}.png"
+        window.grab().save(str(path))
+        print(path)
+
+    return app, window, tab, grab
 
 
 def main(out_dir: str = "shots") -> None:

@@ -9,14 +9,11 @@ Run under a display, with the language and theme from the app's settings, e.g.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import numpy as np
 
-from bench.screenshots import train, wait_until
+from bench.screenshots import lesson_window, train
 from desktopdl.core.images import ImageSet
-from desktopdl.qt.app import application, restore_look
-from desktopdl.qt.main_window import MainWindow
 
 
 def drawings() -> ImageSet:
@@ -44,23 +41,7 @@ def drawings() -> ImageSet:
 
 
 def main(out_dir: str = "shots", width: str = "1920", height: str = "1080") -> None:
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    app = application()
-    restore_look(app)
-    window = MainWindow()
-    window.resize(int(width), int(height))
-    window.show()
-    wait_until(lambda: all(tab.snapshot is not None for tab in window.tabs))
-    tab = window.show_lesson("cnn")
-    suffix = f"{width}x{height}"
-
-    def grab(name: str) -> None:
-        wait_until(lambda: False, 0.6)
-        path = out / f"cnn_{name}_{suffix}.png"
-        window.grab().save(str(path))
-        print(path)
-
+    app, window, tab, grab = lesson_window(out_dir, width, height, "cnn")
     tab.speed_combo.setCurrentIndex(0)
     train(tab, 400)
     grab("1_digits_architecture")

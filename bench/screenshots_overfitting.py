@@ -9,31 +9,12 @@ Run under a display, with the language and theme from the app's settings, e.g.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-from bench.screenshots import train, wait_until
-from desktopdl.qt.app import application, restore_look
-from desktopdl.qt.main_window import MainWindow
+from bench.screenshots import lesson_window, train, wait_until
 
 
 def main(out_dir: str = "shots", width: str = "1920", height: str = "1080") -> None:
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    app = application()
-    restore_look(app)  # the saved theme (dark or light)
-    window = MainWindow()
-    window.resize(int(width), int(height))
-    window.show()
-    wait_until(lambda: all(tab.snapshot is not None for tab in window.tabs))
-    tab = window.show_lesson("overfitting")
-    suffix = f"{width}x{height}"
-
-    def grab(name: str) -> None:
-        wait_until(lambda: False, 0.5)
-        path = out / f"overfitting_{name}_{suffix}.png"
-        window.grab().save(str(path))
-        print(path)
-
+    app, window, tab, grab = lesson_window(out_dir, width, height, "overfitting")
     tab.speed_combo.setCurrentIndex(0)
     steps = tab.steps_spin.value()
     train(tab, steps)

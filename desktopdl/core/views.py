@@ -150,9 +150,12 @@ class FeatureMaps:
 
 @dataclass(frozen=True)
 class ConfusionView:
-    """Counts[true, predicted] on the validation data, and which validation items are wrong
-    (their indices into the validation data and the predicted classes)."""
+    """Counts[true, predicted] on the validation data, and the first items it got wrong:
+    their indices into the validation data, the items themselves, the true and the
+    predicted classes."""
 
     counts: np.ndarray
     wrong: np.ndarray
+    wrong_items: np.ndarray
+    truth: np.ndarray
     predicted: np.ndarray

@@ -9,12 +9,13 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QObject, QPointF, Qt, Signal
-from PySide6.QtGui import QPixmapCache, QUndoCommand, QUndoStack
+from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QGraphicsItem
 
 from desktopdl.core.data import PointSet
 from desktopdl.core.lessons import Rect
 from desktopdl.qt import theme
+from desktopdl.qt.undo import DataEditor
 
 #: How close (in screen pixels) a press must be to a point to grab or delete it.
 GRAB_RADIUS_PX = 18
@@ -23,35 +24,15 @@ DELETE_RADIUS_PX = 40
 PIXMAP_CACHE_KB = 128 * 1024
 
 
-class _ReplacePoints(QUndoCommand):
-    def __init__(self, editor: PointEditor, before: PointSet, after: PointSet, text: str):
-        super().__init__(text)
-        self._editor, self._before, self._after = editor, before, after
-
-    def redo(self) -> None:
-        self._editor._set(self._after)
-
-    def undo(self) -> None:
-        self._editor._set(self._before)
-
-
-class PointEditor(QObject):
+class PointEditor(DataEditor):
     """The training points being edited, with undo and redo."""
 
-    changed = Signal(object)  # PointSet
-
     def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self.points = PointSet.empty()
-        self.undo_stack = QUndoStack(self)
+        super().__init__(PointSet.empty(), parent)
 
-    def replace(self, points: PointSet, text: str) -> None:
-        if points != self.points:
-            self.undo_stack.push(_ReplacePoints(self, self.points, points, text))
-
-    def preview(self, points: PointSet) -> None:
-        """Show an edit in progress (a drag) without recording it."""
-        self._set(points)
+    @property
+    def points(self) -> PointSet:
+        return self.data
 
     def add(self, x: float, y: float, label: int) -> None:
         self.replace(
@@ -66,10 +47,6 @@ class PointEditor(QObject):
 
     def clear(self) -> None:
         self.replace(PointSet.empty(), QCoreApplication.translate("PointEditor", "Clear points"))
-
-    def _set(self, points: PointSet) -> None:
-        self.points = points
-        self.changed.emit(points)
 
 
 class _PassiveScatter(pg.ScatterPlotItem):

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktopdl.core.lessons.cnn import KERNELS, Stage, apply_kernel
+from desktopdl.core.lessons.cnn import KERNELS, MISCLASSIFIED_KEPT, Stage, apply_kernel
 from desktopdl.qt import theme
 from desktopdl.qt.image_workspace import grey_qimage, ink_table, text_on
 
@@ -48,7 +48,7 @@ STAGE_COLORS = {
 LABEL_PT = 11
 COUNT_PT = 12
 MAX_FILTERS_SHOWN = 16
-MAX_MISCLASSIFIED_SHOWN = 24
+MAX_MISCLASSIFIED_SHOWN = MISCLASSIFIED_KEPT
 KERNEL_LIMIT = 10.0
 #: The combo's entry for a kernel the class types itself.
 TYPED = "typed"

@@ -43,7 +43,6 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
-    QUndoCommand,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -63,6 +62,7 @@ from PySide6.QtWidgets import (
 from desktopdl.core.images import IMAGE_CLASSES, MAX_IMAGES, PAD_SIZE, ImageSet
 from desktopdl.core.views import Rect
 from desktopdl.qt import theme
+from desktopdl.qt.undo import DataEditor, undo_redo_buttons
 
 #: The pen draws on an image this many times the pad's size, then is area-averaged down,
 #: so stroke edges are soft grey like MNIST's instead of jagged black and white.
@@ -814,39 +814,15 @@ class ThumbnailStrip(QScrollArea):
 # -- the undoable data ------------------------------------------------------------------------
 
 
-class _ReplaceImages(QUndoCommand):
-    def __init__(self, editor: ImageEditor, before: ImageSet, after: ImageSet, text: str):
-        super().__init__(text)
-        self._editor, self._before, self._after = editor, before, after
-
-    def redo(self) -> None:
-        self._editor._set(self._after)
-
-    def undo(self) -> None:
-        self._editor._set(self._before)
-
-
-class ImageEditor(QObject):
+class ImageEditor(DataEditor):
     """The drawings being edited, with undo and redo (the image twin of ``PointEditor``)."""
 
-    changed = Signal(object)  # ImageSet
-
     def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self.images = ImageSet.empty()
-        self.undo_stack = QUndoStack(self)
+        super().__init__(ImageSet.empty(), parent)
 
-    def replace(self, images: ImageSet, text: str) -> None:
-        if images != self.images:
-            self.undo_stack.push(_ReplaceImages(self, self.images, images, text))
-
-    def preview(self, images: ImageSet) -> None:
-        """Show data without recording it (a fresh start)."""
-        self._set(images)
-
-    def _set(self, images: ImageSet) -> None:
-        self.images = images
-        self.changed.emit(images)
+    @property
+    def images(self) -> ImageSet:
+        return self.data
 
 
 # -- the workspace ------------------------------------------------------------------------------
@@ -918,11 +894,7 @@ class ImageWorkspace(QWidget):
 
     def set_data(self, data: ImageSet, undo_text: str | None = None) -> None:
         """Show new data: undoable with ``undo_text``, else as a fresh start (undo cleared)."""
-        if undo_text is not None:
-            self.editor.replace(data, undo_text)
-        else:
-            self.editor.preview(data)
-            self.editor.undo_stack.clear()
+        self.editor.show(data, undo_text)
 
     def plot_item(self):
         """Images have no plot: a detached, never shown PlotItem, so a page that adds its
@@ -1042,34 +1014,13 @@ class ImageWorkspace(QWidget):
     # -- the parts ----------------------------------------------------------------------------
 
     def _edit_buttons(self) -> None:
-        stack = self.editor.undo_stack
-        # Curved arrows, as on the point lessons: plain ◀ ▶ beside Data read as "previous
-        # and next preset".
-        self.undo_button = QToolButton()
-        self.undo_button.setText("↶")
-        self.undo_button.setToolTip(self.tr("Undo (Ctrl+Z)"))
-        self.undo_button.setAccessibleName(self.tr("Undo (Ctrl+Z)"))
-        self.undo_button.clicked.connect(stack.undo)
-        stack.canUndoChanged.connect(self.undo_button.setEnabled)
-        self.redo_button = QToolButton()
-        self.redo_button.setText("↷")
-        self.redo_button.setToolTip(self.tr("Redo (Ctrl+Shift+Z)"))
-        self.redo_button.setAccessibleName(self.tr("Redo (Ctrl+Shift+Z)"))
-        self.redo_button.clicked.connect(stack.redo)
-        stack.canRedoChanged.connect(self.redo_button.setEnabled)
-        for button in (self.undo_button, self.redo_button):
-            theme.set_font(button, 12, bold=True)
-            button.setAutoRaise(False)
-            button.setStyleSheet("QToolButton { padding: 0px 2px; }")
-            button.setMaximumWidth(round(theme.px(30)))
+        self.undo_button, self.redo_button = undo_redo_buttons(self.editor.undo_stack)
         self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.setToolTip(self.tr("Remove every drawing (Ctrl+Z brings them back)"))
         self.clear_button.clicked.connect(self.clear)
         for button in (self.undo_button, self.redo_button, self.clear_button):
             button.setMinimumHeight(34)
             self.bar.addWidget(button)
-        self.undo_button.setEnabled(False)
-        self.redo_button.setEnabled(False)
 
     def _class_label(self, index: int, full: bool) -> str:
         if index < 9:

@@ -11,6 +11,7 @@ controls, bound by name), ``lesson_pages`` and how it words a test result.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import replace
 
@@ -62,12 +63,15 @@ PANEL_MIN_WIDTH = 395
 
 def presets_for(lesson_key: str) -> list[tuple[str, LessonFile]]:
     """The preset files in resources/presets that belong to one lesson, by title."""
-    found = []
-    for path in sorted(resource("presets").glob("*.json")):
-        preset = lesson_file.read(path)
-        if preset.lesson == lesson_key:
-            found.append((path.name, preset))
-    return found
+    return [(name, preset) for name, preset in _presets() if preset.lesson == lesson_key]
+
+
+@functools.cache
+def _presets() -> tuple[tuple[str, LessonFile], ...]:
+    """Every preset, read once: each tab used to read them all (the digits alone are 165 KB)."""
+    return tuple(
+        (path.name, lesson_file.read(path)) for path in sorted(resource("presets").glob("*.json"))
+    )
 
 
 def format_number(value: float) -> str:

@@ -89,7 +89,8 @@ class LearningRateEditor(QWidget):
         self.spin.setValue(float(f"{10**exponent:.2g}"))
 
 
-def _combo(items: list[tuple[str, object]], tooltip: str = "") -> QComboBox:
+def combo_box(items: list[tuple[str, object]], tooltip: str = "") -> QComboBox:
+    """A combo of (label, data) items: the binding reads and writes its ``currentData``."""
     combo = QComboBox()
     for label, data in items:
         combo.addItem(label, data)
@@ -98,7 +99,10 @@ def _combo(items: list[tuple[str, object]], tooltip: str = "") -> QComboBox:
     return combo
 
 
-def _spin(low: int, high: int, special: str = "", tooltip: str = "", group: bool = False):
+def spin_box(
+    low: int, high: int, special: str = "", tooltip: str = "", group: bool = False
+) -> QSpinBox:
+    """A whole-number field; ``special`` is shown at its lowest value ("off", "none")."""
     spin = QSpinBox()
     spin.setRange(low, high)
     if special:
@@ -120,7 +124,7 @@ def optimizer_fields() -> list[Field]:
         Field(
             "optimizer",
             lambda: QCoreApplication.translate("LessonTab", "Optimizer:"),
-            lambda: _combo(
+            lambda: combo_box(
                 [(name, name) for name in OPTIMIZERS],
                 QCoreApplication.translate(
                     "LessonTab",
@@ -146,14 +150,14 @@ def training_fields() -> list[Field]:
         Field(
             "max_steps",
             lambda: QCoreApplication.translate("LessonTab", "Stop after steps:"),
-            lambda: _spin(
+            lambda: spin_box(
                 0, 10_000_000, QCoreApplication.translate("LessonTab", "no limit"), group=True
             ),
         ),
         Field(
             "min_cost_change",
             lambda: QCoreApplication.translate("LessonTab", "Stop when |Δcost| <"),
-            lambda: _combo(
+            lambda: combo_box(
                 [
                     (QCoreApplication.translate("LessonTab", "never") if not e else f"{e:g}", e)
                     for e in EPSILONS
@@ -166,7 +170,7 @@ def training_fields() -> list[Field]:
         Field(
             "batch_size",
             lambda: QCoreApplication.translate("LessonTab", "Batch size:"),
-            lambda: _spin(
+            lambda: spin_box(
                 0,
                 100_000,
                 QCoreApplication.translate("LessonTab", "full batch"),
@@ -178,7 +182,7 @@ def training_fields() -> list[Field]:
         Field(
             "seed",
             lambda: QCoreApplication.translate("LessonTab", "Seed:"),
-            lambda: _spin(
+            lambda: spin_box(
                 0,
                 2_147_483_647,
                 tooltip=QCoreApplication.translate(
@@ -189,7 +193,7 @@ def training_fields() -> list[Field]:
         Field(
             "device",
             lambda: QCoreApplication.translate("LessonTab", "Device:"),
-            lambda: _combo([(_device_labels()[c], c) for c in devices.offered_choices()]),
+            lambda: combo_box([(_device_labels()[c], c) for c in devices.offered_choices()]),
         ),
     ]
 
@@ -200,7 +204,11 @@ def validation_fields() -> list[Field]:
         Field(
             "validation_share",
             lambda: QCoreApplication.translate("LessonTab", "Validation share:"),
-            lambda: _share_spin(
+            lambda: double_spin_box(
+                0.0,
+                MAX_VALIDATION_SHARE,
+                0.05,
+                2,
                 QCoreApplication.translate("LessonTab", "none"),
                 QCoreApplication.translate(
                     "LessonTab",
@@ -211,7 +219,7 @@ def validation_fields() -> list[Field]:
         Field(
             "validation_every",
             lambda: QCoreApplication.translate("LessonTab", "Validate every (steps):"),
-            lambda: _spin(
+            lambda: spin_box(
                 1,
                 10_000,
                 tooltip=QCoreApplication.translate(
@@ -222,13 +230,18 @@ def validation_fields() -> list[Field]:
     ]
 
 
-def _share_spin(off: str, tooltip: str) -> QDoubleSpinBox:
+def double_spin_box(
+    low: float, high: float, step: float, decimals: int, special: str = "", tooltip: str = ""
+) -> QDoubleSpinBox:
+    """A number field; ``special`` is shown at its lowest value ("off", "none")."""
     spin = QDoubleSpinBox()
-    spin.setRange(0.0, MAX_VALIDATION_SHARE)
-    spin.setSingleStep(0.05)
-    spin.setDecimals(2)
-    spin.setSpecialValueText(off)
-    spin.setToolTip(tooltip)
+    spin.setRange(low, high)
+    spin.setSingleStep(step)
+    spin.setDecimals(decimals)
+    if special:
+        spin.setSpecialValueText(special)
+    if tooltip:
+        spin.setToolTip(tooltip)
     return spin
 
 
@@ -289,12 +302,12 @@ class TrainPanel(QGroupBox):
         self.show_running(False)
         form = QFormLayout()
         self.form = FieldForm(fields, form, self)
-        self.step_by_combo = _combo(
+        self.step_by_combo = combo_box(
             [(self.tr("one iteration"), "iteration"), (self.tr("one phase (①…⑦)"), "phase")],
             self.tr("What Step (→) does: a whole iteration, or one phase of it"),
         )
         form.addRow(self.tr("Step does:"), self.step_by_combo)
-        self.speed_combo = _combo(
+        self.speed_combo = combo_box(
             [
                 (
                     self.tr("Full speed")

@@ -32,6 +32,7 @@ from desktopdl.qt import theme
 from desktopdl.qt.canvas import PointCanvas
 from desktopdl.qt.i18n import tr_core
 from desktopdl.qt.image_workspace import ImageWorkspace
+from desktopdl.qt.undo import undo_redo_buttons
 
 #: Above this many classes the class buttons show only the class number and its key (the
 #: tooltip says the rest): three full labels beside the Data chooser made the window wider
@@ -88,11 +89,7 @@ class PointWorkspace(QWidget):
 
     def set_data(self, data: Dataset, undo_text: str | None = None) -> None:
         """Show new data: undoable with ``undo_text``, else as a fresh start (undo cleared)."""
-        if undo_text is not None:
-            self.editor.replace(data, undo_text)
-        else:
-            self.editor.preview(data)
-            self.editor.undo_stack.clear()
+        self.editor.show(data, undo_text)
 
     def plot_item(self):
         return self.canvas.getPlotItem()
@@ -156,34 +153,13 @@ class PointWorkspace(QWidget):
         self.class_buttons.idClicked.connect(self.canvas.set_current_class)
 
     def _edit_buttons(self) -> None:
-        stack = self.editor.undo_stack
-        # Curved arrows, the usual undo/redo signs: plain ◀ ▶ beside Data read as "previous
-        # and next preset".
-        self.undo_button = QToolButton()
-        self.undo_button.setText("↶")
-        self.undo_button.setToolTip(self.tr("Undo (Ctrl+Z)"))
-        self.undo_button.setAccessibleName(self.tr("Undo (Ctrl+Z)"))
-        self.undo_button.clicked.connect(stack.undo)
-        stack.canUndoChanged.connect(self.undo_button.setEnabled)
-        self.redo_button = QToolButton()
-        self.redo_button.setText("↷")
-        self.redo_button.setAccessibleName(self.tr("Redo (Ctrl+Shift+Z)"))
-        for button in (self.undo_button, self.redo_button):
-            theme.set_font(button, 12, bold=True)
-            button.setAutoRaise(False)
-            button.setStyleSheet("QToolButton { padding: 0px 2px; }")
-            button.setMaximumWidth(round(theme.px(30)))
-        self.redo_button.setToolTip(self.tr("Redo (Ctrl+Shift+Z)"))
-        self.redo_button.clicked.connect(stack.redo)
-        stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        self.undo_button, self.redo_button = undo_redo_buttons(self.editor.undo_stack)
         self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.setToolTip(self.tr("Remove every point (Ctrl+Z brings them back)"))
         self.clear_button.clicked.connect(self.clear)
         for button in (self.undo_button, self.redo_button, self.clear_button):
             button.setMinimumHeight(34)
             self.bar.addWidget(button)
-        self.undo_button.setEnabled(False)
-        self.redo_button.setEnabled(False)
 
     def clear(self) -> None:
         """Remove every point (undoable) and start afresh: nothing of the old data stays."""

@@ -471,14 +471,6 @@
         <translation>그림 추가</translation>
     </message>
     <message>
-        <source>Undo (Ctrl+Z)</source>
-        <translation>실행 취소 (Ctrl+Z)</translation>
-    </message>
-    <message>
-        <source>Redo (Ctrl+Shift+Z)</source>
-        <translation>다시 실행 (Ctrl+Shift+Z)</translation>
-    </message>
-    <message>
         <source>Clear</source>
         <translation>지우기</translation>
     </message>
@@ -1424,14 +1416,6 @@ epoch {1}</source>
         <translation>새 점은 클래스 {0} (키 {1})</translation>
     </message>
     <message>
-        <source>Undo (Ctrl+Z)</source>
-        <translation>실행 취소 (Ctrl+Z)</translation>
-    </message>
-    <message>
-        <source>Redo (Ctrl+Shift+Z)</source>
-        <translation>다시 실행 (Ctrl+Shift+Z)</translation>
-    </message>
-    <message>
         <source>Clear</source>
         <translation>지우기</translation>
     </message>
@@ -1706,6 +1690,17 @@ epoch {1}</source>
     <message>
         <source>Pause</source>
         <translation>일시정지</translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message>
+        <source>Undo (Ctrl+Z)</source>
+        <translation>실행 취소 (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Redo (Ctrl+Shift+Z)</source>
+        <translation>다시 실행 (Ctrl+Shift+Z)</translation>
     </message>
 </context>
 <context>

@@ -3,11 +3,8 @@ augmentation, and image sets in lesson files. (The page comes with the lesson's 
 
 from __future__ import annotations
 
-import ast
 import itertools
 import json
-import subprocess
-import sys
 from dataclasses import replace
 
 import numpy as np
@@ -28,6 +25,7 @@ from desktopdl.core.lessons.cnn import (
     augmented,
 )
 from desktopdl.core.trainer import TrainSettings
+from tests.scripts import run_script
 
 
 def square(size: int = 12, lo: int = 3, hi: int = 9) -> np.ndarray:
@@ -196,7 +194,7 @@ def test_a_fixed_seed_cnn_beats_90_percent_on_held_out_digits_in_300_steps():
     with torch.no_grad():
         accuracy = trainer.lesson.accuracy(trainer.params, trainer.x_val, trainer.y_val)
     assert accuracy > 0.9
-    confusion = trainer.lesson.confusion(trainer.params, trainer.x_val, trainer.y_val)
+    confusion = trainer.lesson.confusion(trainer.params, trainer.x_val, trainer.y_val).counts
     assert confusion.sum() == 359 and np.trace(confusion) / 359 == pytest.approx(accuracy)
 
 
@@ -220,18 +218,9 @@ def test_a_fixed_seed_cnn_beats_90_percent_on_held_out_digits_in_300_steps():
 def test_the_script_builds_nn_modules_and_prints_the_apps_numbers(settings, tmp_path):
     case = digits_file(**settings)
     case = replace(case, data=case.data.subset(np.arange(0, 1797, 9)))  # 200 images: quick
-    script = tmp_path / "cnn.py"
     text = codegen.lesson_script(case)
     assert "nn.Conv2d(" in text and "nn.Linear(" in text
-    script.write_text(text, encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, str(script)], capture_output=True, text=True, cwd=tmp_path, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
-    printed = {}
-    for line in result.stdout.strip().splitlines():
-        key, _, value = line.partition(" = ")
-        printed[key] = ast.literal_eval(value)
+    printed = run_script(text, tmp_path, "cnn.py")
     trainer = new_trainer(case)
     costs = trainer.step(case.settings.max_steps)
     assert printed["steps"] == case.settings.max_steps
@@ -287,7 +276,9 @@ def test_feature_maps_and_the_confusion_matrix_come_with_the_snapshot():
     confusion = snapshot.view(ConfusionView)
     assert confusion.counts.sum() == len(trainer.validation_data)
     wrong = confusion.wrong
-    truth = trainer.validation_data.labels
-    assert np.all(confusion.predicted[wrong] != truth[wrong])
-    assert len(wrong) == confusion.counts.sum() - np.trace(confusion.counts)
+    validation = trainer.validation_data
+    assert np.array_equal(confusion.truth, validation.labels[wrong])
+    assert np.all(confusion.predicted != confusion.truth)
+    assert np.array_equal(confusion.wrong_items, validation.images[wrong])
+    assert len(wrong) == min(24, confusion.counts.sum() - np.trace(confusion.counts))
     assert snapshot.view(FeatureMaps) is not None and not trainer.snapshot().views

@@ -3,10 +3,7 @@ metric series, weight decay, the exported script with both, and views computed o
 
 from __future__ import annotations
 
-import ast
 import json
-import subprocess
-import sys
 from dataclasses import replace
 
 import numpy as np
@@ -21,6 +18,7 @@ from desktopdl.core.lessons.network import NetworkConfig
 from desktopdl.core.trainer import VALIDATION_COST, LeanSGD, Trainer, TrainSettings
 from desktopdl.core.views import NeuronMaps, Rect, SurfaceView
 from desktopdl.resources import resource
+from tests.scripts import run_script
 
 #: The presets shipped before lesson files had a version 2 (later lessons ship version 2).
 PRESETS = [
@@ -262,17 +260,9 @@ def test_trainer_with_weight_decay_is_torchs_sgd_bit_for_bit(key):
 def test_script_with_validation_and_weight_decay_prints_the_trainers_numbers(case, tmp_path):
     steps = 120  # a multiple of validation_every: the last validation point is the final one
     assert steps % case.settings.validation_every == 0
-    script = tmp_path / "lesson.py"
-    script.write_text(codegen.lesson_script(case, steps), encoding="utf-8")
-    assert f"weight_decay={case.settings.weight_decay!r}" in script.read_text(encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, str(script)], capture_output=True, text=True, cwd=tmp_path, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
-    printed = {}
-    for line in result.stdout.strip().splitlines():
-        name, _, value = line.partition(" = ")
-        printed[name] = ast.literal_eval(value)
+    text = codegen.lesson_script(case, steps)
+    assert f"weight_decay={case.settings.weight_decay!r}" in text
+    printed = run_script(text, tmp_path)
 
     trainer = new_trainer(case)
     costs = trainer.step(steps)

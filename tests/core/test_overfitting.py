@@ -3,9 +3,6 @@ hold their promises, and the exported script prints the app's numbers with the r
 
 from __future__ import annotations
 
-import ast
-import subprocess
-import sys
 from dataclasses import replace
 
 import numpy as np
@@ -24,6 +21,7 @@ from desktopdl.core.lessons.overfitting import (
 )
 from desktopdl.core.trainer import TRAINING_COST, VALIDATION_COST, Status, Trainer
 from desktopdl.resources import resource
+from tests.scripts import run_script
 
 PRESET = lesson_file.read(resource("presets") / "overfitting_noisy_circles.json")
 
@@ -215,16 +213,7 @@ def test_the_script_prints_the_apps_numbers_with_the_remedies(name, tmp_path):
         **{k: v for k, v in changes.items() if k not in model_fields},
     )
     case = replace(PRESET, settings=settings)
-    script = tmp_path / "lesson.py"
-    script.write_text(codegen.lesson_script(case), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, str(script)], capture_output=True, text=True, cwd=tmp_path, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
-    printed = {}
-    for line in result.stdout.strip().splitlines():
-        key, _, value = line.partition(" = ")
-        printed[key] = ast.literal_eval(value)
+    printed = run_script(codegen.lesson_script(case), tmp_path)
 
     trainer = new_trainer(case)
     costs = trainer.step(settings.max_steps)

@@ -38,6 +38,8 @@ MAX_DENSE = 64
 MAX_COPIES = 10
 #: The augmentation's random numbers come from Seed + 2 (the shuffles use Seed + 1).
 AUGMENT_SEED_OFFSET = 2
+#: Misclassified validation images a snapshot carries (the page shows at most this many).
+MISCLASSIFIED_KEPT = 24
 #: Pooling always halves each side (a 2×2 window, stride 2), as in the lecture's figure.
 POOL = 2
 
@@ -293,13 +295,25 @@ class ConvolutionalNetwork(Lesson):
     def accuracy(self, params, x, y) -> float:
         return float((self.logits(params, x).argmax(dim=1) == y).float().mean())
 
-    def confusion(self, params: list[torch.Tensor], x: torch.Tensor, y: torch.Tensor) -> np.ndarray:
-        """Counts[true class, predicted class] over these images."""
+    def confusion(
+        self, params: list[torch.Tensor], x: torch.Tensor, y: torch.Tensor
+    ) -> ConfusionView:
+        """Counts[true class, predicted class] over these images, and the first ones wrong."""
         with torch.no_grad():
-            predicted = self.logits(params, x).argmax(dim=1)
+            predicted = self.logits(params, x).argmax(dim=1).cpu()
+        truth = y.cpu()
         classes = self.config.classes
-        pairs = (y.cpu() * classes + predicted.cpu()).numpy()
-        return np.bincount(pairs, minlength=classes * classes).reshape(classes, classes)
+        counts = np.bincount(
+            (truth * classes + predicted).numpy(), minlength=classes * classes
+        ).reshape(classes, classes)
+        wrong = torch.nonzero(predicted != truth).reshape(-1)[:MISCLASSIFIED_KEPT]
+        return ConfusionView(
+            _frozen(counts),
+            _frozen(wrong.numpy().copy()),
+            _frozen(x[wrong.to(x.device)][:, 0].cpu().numpy()),
+            _frozen(truth[wrong].numpy().copy()),
+            _frozen(predicted[wrong].numpy().copy()),
+        )
 
     def views(
         self,
@@ -328,19 +342,7 @@ class ConvolutionalNetwork(Lesson):
             )
             out.append(FeatureMaps(maps))
         if ConfusionView in wanted and context.x_val is not None:
-            with torch.no_grad():
-                predicted = self.logits(params, context.x_val).argmax(dim=1).cpu()
-            truth = context.y_val.cpu()
-            classes = self.config.classes
-            counts = np.bincount(
-                (truth * classes + predicted).numpy(), minlength=classes * classes
-            ).reshape(classes, classes)
-            wrong = torch.nonzero(predicted != truth).reshape(-1).numpy()
-            out.append(
-                ConfusionView(
-                    _frozen(counts), _frozen(wrong.copy()), _frozen(predicted.numpy().copy())
-                )
-            )
+            out.append(self.confusion(params, context.x_val, context.y_val))
         return out
 
     def equation(self, params: list[np.ndarray]) -> str:

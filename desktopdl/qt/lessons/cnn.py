@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -50,27 +49,10 @@ from desktopdl.qt.cnn_views import (
 )
 from desktopdl.qt.lesson_tab import LessonTab
 from desktopdl.qt.lessons.network import HiddenLayersEditor
-from desktopdl.qt.panels import training_fields, validation_fields
+from desktopdl.qt.panels import combo_box, spin_box, training_fields, validation_fields
 from desktopdl.qt.probability_bars import ProbabilityBars
 
 DIGITS = 10
-
-
-def _combo(items: list[tuple[str, object]]) -> QComboBox:
-    combo = QComboBox()
-    for label, data in items:
-        combo.addItem(label, data)
-    return combo
-
-
-def _spin(low: int, high: int, special: str = "", tooltip: str = "") -> QSpinBox:
-    spin = QSpinBox()
-    spin.setRange(low, high)
-    if special:
-        spin.setSpecialValueText(special)
-    if tooltip:
-        spin.setToolTip(tooltip)
-    return spin
 
 
 def _filters_editor() -> HiddenLayersEditor:
@@ -83,7 +65,7 @@ def _filters_editor() -> HiddenLayersEditor:
 
 
 def _poolings() -> QComboBox:
-    return _combo(
+    return combo_box(
         [
             (QCoreApplication.translate("CNNTab", "max 2×2"), "max"),
             (QCoreApplication.translate("CNNTab", "average 2×2"), "average"),
@@ -163,24 +145,24 @@ class CNNTab(LessonTab):
             Field(
                 "kernel",
                 lambda: QCoreApplication.translate("CNNTab", "Kernel size:"),
-                lambda: _combo([(f"{k}×{k}", k) for k in KERNEL_SIZES]),
+                lambda: combo_box([(f"{k}×{k}", k) for k in KERNEL_SIZES]),
             ),
             Field(
                 "stride",
                 lambda: QCoreApplication.translate("CNNTab", "Stride:"),
-                lambda: _combo([(str(s), s) for s in STRIDES]),
+                lambda: combo_box([(str(s), s) for s in STRIDES]),
             ),
             Field("padding", lambda: QCoreApplication.translate("CNNTab", "Padding:"), _padding),
             Field(
                 "activation",
                 lambda: QCoreApplication.translate("CNNTab", "Activation:"),
-                lambda: _combo([(name, name) for name in ACTIVATIONS]),
+                lambda: combo_box([(name, name) for name in ACTIVATIONS]),
             ),
             Field("pooling", lambda: QCoreApplication.translate("CNNTab", "Pooling:"), _poolings),
             Field(
                 "dense",
                 lambda: QCoreApplication.translate("CNNTab", "Dense neurons:"),
-                lambda: _spin(
+                lambda: spin_box(
                     0,
                     MAX_DENSE,
                     QCoreApplication.translate("CNNTab", "none"),
@@ -192,12 +174,12 @@ class CNNTab(LessonTab):
             Field(
                 "classes",
                 lambda: QCoreApplication.translate("CNNTab", "Classes:"),
-                lambda: _spin(2, DIGITS),
+                lambda: spin_box(2, DIGITS),
             ),
             Field(
                 "augment_copies",
                 lambda: QCoreApplication.translate("CNNTab", "Augmented copies:"),
-                lambda: _spin(
+                lambda: spin_box(
                     0,
                     MAX_COPIES,
                     QCoreApplication.translate("CNNTab", "off"),
@@ -209,7 +191,7 @@ class CNNTab(LessonTab):
                 ),
             ),
             # The images' side follows the data (digits 8, drawings 28): no control.
-            Field("image_size", lambda: "", lambda: _spin(4, 64), visible=False),
+            Field("image_size", lambda: "", lambda: spin_box(4, 64), visible=False),
         ]
 
     def train_fields(self) -> list[Field]:
@@ -243,7 +225,7 @@ class CNNTab(LessonTab):
             self.digit_checks.append(check)
         layout.addLayout(grid)
         row = QHBoxLayout()
-        self.per_class_spin = _spin(0, 200, self.tr("all"), self.tr("Images per digit"))
+        self.per_class_spin = spin_box(0, 200, self.tr("all"), self.tr("Images per digit"))
         row.addWidget(self.per_class_spin)
         self.load_digits_button = QPushButton(self.tr("Load digits"))
         self.load_digits_button.setToolTip(
@@ -350,17 +332,9 @@ class CNNTab(LessonTab):
             confusion = snapshot.view(ConfusionView)
             if confusion is not None:
                 self.confusion_page.matrix.set_matrix(confusion.counts)
-                _train, held = self.workspace.data().split(
-                    self.worker_settings.validation_share, self.worker_settings.seed
+                self.confusion_page.wrong.set_misclassified(
+                    confusion.wrong_items, confusion.truth, confusion.predicted
                 )
-                validation = self.workspace.data().subset(held)
-                wrong = confusion.wrong
-                if len(validation) == len(confusion.predicted):
-                    self.confusion_page.wrong.set_misclassified(
-                        validation.images[wrong],
-                        validation.labels[wrong],
-                        confusion.predicted[wrong],
-                    )
 
     def _test_drawing(self, image: np.ndarray) -> None:
         self._test_image = np.asarray(image)

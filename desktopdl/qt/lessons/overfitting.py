@@ -20,14 +20,12 @@ from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -62,7 +60,13 @@ from desktopdl.qt.i18n import tr_core
 from desktopdl.qt.jobs import BackgroundJob
 from desktopdl.qt.lessons.network import NeuralNetworkTab
 from desktopdl.qt.overlays import SegmentLines
-from desktopdl.qt.panels import training_fields, validation_fields
+from desktopdl.qt.panels import (
+    combo_box,
+    double_spin_box,
+    spin_box,
+    training_fields,
+    validation_fields,
+)
 
 #: Under the model's own boundary (z 5) and the points (z 10).
 GHOST_Z = 4
@@ -70,33 +74,8 @@ FOLD_Z = 3
 COPIES_Z = 6
 
 
-def _double(low: float, high: float, step: float, decimals: int, off: str = "", tip: str = ""):
-    spin = QDoubleSpinBox()
-    spin.setRange(low, high)
-    spin.setSingleStep(step)
-    spin.setDecimals(decimals)
-    if off:
-        spin.setSpecialValueText(off)
-    if tip:
-        spin.setToolTip(tip)
-    return spin
-
-
-def _whole(low: int, high: int, off: str = "", tip: str = "") -> QSpinBox:
-    spin = QSpinBox()
-    spin.setRange(low, high)
-    if off:
-        spin.setSpecialValueText(off)
-    if tip:
-        spin.setToolTip(tip)
-    return spin
-
-
 def _sources() -> QComboBox:
-    combo = QComboBox()
-    for key, (label, _make) in datasets.GENERATORS.items():
-        combo.addItem(tr_core(label), key)
-    return combo
+    return combo_box([(tr_core(label), key) for key, (label, _make) in datasets.GENERATORS.items()])
 
 
 def _percent(value: float | None) -> str:
@@ -290,7 +269,7 @@ class OverfittingTab(NeuralNetworkTab):
             Field(
                 "dropout",
                 lambda: QCoreApplication.translate("OverfittingTab", "Dropout p:"),
-                lambda: _double(
+                lambda: double_spin_box(
                     0.0,
                     MAX_DROPOUT,
                     0.1,
@@ -306,7 +285,7 @@ class OverfittingTab(NeuralNetworkTab):
             Field(
                 "augment_copies",
                 lambda: QCoreApplication.translate("OverfittingTab", "Augmentation copies:"),
-                lambda: _whole(
+                lambda: spin_box(
                     0,
                     MAX_COPIES,
                     QCoreApplication.translate("OverfittingTab", "off"),
@@ -319,18 +298,18 @@ class OverfittingTab(NeuralNetworkTab):
             Field(
                 "augment_jitter",
                 lambda: QCoreApplication.translate("OverfittingTab", "Jitter σ:"),
-                lambda: _double(
+                lambda: double_spin_box(
                     0.0,
                     MAX_JITTER,
                     0.1,
                     2,
-                    tip=QCoreApplication.translate("OverfittingTab", "How far the copies move"),
+                    tooltip=QCoreApplication.translate("OverfittingTab", "How far the copies move"),
                 ),
             ),
             # Kept in the file so "more data" knows its generator; shown in the Generate bar.
-            Field("classes", lambda: "", lambda: _whole(2, 2), visible=False),
+            Field("classes", lambda: "", lambda: spin_box(2, 2), visible=False),
             Field("source", lambda: "", _sources, visible=False),
-            Field("noise", lambda: "", lambda: _double(0.0, 1.0, 0.01, 2), visible=False),
+            Field("noise", lambda: "", lambda: double_spin_box(0.0, 1.0, 0.01, 2), visible=False),
         ]
 
     def train_fields(self) -> list[Field]:
@@ -340,7 +319,7 @@ class OverfittingTab(NeuralNetworkTab):
             Field(
                 "weight_decay",
                 lambda: QCoreApplication.translate("OverfittingTab", "L2 weight decay λ:"),
-                lambda: _double(
+                lambda: double_spin_box(
                     0.0,
                     1.0,
                     0.001,
@@ -354,7 +333,7 @@ class OverfittingTab(NeuralNetworkTab):
             Field(
                 "l1",
                 lambda: QCoreApplication.translate("OverfittingTab", "L1 penalty:"),
-                lambda: _double(
+                lambda: double_spin_box(
                     0.0,
                     0.1,
                     0.0005,
@@ -366,7 +345,7 @@ class OverfittingTab(NeuralNetworkTab):
             Field(
                 "patience",
                 lambda: QCoreApplication.translate("OverfittingTab", "Early stopping after:"),
-                lambda: _whole(
+                lambda: spin_box(
                     0,
                     1000,
                     QCoreApplication.translate("OverfittingTab", "off"),
@@ -396,7 +375,7 @@ class OverfittingTab(NeuralNetworkTab):
         data = QGroupBox(self.tr("More data"))
         data_layout = QVBoxLayout(data)
         more_row = QHBoxLayout()
-        self.more_spin = _whole(10, 2000)
+        self.more_spin = spin_box(10, 2000)
         self.more_spin.setValue(100)
         self.more_spin.setPrefix("+")
         self.more_button = QPushButton(self.tr("Add points"))
@@ -427,14 +406,14 @@ class OverfittingTab(NeuralNetworkTab):
 
         experiments = QGroupBox(self.tr("Experiments"))
         form = QFormLayout(experiments)
-        self.experiment_steps_spin = _whole(10, 100_000)
+        self.experiment_steps_spin = spin_box(10, 100_000)
         self.experiment_steps_spin.setValue(EXPERIMENT_STEPS)
         self.experiment_steps_spin.setGroupSeparatorShown(True)
         self.experiment_steps_spin.setToolTip(
             self.tr("Steps each model of an experiment trains, with the settings above")
         )
         form.addRow(self.tr("Steps per model:"), self.experiment_steps_spin)
-        self.folds_spin = _whole(MIN_FOLDS, MAX_FOLDS)
+        self.folds_spin = spin_box(MIN_FOLDS, MAX_FOLDS)
         self.folds_spin.setValue(5)
         form.addRow(self.tr("Folds k:"), self.folds_spin)
         self.folds_panel = ExperimentPanel(
