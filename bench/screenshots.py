@@ -53,7 +53,16 @@ def lesson_window(out_dir: str, width: str, height: str, key: str):
         wait_until(lambda: False, 0.6)
         path = out / f"{key}_{name}_{width}x{height}.png"
         window.grab().save(str(path))
-        print(path)
+        size = window.size()
+        grown = "" if (size.width(), size.height()) == (int(width), int(height)) else " (GREW)"
+        print(
+            path,
+            f"{size.width()}×{size.height()}{grown}",
+            window.minimumSizeHint().toTuple(),
+            tab.minimumSizeHint().toTuple(),
+            tab.plots.minimumSizeHint().toTuple(),
+            tab.readout.parentWidget().minimumSizeHint().toTuple(),
+        )
 
     return app, window, tab, grab
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from desktopdl.core.data import Dataset
 from desktopdl.core.lesson_file import LessonFile
 from desktopdl.core.lessons import Lesson
 from desktopdl.core.lessons import lesson_class as lesson_class_for
@@ -157,16 +158,17 @@ def param_names(lesson_file: LessonFile) -> list[str]:
 # -- the parts ------------------------------------------------------------------------------
 
 
-def _split(lesson_file: LessonFile) -> tuple[np.ndarray, np.ndarray]:
-    """(training, validation) indices, exactly as the trainer splits the data."""
-    return lesson_file.data.split(lesson_file.settings.validation_share, lesson_file.settings.seed)
+def _split(lesson_file: LessonFile, lesson: Lesson) -> tuple[Dataset, Dataset | None]:
+    """(training, validation) data, exactly as the trainer splits it."""
+    settings = lesson_file.settings
+    return lesson.split_data(lesson_file.data, settings.validation_share, settings.seed)
 
 
 def _data_code(lesson_file: LessonFile, lesson: Lesson) -> str:
     settings = lesson_file.settings
     imports = ["import torch", *lesson.script_imports()]
-    held_out = len(_split(lesson_file)[1]) > 0
-    if held_out:
+    split = lesson.script_split(lesson_file.data, settings.validation_share, settings.seed)
+    if any("np." in line for line in split):
         imports.insert(0, "import numpy as np")
     lines = [*sorted(set(imports), key=imports.index), ""]
     seed = f"torch.manual_seed({settings.seed})  # " + say(
@@ -176,23 +178,18 @@ def _data_code(lesson_file: LessonFile, lesson: Lesson) -> str:
         T("the app trains on one thread: the same sums, same digits")
     )
     lines += [seed, threads, "", *lesson.script_data(lesson_file.data)]
-    if held_out:
+    if split:
         share = settings.validation_share
         lines += [
             "",
             *_comment_lines(
                 T(
-                    "The app's validation share {share}: the same seeded shuffle holds out the "
-                    "same points, and the model never trains on them.",
+                    "The app's validation share {share}: the same split holds out the same "
+                    "items, and the model never trains on them.",
                     share=f"{share:g}",
                 )
             ),
-            f"order = np.random.default_rng({settings.seed}).permutation(len(x_train))",
-            f"held = min(len(x_train) - 1, max(1, round({share!r} * len(x_train))))",
-            "train_index = torch.from_numpy(np.sort(order[held:]))",
-            "val_index = torch.from_numpy(np.sort(order[:held]))",
-            "x_val, y_val = x_train[val_index], y_train[val_index]",
-            "x_train, y_train = x_train[train_index], y_train[train_index]",
+            *split,
         ]
     augment = lesson.script_augment(settings.seed)
     if augment:
@@ -214,12 +211,12 @@ def _model_code(lesson_file: LessonFile, lesson: Lesson, names: list[str]) -> st
 def _train_code(lesson_file: LessonFile, lesson: Lesson, n_steps: int) -> str:
     settings = lesson_file.settings
     batch = settings.batch_size
-    training, validation = _split(lesson_file)
+    training, validation = _split(lesson_file, lesson)
     # The rows a step draws from (a lesson's augmentation adds some).
-    train_points = len(lesson.training_tensors(lesson_file.data.subset(training), settings.seed)[0])
+    train_points = len(lesson.training_tensors(training, settings.seed)[0])
     minibatches = 0 < batch < train_points
     params = "[" + ", ".join(lesson.script_names()) + "]"
-    early = settings.patience if len(validation) else 0
+    early = settings.patience if validation is not None else 0
     epsilon = settings.min_cost_change
     x, y = ("x_batch", "y_batch") if minibatches else ("x_train", "y_train")
     lines = []
@@ -303,7 +300,7 @@ def _train_code(lesson_file: LessonFile, lesson: Lesson, n_steps: int) -> str:
     ]
     if early:
         lines.append('print("best step =", best_step)')
-    if len(validation):
+    if validation is not None:
         lines += [
             "with torch.no_grad():  # "
             + say(T("both sets in evaluation mode, at the final parameters")),

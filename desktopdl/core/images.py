@@ -151,6 +151,10 @@ class ImageSet:
     def split(self, validation_share: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
         return seeded_split(len(self), validation_share, seed)
 
+    def bounds(self) -> tuple[float, float, float, float]:
+        """The image in pixels: there is no plane to zoom."""
+        return (0.0, float(self.size), 0.0, float(self.size))
+
     def class_counts(self, n_classes: int) -> np.ndarray:
         return np.bincount(self.labels, minlength=n_classes)[:n_classes]
 

@@ -75,3 +75,18 @@ def tensor_literal(name: str, array: np.ndarray) -> str:
         return literal(start, [float32(v) for v in array], end)
     rows = ["[" + ", ".join(float32(v) for v in row) + "]" for row in array]
     return literal(start, rows, end)
+
+
+def copied_weights(names: list[str], values: list) -> list[str]:
+    """``with torch.no_grad():`` lines that copy saved values into module parameters named
+    ``names`` (a script that builds nn modules starts from a lesson file's weights)."""
+    lines = ["with torch.no_grad():"]
+    for name, value in zip(names, values, strict=True):
+        lines.append(
+            literal(
+                f"    {name}.copy_(torch.tensor(",
+                [float32(v) for v in np.asarray(value).reshape(-1)],
+                f").reshape({name}.shape))",
+            )
+        )
+    return lines

@@ -327,11 +327,9 @@ class Trainer:
         self.data = data
         self._pending_cost = None
         self._order = torch.zeros(0, dtype=torch.long)  # reshuffle for the new points
-        train_index, validation_index = data.split(
-            self.settings.validation_share, int(self.settings.seed)
+        self.train_data, self.validation_data = self.lesson.split_data(
+            data, self.settings.validation_share, int(self.settings.seed)
         )
-        self.train_data = data.subset(train_index) if len(validation_index) else data
-        self.validation_data = data.subset(validation_index) if len(validation_index) else None
         self.x_val = self.y_val = None
         problem = self.lesson.check_data(self.train_data)
         if problem:
@@ -699,7 +697,7 @@ class Trainer:
                     cost = self.lesson.cost(self.params, self.x_train, self.y_train).item()
         views: list = []
         if all(np.all(np.isfinite(p)) for p in params):
-            context = ViewContext(self.probe, self.x_val, self.y_val)
+            context = ViewContext(self.probe, self.x_val, self.y_val, self.data)
             views = self.lesson.views(self.params, surface_rect, wanted, resolution, context)
         if self.recording:
             views.append(

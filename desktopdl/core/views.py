@@ -133,11 +133,13 @@ class CompanionView:
 @dataclass(frozen=True)
 class ViewContext:
     """What some views need beyond the parameters: the input the page asks about (a drawing
-    to show the feature maps of) and the held-out tensors (a confusion matrix)."""
+    to show the feature maps of), the held-out tensors (a confusion matrix) and the data."""
 
     probe: np.ndarray | None = None
     x_val: object = None
     y_val: object = None
+    #: The whole data set (a forecast runs on past the end of the whole series).
+    data: object = None
 
 
 @dataclass(frozen=True)
@@ -159,3 +161,47 @@ class ConfusionView:
     wrong_items: np.ndarray
     truth: np.ndarray
     predicted: np.ndarray
+
+
+@dataclass(frozen=True)
+class ForecastView:
+    """The RNN's predictions over the time series: one step ahead at every step it can see a
+    whole window before (the true values are its inputs), and a free-running forecast past
+    the end (each prediction fed back as the next input)."""
+
+    #: The time step of the first one-step prediction (the window length).
+    start: int
+    #: Predictions for the steps start … n−1, each from the true values before it.
+    one_step: np.ndarray
+    #: Predictions for the steps n, n+1, … after the end, each from the ones before it.
+    forecast: np.ndarray
+
+
+@dataclass(frozen=True)
+class HiddenStates:
+    """The hidden state (last layer) the RNN ends each window with, the one its prediction
+    reads: a row per predicted step start … n−1, a column per hidden unit."""
+
+    start: int
+    states: np.ndarray
+
+
+@dataclass(frozen=True)
+class UnrolledView:
+    """One window through the unrolled network, for stepping through time: at each time
+    step the input, the hidden state after it (last layer) and the output read from it."""
+
+    #: The time index (or character position) of the window's first input.
+    first_step: int
+    #: The window's inputs as numbers (values, or character indices).
+    inputs: np.ndarray
+    #: The hidden state after each input (window × hidden units).
+    hidden: np.ndarray
+    #: What the output layer reads from each step's hidden state (the prediction had the
+    #: window ended there): a value, or the top character's probability.
+    outputs: np.ndarray
+    #: How each input and output reads on screen ("0.59", "한").
+    input_labels: tuple[str, ...]
+    output_labels: tuple[str, ...]
+    #: The true next item after the window, as it reads on screen.
+    target_label: str

@@ -241,7 +241,11 @@ class LessonPicture(QWidget):
         self.scatter = pg.ScatterPlotItem(pxMode=True)
         self.scatter.setZValue(10)
         plot.addItem(self.scatter)
-        self.show_points(self.lesson_file.data)
+        data = self.lesson_file.data
+        if isinstance(data, PointSet):
+            self.show_points(data)
+        elif not self.overlay.show_data(data):
+            self.canvas.hide()  # images: the picture is the header and the cost curve
 
     def show_points(self, points: PointSet) -> None:
         self.scatter.setData(

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import QCoreApplication, QThread, Signal
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 
 
 class BackgroundJob(QThread):
@@ -55,3 +56,29 @@ class BackgroundJob(QThread):
         """Cancel and wait for the thread; True when it has ended."""
         self.cancel()
         return self.wait(timeout_ms)
+
+
+class ExperimentPanel(QWidget):
+    """A Run button, a progress bar and Cancel for one background experiment."""
+
+    def __init__(self, run_text: str, tooltip: str, parent=None):
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.run_button = QPushButton(run_text)
+        self.run_button.setToolTip(tooltip)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setVisible(False)
+        self.cancel_button = QPushButton(QCoreApplication.translate("BackgroundJob", "Cancel"))
+        self.cancel_button.setVisible(False)
+        layout.addWidget(self.run_button)
+        layout.addWidget(self.progress, 1)
+        layout.addWidget(self.cancel_button)
+
+    def show_running(self, running: bool) -> None:
+        self.run_button.setEnabled(not running)
+        self.progress.setVisible(running)
+        self.cancel_button.setVisible(running)
+        if running:
+            self.progress.setValue(0)

@@ -370,6 +370,7 @@ class LessonTab(QWidget):
     def _model_shape_changed(self) -> None:
         """The config changed: the formula, the classes offered and the lesson's own parts."""
         self.formula_label.setText(theme.rich(tr_core(self.lesson.formula)))
+        self.model_panel.cost_label.setText(theme.rich(tr_core(self.lesson.cost_formula)))
         self.workspace.set_classes(self.lesson.canvas_classes)
         self.model_changed()
 

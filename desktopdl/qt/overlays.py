@@ -142,6 +142,11 @@ class CanvasOverlay:
     def draw(self, snapshot, lesson, data, rect) -> None:
         """Move the items to the model in ``snapshot`` (None: nothing trained yet)."""
 
+    def show_data(self, data) -> bool:
+        """Draw data that is not points (an exported picture has no workspace to draw it):
+        True when the overlay drew it, False when the data has no picture of its own."""
+        return False
+
 
 class SurfaceOverlay(CanvasOverlay):
     """The classifier's output painted behind the points (class colours by confidence), its

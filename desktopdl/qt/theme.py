@@ -125,7 +125,7 @@ def set_font(widget: QWidget, size: float, bold: bool = False) -> None:
     widget.setFont(font(size, bold))
 
 
-_SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉ₖ₋", "0123456789k-")
+_SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉ₖ₋ₜₓₕₒ", "0123456789k-txho")
 
 
 def rich(text: str) -> str:
@@ -135,7 +135,7 @@ def rich(text: str) -> str:
     escaped = html.escape(str(text), quote=False)
     out, run = [], ""
     for char in escaped:
-        if char in "₀₁₂₃₄₅₆₇₈₉ₖ₋":
+        if char in "₀₁₂₃₄₅₆₇₈₉ₖ₋ₜₓₕₒ":
             run += char.translate(_SUBSCRIPTS)
             continue
         if run:

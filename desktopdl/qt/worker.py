@@ -158,10 +158,15 @@ class TrainingWorker(QThread):
             if self._running and not self._trainer.can_train:
                 self._running = False
                 self._publish()
-            elif time.perf_counter() - self._last_publish >= PUBLISH_INTERVAL_S and (
+            elif time.perf_counter() - self._last_publish >= self._publish_interval() and (
                 self._pending or self._running or self._lab.picture_ready()
             ):
                 self._publish()
+
+    def _publish_interval(self) -> float:
+        """Seconds between snapshots: 1/40, or longer for a lesson whose views are costly
+        (an RNN's forecast reruns the network once per forecast step)."""
+        return max(PUBLISH_INTERVAL_S, self._trainer.lesson.snapshot_interval_s)
 
     def _wait_time(self, training: bool) -> float:
         if not training:

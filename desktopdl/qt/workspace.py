@@ -27,11 +27,13 @@ from PySide6.QtWidgets import (
 from desktopdl.core import datasets
 from desktopdl.core.data import Dataset, PointSet
 from desktopdl.core.images import ImageSet
+from desktopdl.core.sequences import SequenceSet
 from desktopdl.core.views import Rect
 from desktopdl.qt import theme
 from desktopdl.qt.canvas import PointCanvas
 from desktopdl.qt.i18n import tr_core
 from desktopdl.qt.image_workspace import ImageWorkspace
+from desktopdl.qt.sequence_workspace import SequenceWorkspace
 from desktopdl.qt.undo import undo_redo_buttons
 
 #: Above this many classes the class buttons show only the class number and its key (the
@@ -258,4 +260,8 @@ class PointWorkspace(QWidget):
 
 
 #: The workspace for each data kind.
-WORKSPACES: dict[type, type[QWidget]] = {PointSet: PointWorkspace, ImageSet: ImageWorkspace}
+WORKSPACES: dict[type, type[QWidget]] = {
+    PointSet: PointWorkspace,
+    ImageSet: ImageWorkspace,
+    SequenceSet: SequenceWorkspace,
+}

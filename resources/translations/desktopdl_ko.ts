@@ -33,6 +33,14 @@
     </message>
 </context>
 <context>
+    <name>BackgroundJob</name>
+    <message>
+        <source>Cancel</source>
+        <extracomment>Share done, 0…1 (sent at most as often as the job reports). The function&apos;s result. A sentence for the teacher (a ValueError&apos;s message, or what went wrong). Cancel was pressed and the job stopped.</extracomment>
+        <translation>취소</translation>
+    </message>
+</context>
+<context>
     <name>BinaryClassificationTab</name>
     <message>
         <source>H([{0}, {1}]) = {2} → class {3}</source>
@@ -210,6 +218,14 @@
     <message>
         <source>softmax:</source>
         <translation>softmax:</translation>
+    </message>
+</context>
+<context>
+    <name>CharacterBars</name>
+    <message>
+        <source>others</source>
+        <extracomment>A row&apos;s height at scale 1 (the character is drawn at ``VALUE_PT``). (label, value, is_the_others_row) top to bottom.</extracomment>
+        <translation>나머지</translation>
     </message>
 </context>
 <context>
@@ -413,6 +429,14 @@
     </message>
 </context>
 <context>
+    <name>ExampleStrip</name>
+    <message>
+        <source>p(true digit) after each step</source>
+        <extracomment>The hybrid&apos;s blue on dark paper, where #0072B2 is too dark to read (Okabe–Ito sky blue). A model counts as sure once its mean probability of the true class reaches this.</extracomment>
+        <translation>단계마다 p(정답 숫자)</translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <source>step</source>
@@ -457,6 +481,102 @@
     <message>
         <source>max |w| = {0}</source>
         <translation>최대 |w| = {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ForecastOverlay</name>
+    <message>
+        <source>one step ahead</source>
+        <translation>한 단계 예측</translation>
+    </message>
+    <message>
+        <source>forecast, fed back</source>
+        <translation>예측을 다시 입력한 예보</translation>
+    </message>
+    <message>
+        <source>true series</source>
+        <translation>실제 시계열</translation>
+    </message>
+</context>
+<context>
+    <name>HiddenStateStrip</name>
+    <message>
+        <source>unit</source>
+        <translation>유닛</translation>
+    </message>
+    <message>
+        <source>The hidden state after each step: a row per hidden unit, blue −1, red +1, background 0</source>
+        <translation>각 단계 뒤의 은닉 상태: 은닉 유닛마다 한 줄, 파랑 −1, 빨강 +1, 배경색 0</translation>
+    </message>
+</context>
+<context>
+    <name>HybridComparison</name>
+    <message>
+        <source>Press Train both to compare.</source>
+        <translation>&apos;둘 다 학습&apos;을 누르면 비교합니다.</translation>
+    </message>
+    <message>
+        <source>columns / rows read</source>
+        <translation>읽은 열 / 행 수</translation>
+    </message>
+    <message>
+        <source>held-out accuracy</source>
+        <translation>검증 정확도</translation>
+    </message>
+    <message>
+        <source>CNN → RNN</source>
+        <translation>CNN → RNN</translation>
+    </message>
+    <message>
+        <source>RNN on rows</source>
+        <translation>행을 읽는 RNN</translation>
+    </message>
+    <message>
+        <source>chance</source>
+        <translation>무작위 추측</translation>
+    </message>
+    <message>
+        <source>sure</source>
+        <translation>확신</translation>
+    </message>
+    <message>
+        <source>never sure (≥ 0.9)</source>
+        <translation>끝까지 확신(≥ 0.9) 못 함</translation>
+    </message>
+    <message>
+        <source>sure (≥ 0.9) after {0} of {1}</source>
+        <translation>{1}개 중 {0}개째에 확신(≥ 0.9)</translation>
+    </message>
+    <message>
+        <source>CNN → RNN on columns: {0}, {1} · RNN on rows: {2}, {3}</source>
+        <translation>열을 읽는 CNN → RNN: {0}, {1} · 행을 읽는 RNN: {2}, {3}</translation>
+    </message>
+</context>
+<context>
+    <name>HybridPage</name>
+    <message>
+        <source>the built-in digits (1,797)</source>
+        <translation>내장 손글씨 숫자 (1,797개)</translation>
+    </message>
+    <message>
+        <source>the CNN tab&apos;s images</source>
+        <translation>CNN 탭의 이미지</translation>
+    </message>
+    <message>
+        <source>Which images both models learn to read step by step</source>
+        <translation>두 모델이 한 단계씩 읽는 법을 배울 이미지</translation>
+    </message>
+    <message>
+        <source>Images:</source>
+        <translation>이미지:</translation>
+    </message>
+    <message>
+        <source>Train both</source>
+        <translation>둘 다 학습</translation>
+    </message>
+    <message>
+        <source>Train a CNN whose feature columns a GRU reads left to right, and a GRU on the raw pixel rows, on 75 % of the images (in the background)</source>
+        <translation>CNN의 특징 열을 GRU가 왼쪽부터 읽는 모델과, 원래 픽셀 행을 읽는 GRU를 이미지의 75 %로 학습합니다 (백그라운드)</translation>
     </message>
 </context>
 <context>
@@ -1146,12 +1266,8 @@ epoch {1}</source>
 <context>
     <name>OverfittingTab</name>
     <message>
-        <source>Cancel</source>
-        <extracomment>Under the model&apos;s own boundary (z 5) and the points (z 10).</extracomment>
-        <translation>취소</translation>
-    </message>
-    <message>
         <source>Run k-fold cross-validation in the side panel.</source>
+        <extracomment>Under the model&apos;s own boundary (z 5) and the points (z 10).</extracomment>
         <translation>오른쪽 패널에서 k-겹 교차 검증을 실행하세요.</translation>
     </message>
     <message>
@@ -1464,11 +1580,258 @@ epoch {1}</source>
     </message>
 </context>
 <context>
+    <name>RNNTab</name>
+    <message>
+        <source>next value</source>
+        <extracomment>Characters generated at a press of Generate. The forecast&apos;s colour (the one-step dots share it, lighter): the model&apos;s own line.</extracomment>
+        <translation>다음 값</translation>
+    </message>
+    <message>
+        <source>next character</source>
+        <translation>다음 글자</translation>
+    </message>
+    <message>
+        <source>Learns:</source>
+        <extracomment>The forecast and the typed start are the tests: there is no point to click.</extracomment>
+        <translation>학습 대상:</translation>
+    </message>
+    <message>
+        <source>Cell:</source>
+        <translation>셀:</translation>
+    </message>
+    <message>
+        <source>Hidden units:</source>
+        <translation>은닉 유닛:</translation>
+    </message>
+    <message>
+        <source>The size of the hidden state h_t the cell carries forward</source>
+        <translation>셀이 다음 시점으로 넘기는 은닉 상태 h_t의 크기</translation>
+    </message>
+    <message>
+        <source>Layers:</source>
+        <translation>층 수:</translation>
+    </message>
+    <message>
+        <source>Window (past steps):</source>
+        <translation>윈도우 (과거 시점 수):</translation>
+    </message>
+    <message>
+        <source>How many past steps the network reads before each prediction</source>
+        <translation>예측하기 전에 신경망이 읽는 과거 시점의 수</translation>
+    </message>
+    <message>
+        <source>Forecast (steps):</source>
+        <translation>예보 (시점 수):</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Steps past the end, each prediction fed back as the next input</source>
+        <translation>끝 이후의 시점 수: 예측한 값을 다음 입력으로 다시 넣습니다</translation>
+    </message>
+    <message>
+        <source>Unrolled</source>
+        <translation>펼친 RNN</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>텍스트</translation>
+    </message>
+    <message>
+        <source>CNN + RNN</source>
+        <translation>CNN + RNN</translation>
+    </message>
+    <message>
+        <source>your own sequence</source>
+        <translation>직접 만든 시계열</translation>
+    </message>
+    <message>
+        <source>held out</source>
+        <translation>검증용</translation>
+    </message>
+    <message>
+        <source>one-step error {0} of the amplitude</source>
+        <translation>한 단계 예측 오차: 진폭의 {0}</translation>
+    </message>
+    <message>
+        <source>on the held-out end: {0}</source>
+        <translation>검증 구간(끝부분): {0}</translation>
+    </message>
+    <message>
+        <source>perplexity {0} (of {1} characters)</source>
+        <translation>퍼플렉서티 {0} (글자 {1}종 중)</translation>
+    </message>
+    <message>
+        <source>after the end (step {0}): {1}</source>
+        <translation>끝 다음 (시점 {0}): {1}</translation>
+    </message>
+    <message>
+        <source>after “{0}”: “{1}” (p = {2})</source>
+        <translation>“{0}” 다음: “{1}” (p = {2})</translation>
+    </message>
+    <message>
+        <source>the likeliest of {0} characters</source>
+        <translation>글자 {0}종 중 가장 가능성 높은 글자</translation>
+    </message>
+    <message>
+        <source>Train the text model first.</source>
+        <translation>먼저 텍스트 모델을 학습하세요.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;greedy:&lt;/b&gt; {0}&lt;u&gt;{1}&lt;/u&gt;</source>
+        <translation>&lt;b&gt;탐욕적(greedy):&lt;/b&gt; {0}&lt;u&gt;{1}&lt;/u&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;sampled (T = {0}):&lt;/b&gt; {1}&lt;u&gt;{2}&lt;/u&gt;</source>
+        <translation>&lt;b&gt;샘플링 (T = {0}):&lt;/b&gt; {1}&lt;u&gt;{2}&lt;/u&gt;</translation>
+    </message>
+    <message>
+        <source>The CNN tab has too few images: draw two classes there, or use the built-in digits.</source>
+        <translation>CNN 탭의 이미지가 너무 적습니다: 그곳에서 두 클래스를 그리거나 내장 숫자를 쓰세요.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>취소했습니다.</translation>
+    </message>
+</context>
+<context>
     <name>Readout</name>
     <message>
         <source>Click the canvas in Test mode, or type x and press Predict.</source>
         <extracomment>Point sizes at presenter scale 1; the presenter layout multiplies them.</extracomment>
         <translation>테스트 모드에서 캔버스를 클릭하거나, x를 입력하고 [예측]을 누르십시오.</translation>
+    </message>
+</context>
+<context>
+    <name>SequenceCanvas</name>
+    <message>
+        <source>time step t</source>
+        <extracomment>The plot always shows at least this many steps, and this many more past the series&apos; end: room for the page&apos;s free-running forecast. The value axis always spans at least −1.5…1.5 (a unit sine with room to draw above it). The length control&apos;s range and step (the core allows longer series from files). Typing becomes one undoable edit after this pause. Markers on the series only while there is room for them (beyond, a line reads better). The left axes&apos; width at scale 1 (both plots the same, so their data areas line up). The hidden-state strip&apos;s height at scale 1. The heatmap&apos;s ends: negative (−1) blue and positive (+1) vermillion, Okabe–Ito colours, with the theme&apos;s background in the middle, so a unit at 0 reads as &quot;nothing&quot;. The visible region changed (a new fit): the page may follow.</extracomment>
+        <translation>시점 t</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>Draw a sequence: press and drag from left to right,
+or choose a series above</source>
+        <translation>시계열을 그리세요: 왼쪽에서 오른쪽으로 누른 채 끌거나,
+위에서 시계열을 고르세요</translation>
+    </message>
+    <message>
+        <source>Press and drag from left to right to draw the series</source>
+        <translation>왼쪽에서 오른쪽으로 누른 채 끌어 시계열을 그립니다</translation>
+    </message>
+    <message>
+        <source>Sequence plot</source>
+        <translation>시계열 그래프</translation>
+    </message>
+</context>
+<context>
+    <name>SequenceWorkspace</name>
+    <message>
+        <source>Draw</source>
+        <translation>그리기</translation>
+    </message>
+    <message>
+        <source>Generate {0}</source>
+        <extracomment>The data changed (an edit, an undo, a load): the new immutable SequenceSet. The plot&apos;s visible region changed (a new fit). Never fires: sequences have no point to test by clicking (PointWorkspace&apos;s interface). The teacher replaced the data wholesale (Clear, a generated series): carries a title (&quot;&quot; for none). The page puts the Data chooser at the start of this bar.</extracomment>
+        <translation>{0} 생성</translation>
+    </message>
+    <message>
+        <source>Clear text</source>
+        <translation>텍스트 지우기</translation>
+    </message>
+    <message>
+        <source>Clear series</source>
+        <translation>시계열 지우기</translation>
+    </message>
+    <message>
+        <source>Remove the text (Ctrl+Z brings it back)</source>
+        <translation>텍스트를 지웁니다 (Ctrl+Z로 되돌림)</translation>
+    </message>
+    <message>
+        <source>Remove the series (Ctrl+Z brings it back)</source>
+        <translation>시계열을 지웁니다 (Ctrl+Z로 되돌림)</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>지우기</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>시계열</translation>
+    </message>
+    <message>
+        <source>choose…</source>
+        <translation>선택…</translation>
+    </message>
+    <message>
+        <source>Replace the series with a generated one</source>
+        <translation>생성한 시계열로 바꿉니다</translation>
+    </message>
+    <message>
+        <source> steps</source>
+        <translation> 시점</translation>
+    </message>
+    <message>
+        <source>How many time steps a generated series has</source>
+        <translation>생성할 시계열의 시점 수</translation>
+    </message>
+    <message>
+        <source>noise</source>
+        <translation>잡음</translation>
+    </message>
+    <message>
+        <source>Random noise added to every step (0 – 0.5)</source>
+        <translation>모든 시점에 더하는 무작위 잡음 (0 – 0.5)</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>다시 생성</translation>
+    </message>
+    <message>
+        <source>A new series of the chosen kind, length and noise (Ctrl+Z brings the old)</source>
+        <translation>고른 종류, 길이, 잡음으로 새 시계열을 만듭니다 (Ctrl+Z로 이전 것)</translation>
+    </message>
+    <message>
+        <source>Hidden state h&lt;sub&gt;t&lt;/sub&gt;, a row per unit: &lt;span style=&apos;color:{0}&apos;&gt;■&lt;/span&gt; −1 … &lt;span style=&apos;color:{1}&apos;&gt;■&lt;/span&gt; +1</source>
+        <translation>은닉 상태 h&lt;sub&gt;t&lt;/sub&gt;, 유닛마다 한 줄: &lt;span style=&apos;color:{0}&apos;&gt;■&lt;/span&gt; −1 … &lt;span style=&apos;color:{1}&apos;&gt;■&lt;/span&gt; +1</translation>
+    </message>
+    <message>
+        <source>Lecture sentences</source>
+        <translation>강의 문장</translation>
+    </message>
+    <message>
+        <source>Put the lecture&apos;s sentences about RNNs in (Ctrl+Z brings the old text)</source>
+        <translation>RNN에 관한 강의 문장을 넣습니다 (Ctrl+Z로 이전 텍스트)</translation>
+    </message>
+    <message>
+        <source>Type the text the model learns to continue</source>
+        <translation>모델이 이어 쓰도록 배울 텍스트를 입력하세요</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>텍스트</translation>
+    </message>
+    <message>
+        <source>Edit text</source>
+        <translation>텍스트 편집</translation>
+    </message>
+    <message>
+        <source>Cut to {0} characters, the most a lesson holds</source>
+        <translation>레슨이 담을 수 있는 최대인 {0}자로 잘랐습니다</translation>
+    </message>
+    <message>
+        <source>Too long: the most a lesson holds is {0} characters</source>
+        <translation>너무 깁니다: 레슨에는 최대 {0}자까지 담을 수 있습니다</translation>
+    </message>
+    <message>
+        <source>{0} characters, {1} different</source>
+        <translation>{0}자, {1}종</translation>
     </message>
 </context>
 <context>
@@ -1625,6 +1988,49 @@ epoch {1}</source>
     </message>
 </context>
 <context>
+    <name>TextPage</name>
+    <message>
+        <source>This page is for text: choose “Learns: next character” in ① Model.</source>
+        <translation>이 페이지는 텍스트용입니다: ① 모델에서 “학습 대상: 다음 글자”를 고르세요.</translation>
+    </message>
+    <message>
+        <source>Learn the text instead</source>
+        <translation>텍스트를 학습하기</translation>
+    </message>
+    <message>
+        <source>Start:</source>
+        <translation>시작:</translation>
+    </message>
+    <message>
+        <source>type the start of a sentence</source>
+        <translation>문장의 앞부분을 입력하세요</translation>
+    </message>
+    <message>
+        <source>Temperature:</source>
+        <translation>온도:</translation>
+    </message>
+    <message>
+        <source>0: always the likeliest character (greedy); higher: bolder, stranger choices</source>
+        <translation>0: 항상 가장 가능성 높은 글자 (탐욕적); 높을수록: 더 과감하고 낯선 선택</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>생성</translation>
+    </message>
+    <message>
+        <source>Continue the start greedily and by sampling, feeding each character back</source>
+        <translation>앞부분을 탐욕적으로, 그리고 샘플링으로 이어 씁니다 (만든 글자를 다시 입력)</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <source>perplexity</source>
+        <translation>퍼플렉서티</translation>
+    </message>
+</context>
+<context>
     <name>TrainPanel</name>
     <message>
         <source>② Train</source>
@@ -1701,6 +2107,64 @@ epoch {1}</source>
     <message>
         <source>Redo (Ctrl+Shift+Z)</source>
         <translation>다시 실행 (Ctrl+Shift+Z)</translation>
+    </message>
+</context>
+<context>
+    <name>UnrolledCanvas</name>
+    <message>
+        <source>RNN cell</source>
+        <extracomment>Point sizes at scale 1: the smallest text anywhere, the weights&apos; names, an input or an output (a number or a character the class reads from the back row). The time steps the unrolled drawing shows at once, and the hidden units one cell shows. The width one drawn time step needs (at scale 1), arrows included. One colour per weight matrix (Okabe–Ito, away from the hidden state&apos;s blue and red): the same colour at every step says &quot;the same weights at every step&quot;. How each weight matrix&apos;s name is drawn: the letter and its subscript (the Korean font draws the Unicode subscript ₓ as a dot, so the subscript is drawn small and lowered). The hidden state&apos;s colours: −1 blue, 0 white, +1 red (tanh keeps it in −1…1). Steps after the current one are not computed yet: drawn this faint. An input after the current step is data, already known: it fades less than what the network has not computed from it yet. Characters that would read as nothing on screen, and what is drawn instead. The step&apos;s index in the window (0-based). The whole column: a click anywhere in it selects the step. The &quot;t = 3&quot; under the input. The cell&apos;s title line, and one square per hidden unit under it with their frames. The window step this arrow computes (faded while that step is not computed yet). The faded box on the left: &quot;h₀ = 0&quot;, or &quot;…&quot; for the steps before the shown ones. A &quot;…&quot; box on the right when later steps are not shown, else None. The &quot;true next: …&quot; box after the last output, when the last step is shown.</extracomment>
+        <translation>RNN 셀</translation>
+    </message>
+    <message>
+        <source>LSTM cell</source>
+        <translation>LSTM 셀</translation>
+    </message>
+    <message>
+        <source>GRU cell</source>
+        <translation>GRU 셀</translation>
+    </message>
+    <message>
+        <source>true next:</source>
+        <translation>실제 다음:</translation>
+    </message>
+    <message>
+        <source>Train the model to see it unrolled over time.</source>
+        <translation>모델을 학습하면 시간에 따라 펼친 모습이 보입니다.</translation>
+    </message>
+    <message>
+        <source>t = {0}</source>
+        <translation>t = {0}</translation>
+    </message>
+</context>
+<context>
+    <name>UnrolledDiagram</name>
+    <message>
+        <source>Previous time step (←)</source>
+        <translation>이전 시점 (←)</translation>
+    </message>
+    <message>
+        <source>Next time step (→)</source>
+        <translation>다음 시점 (→)</translation>
+    </message>
+    <message>
+        <source>The same cell at every time step: it reads the input and the hidden state before it. ◀ / ▶ or the arrow keys walk through time.</source>
+        <translation>모든 시점에 같은 셀: 입력과 이전 시점의 은닉 상태를 함께 읽습니다. ◀ / ▶ 또는 화살표 키로 시간을 따라갑니다.</translation>
+    </message>
+    <message>
+        <source>t = {0}: x = {1}, h has {2} units (min {3}, max {4}), output {5}</source>
+        <translation>t = {0}: x = {1}, h는 유닛 {2}개 (최소 {3}, 최대 {4}), 출력 {5}</translation>
+    </message>
+    <message>
+        <source>step t = {0} of {1}</source>
+        <translation>시점 t = {0} / {1}</translation>
+    </message>
+</context>
+<context>
+    <name>WeightLegend</name>
+    <message>
+        <source>same colour = same weights at every step</source>
+        <translation>같은 색 = 모든 시점에 같은 가중치</translation>
     </message>
 </context>
 <context>
@@ -1827,6 +2291,10 @@ epoch {1}</source>
     <message>
         <source>{name}: &apos;weights&apos; must be {expected} finite numbers for this model.</source>
         <translation>{name}: 이 모델의 &apos;weights&apos;는 유한한 숫자 {expected}개여야 합니다.</translation>
+    </message>
+    <message>
+        <source>The app&apos;s validation share {share}: the same split holds out the same items, and the model never trains on them.</source>
+        <translation>앱의 검증 비율 {share}: 같은 분할이 같은 데이터를 떼어 두며, 모델은 그것으로 학습하지 않습니다.</translation>
     </message>
     <message>
         <source>both sets in evaluation mode, at the final parameters</source>
@@ -1967,10 +2435,6 @@ epoch {1}</source>
     <message>
         <source>Ask the trained model about a point, and print the parameters.</source>
         <translation>학습된 모델에 한 점을 물어보고 파라미터를 출력합니다.</translation>
-    </message>
-    <message>
-        <source>The app&apos;s validation share {share}: the same seeded shuffle holds out the same points, and the model never trains on them.</source>
-        <translation>앱의 검증 비율 {share}: 같은 시드의 섞기로 같은 점을 떼어 두고, 모델은 그 점으로 학습하지 않습니다.</translation>
     </message>
     <message>
         <source>the app&apos;s Batch size: points per step</source>
@@ -2301,6 +2765,134 @@ epoch {1}</source>
         <translation>드롭아웃: 출력 중 무작위 비율 P를 0으로, 나머지는 1/(1 − P)배</translation>
     </message>
     <message>
+        <source>hₜ = tanh(Wₓ·xₜ + Wₕ·hₜ₋₁ + b)</source>
+        <translation>hₜ = tanh(Wₓ·xₜ + Wₕ·hₜ₋₁ + b)</translation>
+    </message>
+    <message>
+        <source>iₜ, fₜ, oₜ = σ(Wₓ·xₜ + Wₕ·hₜ₋₁ + b);  gₜ = tanh(Wₓ·xₜ + Wₕ·hₜ₋₁ + b);  cₜ = fₜ⊙cₜ₋₁ + iₜ⊙gₜ,  hₜ = oₜ⊙tanh(cₜ)</source>
+        <translation>iₜ, fₜ, oₜ = σ(Wₓ·xₜ + Wₕ·hₜ₋₁ + b);  gₜ = tanh(Wₓ·xₜ + Wₕ·hₜ₋₁ + b);  cₜ = fₜ⊙cₜ₋₁ + iₜ⊙gₜ,  hₜ = oₜ⊙tanh(cₜ)</translation>
+    </message>
+    <message>
+        <source>rₜ, zₜ = σ(Wₓ·xₜ + Wₕ·hₜ₋₁ + b);  nₜ = tanh(Wₓ·xₜ + rₜ⊙(Wₕ·hₜ₋₁) + b);  hₜ = (1 − zₜ)⊙nₜ + zₜ⊙hₜ₋₁</source>
+        <translation>rₜ, zₜ = σ(Wₓ·xₜ + Wₕ·hₜ₋₁ + b);  nₜ = tanh(Wₓ·xₜ + rₜ⊙(Wₕ·hₜ₋₁) + b);  hₜ = (1 − zₜ)⊙nₜ + zₜ⊙hₜ₋₁</translation>
+    </message>
+    <message>
+        <source>hₜ = tanh(Wₓ·xₜ + Wₕ·hₜ₋₁ + b);  H(x) = Wₒ·hₜ + bₒ</source>
+        <translation>hₜ = tanh(Wₓ·xₜ + Wₕ·hₜ₋₁ + b);  H(x) = Wₒ·hₜ + bₒ</translation>
+    </message>
+    <message>
+        <source>hₜ = LSTM(xₜ, hₜ₋₁, cₜ₋₁);  H(x) = Wₒ·hₜ + bₒ</source>
+        <translation>hₜ = LSTM(xₜ, hₜ₋₁, cₜ₋₁);  H(x) = Wₒ·hₜ + bₒ</translation>
+    </message>
+    <message>
+        <source>hₜ = GRU(xₜ, hₜ₋₁);  H(x) = Wₒ·hₜ + bₒ</source>
+        <translation>hₜ = GRU(xₜ, hₜ₋₁);  H(x) = Wₒ·hₜ + bₒ</translation>
+    </message>
+    <message>
+        <source>RNN</source>
+        <translation>RNN</translation>
+    </message>
+    <message>
+        <source>cost = mean((H(x) − y)²), y = the next value</source>
+        <translation>cost = mean((H(x) − y)²), y = 다음 값</translation>
+    </message>
+    <message>
+        <source>{cell}: {layers} layer(s) of {hidden} hidden units, {count} parameters, the same at every time step</source>
+        <translation>{cell}: 은닉 유닛 {hidden}개짜리 {layers}층, 파라미터 {count}개 (모든 시점에 같은 값)</translation>
+    </message>
+    <message>
+        <source>Unknown task {name}.</source>
+        <translation>알 수 없는 학습 대상 {name}입니다.</translation>
+    </message>
+    <message>
+        <source>Unknown cell {name}; choose rnn, lstm or gru.</source>
+        <translation>알 수 없는 셀 {name}입니다. rnn, lstm, gru 중에서 고르세요.</translation>
+    </message>
+    <message>
+        <source>The hidden state has 1 to 64 units.</source>
+        <translation>은닉 상태는 유닛 1–64개입니다.</translation>
+    </message>
+    <message>
+        <source>An RNN here has 1 to 3 layers.</source>
+        <translation>여기의 RNN은 1–3층입니다.</translation>
+    </message>
+    <message>
+        <source>The window is 2 to 64 steps.</source>
+        <translation>윈도우는 2–64 시점입니다.</translation>
+    </message>
+    <message>
+        <source>The forecast is 0 to 500 steps.</source>
+        <translation>예보는 0–500 시점입니다.</translation>
+    </message>
+    <message>
+        <source>The text has too many different characters (at most 400).</source>
+        <translation>텍스트의 글자 종류가 너무 많습니다 (최대 400종).</translation>
+    </message>
+    <message>
+        <source>cost = cross-entropy of the next character (F.cross_entropy)</source>
+        <translation>cost = 다음 글자의 크로스 엔트로피 (F.cross_entropy)</translation>
+    </message>
+    <message>
+        <source>Draw a longer sequence: the model reads {window} steps before each prediction, so it needs at least {need}.</source>
+        <translation>더 긴 시계열을 그리세요: 모델이 예측마다 {window} 시점을 읽으므로 최소 {need} 시점이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>The comparison needs images of at least two classes.</source>
+        <translation>비교하려면 적어도 두 클래스의 이미지가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>The text has characters the model was not built for ({chars}): press Reset.</source>
+        <translation>텍스트에 모델이 모르는 글자({chars})가 있습니다: 초기화를 누르세요.</translation>
+    </message>
+    <message>
+        <source>Type a longer text: the model reads {window} characters before each prediction, so it needs at least {need}.</source>
+        <translation>더 긴 텍스트를 입력하세요: 모델이 예측마다 {window}글자를 읽으므로 최소 {need}글자가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Type at least one character the model knows.</source>
+        <translation>모델이 아는 글자를 적어도 하나 입력하세요.</translation>
+    </message>
+    <message>
+        <source>the steps the network reads before each prediction</source>
+        <translation>예측마다 신경망이 읽는 시점 수</translation>
+    </message>
+    <message>
+        <source>every window of WINDOW steps, and the step after it</source>
+        <translation>WINDOW 시점짜리 모든 윈도우와 그다음 시점</translation>
+    </message>
+    <message>
+        <source>the last HELD windows predict the held-out end of the sequence</source>
+        <translation>마지막 HELD개 윈도우가 검증용 끝부분을 예측합니다</translation>
+    </message>
+    <message>
+        <source>the modules, built without using the seed&apos;s numbers</source>
+        <translation>시드의 난수를 쓰지 않고 만든 모듈</translation>
+    </message>
+    <message>
+        <source>the start: uniform in ±1/√(hidden units), drawn with torch.rand in the modules&apos; order as the app draws it</source>
+        <translation>시작값: ±1/√(은닉 유닛 수) 범위의 균등분포, 앱과 같은 순서로 torch.rand에서 뽑습니다</translation>
+    </message>
+    <message>
+        <source>the output layer reads the state after the last step</source>
+        <translation>출력층은 마지막 시점 뒤의 상태를 읽습니다</translation>
+    </message>
+    <message>
+        <source>the last window</source>
+        <translation>마지막 윈도우</translation>
+    </message>
+    <message>
+        <source>every character once: the model&apos;s vocabulary</source>
+        <translation>모든 글자를 한 번씩: 모델의 어휘</translation>
+    </message>
+    <message>
+        <source>the last window: it predicts the step after the end</source>
+        <translation>마지막 윈도우: 끝 다음 시점을 예측합니다</translation>
+    </message>
+    <message>
+        <source>the last window: it predicts the character after the end</source>
+        <translation>마지막 윈도우: 끝 다음 글자를 예측합니다</translation>
+    </message>
+    <message>
         <source>Softmax Classification</source>
         <translation>소프트맥스 분류</translation>
     </message>
@@ -2331,6 +2923,46 @@ epoch {1}</source>
     <message>
         <source>one score per class: Wx + b</source>
         <translation>클래스마다 점수 하나: Wx + b</translation>
+    </message>
+    <message>
+        <source>sine</source>
+        <translation>사인파</translation>
+    </message>
+    <message>
+        <source>sum of sines</source>
+        <translation>사인파의 합</translation>
+    </message>
+    <message>
+        <source>sawtooth</source>
+        <translation>톱니파</translation>
+    </message>
+    <message>
+        <source>square wave</source>
+        <translation>사각파</translation>
+    </message>
+    <message>
+        <source>damped oscillation</source>
+        <translation>감쇠 진동</translation>
+    </message>
+    <message>
+        <source>random walk</source>
+        <translation>랜덤 워크</translation>
+    </message>
+    <message>
+        <source>&apos;values&apos; must be a list and &apos;text&apos; a text.</source>
+        <translation>&apos;values&apos;는 목록, &apos;text&apos;는 텍스트여야 합니다.</translation>
+    </message>
+    <message>
+        <source>The series has {count} steps; the most a lesson holds is {limit}.</source>
+        <translation>시계열이 {count} 시점입니다. 레슨에는 최대 {limit} 시점까지 담을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The text has {count} characters; the most a lesson holds is {limit}.</source>
+        <translation>텍스트가 {count}자입니다. 레슨에는 최대 {limit}자까지 담을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Every value of the series must be a finite number within ±10,000, found {value}.</source>
+        <translation>시계열의 모든 값은 ±10,000 이내의 유한한 수여야 합니다. 발견된 값: {value}.</translation>
     </message>
     <message>
         <source>① init</source>
@@ -2530,6 +3162,30 @@ epoch {1}</source>
     <message>
         <source>Half the points are held out (hollow). Press Train: the training cost falls to almost 0 while the validation cost turns upward. Then switch on a remedy and compare.</source>
         <translation>점의 절반은 검증용입니다 (속이 빈 점). 학습을 누르면 훈련 비용은 거의 0까지 떨어지지만 검증 비용은 다시 올라갑니다. 그다음 해결책을 하나 켜고 비교해 보세요.</translation>
+    </message>
+    <message>
+        <source>The lecture&apos;s sentences: predict the next character</source>
+        <translation>강의 문장: 다음 글자 예측</translation>
+    </message>
+    <message>
+        <source>A character-level GRU learns the lecture&apos;s own sentences about RNNs. Type the start of a sentence on the Text page to see the likeliest next characters, and generate text greedily or with a temperature.</source>
+        <translation>글자 단위 GRU가 RNN에 관한 강의 문장을 배웁니다. 텍스트 페이지에 문장 앞부분을 입력하면 가장 가능성 높은 다음 글자가 보이고, 탐욕적으로 또는 온도를 주어 글을 생성할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>A sine wave, 200 steps: predict the next value</source>
+        <translation>사인파 200 시점: 다음 값 예측</translation>
+    </message>
+    <message>
+        <source>The last fifth (shaded) is held out. Press Train: the thin orange line predicts each next step from the 20 true values before it, and the dashed forecast runs on past the end, feeding each guess back in.</source>
+        <translation>마지막 5분의 1(음영)은 검증용입니다. 학습을 누르세요: 가는 주황색 선은 앞의 실제 값 20개로 다음 시점을 예측하고, 점선 예보는 예측값을 다시 입력하며 끝 너머로 이어집니다.</translation>
+    </message>
+    <message>
+        <source>Two sines added: a harder rhythm</source>
+        <translation>두 사인파의 합: 더 어려운 리듬</translation>
+    </message>
+    <message>
+        <source>Two periods at once (40 and 13 steps). Watch where the free-running forecast drifts: its memory is only the window.</source>
+        <translation>두 주기(40, 13 시점)가 함께 있습니다. 스스로 이어 가는 예보가 어디서 어긋나는지 보세요: 기억은 윈도우뿐입니다.</translation>
     </message>
     <message>
         <source>Three blobs (150 points)</source>

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
+from desktopdl.qt import theme
 from desktopdl.qt.app import application
 from desktopdl.qt.lesson_tab import LessonTab
 from desktopdl.qt.main_window import MainWindow
@@ -90,3 +91,12 @@ def train_steps(qtbot, tab: LessonTab, steps: int) -> None:
     tab.steps_spin.setValue(steps)
     tab.toggle_training()
     wait_for_step(qtbot, tab, steps)
+
+
+@pytest.fixture(params=[False, True], ids=["light", "dark"])
+def look(request):
+    """Each test in the light and the dark theme, the light one restored afterwards."""
+    app = application()
+    theme.set_look(app, None, dark=request.param)
+    yield request.param
+    theme.set_look(app, None, dark=False)

@@ -22,43 +22,12 @@ from desktopdl.qt.cnn_views import (
     KernelPlayground,
     MisclassifiedStrip,
 )
+from tests.qt.pictures import colors, picture, shown
 
 
 @pytest.fixture(autouse=True)
 def app():
     return application()
-
-
-@pytest.fixture(params=[False, True], ids=["light", "dark"])
-def look(request, app):
-    """Each test in the light and the dark theme, the light one restored afterwards."""
-    theme.set_look(app, None, dark=request.param)
-    yield request.param
-    theme.set_look(app, None, dark=False)
-
-
-def shown(qtbot, widget, width: int = 580, height: int = 260):
-    qtbot.addWidget(widget)
-    widget.resize(width, height)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
-
-
-def picture(widget) -> QImage:
-    image = widget.grab().toImage()
-    assert image.width() >= widget.width()
-    return image
-
-
-def colors(image: QImage) -> int:
-    step = 3
-    seen = {
-        image.pixel(x, y)
-        for x in range(0, image.width(), step)
-        for y in range(0, image.height(), step)
-    }
-    return len(seen)
 
 
 def at(image: QImage, rect: QRectF) -> QColor:

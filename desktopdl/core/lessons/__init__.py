@@ -15,6 +15,7 @@ from desktopdl.core.lessons.cnn import ConvolutionalNetwork
 from desktopdl.core.lessons.linear import LinearRegression
 from desktopdl.core.lessons.network import NeuralNetwork
 from desktopdl.core.lessons.overfitting import Overfitting
+from desktopdl.core.lessons.rnn import RecurrentNetwork
 from desktopdl.core.lessons.softmax import SoftmaxClassification
 from desktopdl.core.views import Rect
 
@@ -44,6 +45,7 @@ register(SoftmaxClassification, page="desktopdl.qt.lessons.softmax:SoftmaxClassi
 register(NeuralNetwork, page="desktopdl.qt.lessons.network:NeuralNetworkTab")
 register(Overfitting, page="desktopdl.qt.lessons.overfitting:OverfittingTab")
 register(ConvolutionalNetwork, page="desktopdl.qt.lessons.cnn:CNNTab")
+register(RecurrentNetwork, page="desktopdl.qt.lessons.rnn:RNNTab")
 
 
 def lesson_class(key: str) -> type[Lesson]:

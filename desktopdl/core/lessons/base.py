@@ -112,6 +112,9 @@ class Lesson(ABC):
     gradient_lab: ClassVar[bool] = False
     #: Cells per side of the surface behind the points, evaluated for every snapshot.
     surface_resolution: ClassVar[int] = 200
+    #: The least time between two snapshots while training: views that cost milliseconds
+    #: (a forecast rolled step by step) would otherwise take much of the training time.
+    snapshot_interval_s: ClassVar[float] = 0.0
     #: A hand-written plain-SGD step (see NeuralNetwork.fast_sgd_step), or None.
     fast_sgd_step = None
 
@@ -136,6 +139,16 @@ class Lesson(ABC):
     @abstractmethod
     def check_data(self, data: Dataset) -> str | None:
         """A sentence telling the teacher what is missing, or None when training can start."""
+
+    def split_data(
+        self, data: Dataset, validation_share: float, seed: int
+    ) -> tuple[Dataset, Dataset | None]:
+        """(training data, validation data or None): the data kind's seeded split. A lesson
+        whose items depend on each other (windows of a sequence) splits its own way."""
+        train_index, validation_index = data.split(validation_share, seed)
+        if not len(validation_index):
+            return data, None
+        return data.subset(train_index), data.subset(validation_index)
 
     @abstractmethod
     def tensors(self, data: Dataset) -> tuple[torch.Tensor, torch.Tensor]:
@@ -306,6 +319,20 @@ class Lesson(ABC):
         """The cost in evaluation mode (validation, the final numbers): the same expression
         unless the model acts differently while training (dropout)."""
         return self.script_cost(x, y)
+
+    def script_split(self, data: Dataset, validation_share: float, seed: int) -> list[str]:
+        """Lines that hold out the validation share of x_train and y_train exactly as
+        ``split_data`` does: the same seeded shuffle (none when nothing is held out)."""
+        if self.split_data(data, validation_share, seed)[1] is None:
+            return []
+        return [
+            f"order = np.random.default_rng({seed}).permutation(len(x_train))",
+            f"held = min(len(x_train) - 1, max(1, round({validation_share!r} * len(x_train))))",
+            "train_index = torch.from_numpy(np.sort(order[held:]))",
+            "val_index = torch.from_numpy(np.sort(order[:held]))",
+            "x_val, y_val = x_train[val_index], y_train[val_index]",
+            "x_train, y_train = x_train[train_index], y_train[train_index]",
+        ]
 
     def script_augment(self, seed: int) -> list[str]:
         """Lines run after the validation split that extend x_train and y_train the way

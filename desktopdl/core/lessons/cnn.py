@@ -24,7 +24,7 @@ import torch.nn.functional as F  # noqa: N812 - torch's own convention
 
 from desktopdl.core.images import IMAGE_CLASSES, MAX_SIZE, MIN_SIZE, ImageSet
 from desktopdl.core.lessons.base import Lesson, LessonConfig
-from desktopdl.core.script import float32, literal, say
+from desktopdl.core.script import copied_weights, say
 from desktopdl.core.text import T
 from desktopdl.core.views import ConfusionView, FeatureMaps, Rect, ViewContext
 
@@ -419,15 +419,7 @@ class ConvolutionalNetwork(Lesson):
         ]
 
     def script_weights(self, names: list[str], values: list[np.ndarray]) -> list[str]:
-        lines = [*self._script_built(names), "with torch.no_grad():"]
-        for name, value in zip(names, values, strict=True):
-            flat = literal(
-                f"    {name}.copy_(torch.tensor(",
-                [float32(v) for v in np.asarray(value).reshape(-1)],
-                f").reshape({name}.shape))",
-            )
-            lines.append(flat)
-        return lines
+        return [*self._script_built(names), *copied_weights(names, values)]
 
     def script_model(self, names: list[str]) -> list[str]:
         return ["def H(x):", "    return torch.softmax(model(x), dim=1)"]

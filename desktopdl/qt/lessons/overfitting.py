@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -57,7 +56,7 @@ from desktopdl.qt import theme
 from desktopdl.qt.binding import Field
 from desktopdl.qt.cost_plot import MAX_GHOSTS
 from desktopdl.qt.i18n import tr_core
-from desktopdl.qt.jobs import BackgroundJob
+from desktopdl.qt.jobs import BackgroundJob, ExperimentPanel
 from desktopdl.qt.lessons.network import NeuralNetworkTab
 from desktopdl.qt.overlays import SegmentLines
 from desktopdl.qt.panels import (
@@ -80,32 +79,6 @@ def _sources() -> QComboBox:
 
 def _percent(value: float | None) -> str:
     return "—" if value is None else f"{value:.1%}"
-
-
-class ExperimentPanel(QWidget):
-    """A Run button, a progress bar and Cancel for one background experiment."""
-
-    def __init__(self, run_text: str, tooltip: str, parent=None):
-        super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.run_button = QPushButton(run_text)
-        self.run_button.setToolTip(tooltip)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 100)
-        self.progress.setVisible(False)
-        self.cancel_button = QPushButton(QCoreApplication.translate("OverfittingTab", "Cancel"))
-        self.cancel_button.setVisible(False)
-        layout.addWidget(self.run_button)
-        layout.addWidget(self.progress, 1)
-        layout.addWidget(self.cancel_button)
-
-    def show_running(self, running: bool) -> None:
-        self.run_button.setEnabled(not running)
-        self.progress.setVisible(running)
-        self.cancel_button.setVisible(running)
-        if running:
-            self.progress.setValue(0)
 
 
 class ExperimentPage(QWidget):
