@@ -22,7 +22,16 @@ def load(script: str):
 
 @pytest.mark.parametrize(
     "script",
-    ["run_bench.py", "screenshots.py", "screenshots_overfitting.py", "bench_overfitting.py"],
+    [
+        "run_bench.py",
+        "screenshots.py",
+        "screenshots_overfitting.py",
+        "bench_overfitting.py",
+        "screenshots_cnn.py",
+        "bench_cnn.py",
+        "screenshots_rnn.py",
+        "bench_rnn.py",
+    ],
 )
 def test_script_imports(script):
     assert callable(load(script).main)

@@ -23,6 +23,10 @@ SELF_TEST_STEPS = 50
 SELF_TEST_TIMEOUT_S = 60.0
 
 
+#: How long a thread may hold the GIL while another waits (Python's default is 5 ms).
+GIL_SWITCH_S = 0.001
+
+
 def application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setApplicationName("DesktopDL")
@@ -33,6 +37,9 @@ def application(argv: list[str] | None = None) -> QApplication:
     i18n.install(app, i18n.chosen_language())
     theme.apply(app)
     app.aboutToQuit.connect(stop_all_workers)
+    # The training thread runs Python between its torch calls; with the default 5 ms GIL
+    # switch interval the GUI thread could wait that long for each turn (a late repaint).
+    sys.setswitchinterval(GIL_SWITCH_S)
     return app
 
 

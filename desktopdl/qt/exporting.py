@@ -201,7 +201,11 @@ class LessonPicture(QWidget):
         row = QHBoxLayout()
         row.setSpacing(8)
         layout.addLayout(row, 1)
-        self.canvas = self._plot(*(("x₁", "x₂") if self.lesson.n_classes else ("x", "y")))
+        overlay_class = page_class(lesson_file.lesson).overlay_class
+        titles = overlay_class.axis_titles() or (
+            ("x₁", "x₂") if self.lesson.n_classes else ("x", "y")
+        )
+        self.canvas = self._plot(*titles)
         self.cost_plot = self._plot(
             QCoreApplication.translate("Export", "step"),
             QCoreApplication.translate("Export", "cost"),
@@ -244,7 +248,7 @@ class LessonPicture(QWidget):
         data = self.lesson_file.data
         if isinstance(data, PointSet):
             self.show_points(data)
-        elif not self.overlay.show_data(data):
+        elif not self.overlay.show_data(data, self.lesson):
             self.canvas.hide()  # images: the picture is the header and the cost curve
 
     def show_points(self, points: PointSet) -> None:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from desktopdl.core import lesson_file
 from desktopdl.core.lesson_file import LessonFile
 from desktopdl.core.lessons import Lesson, LessonConfig
+from desktopdl.core.lessons.base import number
 from desktopdl.core.trainer import PHASE_TITLES, PHASES, Snapshot, Status, TrainSettings
 from desktopdl.core.views import DescentView
 from desktopdl.qt import theme
@@ -672,7 +673,9 @@ class LessonTab(QWidget):
                 )
             )
         cost = snapshot.shown_cost
-        shown = f"{cost:.6f}" if math.isfinite(cost) else str(cost)
+        # Six decimals, or four significant digits below 10⁻⁶ (an RNN's MSE of 3e-07 is
+        # not "0.000000").
+        shown = number(cost, 6) if math.isfinite(cost) else str(cost)
         if snapshot.status == Status.INVALID_DATA:
             shown = "—"  # no data to compute a cost on: not "nan"
         self.cost_label.setText(

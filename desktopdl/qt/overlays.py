@@ -142,7 +142,12 @@ class CanvasOverlay:
     def draw(self, snapshot, lesson, data, rect) -> None:
         """Move the items to the model in ``snapshot`` (None: nothing trained yet)."""
 
-    def show_data(self, data) -> bool:
+    @staticmethod
+    def axis_titles() -> tuple[str, str] | None:
+        """The picture's axis titles when they are not the plane's x₁, x₂ (or x, y)."""
+        return None
+
+    def show_data(self, data, lesson) -> bool:
         """Draw data that is not points (an exported picture has no workspace to draw it):
         True when the overlay drew it, False when the data has no picture of its own."""
         return False

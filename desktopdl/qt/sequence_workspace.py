@@ -69,6 +69,8 @@ MARKERS_UP_TO = 400
 AXIS_WIDTH_PX = 74
 #: The hidden-state strip's height at scale 1.
 STRIP_HEIGHT_PX = 95
+#: A change of the hidden state smaller than one step of the colour map's 256.
+UNSEEN_CHANGE = 2 / 256
 #: The heatmap's ends: negative (−1) blue and positive (+1) vermillion, Okabe–Ito colours,
 #: with the theme's background in the middle, so a unit at 0 reads as "nothing".
 NEGATIVE_COLOR = ("#0072B2", "#3D9BE0")  # light theme, dark theme
@@ -177,10 +179,11 @@ class SequenceCanvas(pg.PlotWidget):
         margin = 0.15 * max(high - low, 1.0)
         # Room above the values for the page's one-line legend (series, prediction, forecast).
         legend_room = 0.3 * max(high - low, 1.0)
+        # And below them for its labels (the held-out end's name).
         return (
             xmin,
             xmax,
-            min(-MIN_VALUE_SPAN, low - margin),
+            min(-MIN_VALUE_SPAN, low - margin) - legend_room / 2,
             max(MIN_VALUE_SPAN, high + margin) + legend_room,
         )
 
@@ -335,6 +338,13 @@ class HiddenStateStrip(pg.PlotWidget):
     def set_states(self, start: int, states: np.ndarray) -> None:
         """``states``: steps × units, drawn at steps start … start + steps − 1."""
         steps, units = states.shape
+        shown = self.image.image
+        if (
+            self._shape == (start, steps, units)
+            and shown is not None
+            and np.abs(shown - states.T).max() < UNSEEN_CHANGE
+        ):
+            return  # the same colours as on screen: no repaint
         self.image.setImage(states.T, autoLevels=False, levels=(-1.0, 1.0))
         if self._shape != (start, steps, units):
             self._shape = (start, steps, units)

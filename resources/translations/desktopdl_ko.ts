@@ -2022,12 +2022,8 @@ or choose a series above</source>
         <translation>앞부분을 탐욕적으로, 그리고 샘플링으로 이어 씁니다 (만든 글자를 다시 입력)</translation>
     </message>
     <message>
-        <source>step</source>
-        <translation>단계</translation>
-    </message>
-    <message>
-        <source>perplexity</source>
-        <translation>퍼플렉서티</translation>
+        <source>perplexity e^cost over the steps</source>
+        <translation>단계별 퍼플렉서티 e^cost</translation>
     </message>
 </context>
 <context>
@@ -2113,7 +2109,7 @@ or choose a series above</source>
     <name>UnrolledCanvas</name>
     <message>
         <source>RNN cell</source>
-        <extracomment>Point sizes at scale 1: the smallest text anywhere, the weights&apos; names, an input or an output (a number or a character the class reads from the back row). The time steps the unrolled drawing shows at once, and the hidden units one cell shows. The width one drawn time step needs (at scale 1), arrows included. One colour per weight matrix (Okabe–Ito, away from the hidden state&apos;s blue and red): the same colour at every step says &quot;the same weights at every step&quot;. How each weight matrix&apos;s name is drawn: the letter and its subscript (the Korean font draws the Unicode subscript ₓ as a dot, so the subscript is drawn small and lowered). The hidden state&apos;s colours: −1 blue, 0 white, +1 red (tanh keeps it in −1…1). Steps after the current one are not computed yet: drawn this faint. An input after the current step is data, already known: it fades less than what the network has not computed from it yet. Characters that would read as nothing on screen, and what is drawn instead. The step&apos;s index in the window (0-based). The whole column: a click anywhere in it selects the step. The &quot;t = 3&quot; under the input. The cell&apos;s title line, and one square per hidden unit under it with their frames. The window step this arrow computes (faded while that step is not computed yet). The faded box on the left: &quot;h₀ = 0&quot;, or &quot;…&quot; for the steps before the shown ones. A &quot;…&quot; box on the right when later steps are not shown, else None. The &quot;true next: …&quot; box after the last output, when the last step is shown.</extracomment>
+        <extracomment>Point sizes at scale 1: the smallest text anywhere, the weights&apos; names, an input or an output (a number or a character the class reads from the back row). The time steps the unrolled drawing shows at once, and the hidden units one cell shows. The keys that walk the diagram through time while it has the focus. The width one drawn time step needs (at scale 1), arrows included. One colour per weight matrix (Okabe–Ito, away from the hidden state&apos;s blue and red): the same colour at every step says &quot;the same weights at every step&quot;. How each weight matrix&apos;s name is drawn: the letter and its subscript (the Korean font draws the Unicode subscript ₓ as a dot, so the subscript is drawn small and lowered). The hidden state&apos;s colours: −1 blue, 0 white, +1 red (tanh keeps it in −1…1). Steps after the current one are not computed yet: drawn this faint. An input after the current step is data, already known: it fades less than what the network has not computed from it yet. Characters that would read as nothing on screen, and what is drawn instead. The step&apos;s index in the window (0-based). The whole column: a click anywhere in it selects the step. The &quot;t = 3&quot; under the input. The cell&apos;s title line, and one square per hidden unit under it with their frames. The window step this arrow computes (faded while that step is not computed yet). The faded box on the left: &quot;h₀ = 0&quot;, or &quot;…&quot; for the steps before the shown ones. A &quot;…&quot; box on the right when later steps are not shown, else None. The &quot;true next: …&quot; box after the last output, when the last step is shown.</extracomment>
         <translation>RNN 셀</translation>
     </message>
     <message>

@@ -34,7 +34,7 @@ def test_training_the_sine_draws_the_one_step_predictions_and_the_fed_back_forec
     assert len(data.values) == 200 and tab.lesson.config.cell == "gru"
     train_steps(qtbot, tab, 300)
     overlay = tab.overlay
-    qtbot.waitUntil(lambda: overlay.forecast.isVisible())
+    qtbot.waitUntil(lambda: overlay.forecast.getData()[0] is not None)
     xs, ys = overlay.forecast.getData()
     # The dashes start at the last true value and run 60 steps past the end.
     assert xs[0] == 199 and xs[-1] == 259 and ys[0] == data.values[-1]
@@ -67,9 +67,13 @@ def test_space_trains_and_the_cost_falls(open_lesson, qtbot, window):
 
 def test_a_sequence_drawn_with_the_mouse_is_what_the_model_learns(open_lesson, qtbot):
     tab = open_lesson("rnn")
+    qtbot.waitUntil(lambda: tab.workspace.strip.isVisible())  # the preset's hidden states
     QTest.mouseClick(tab.workspace.clear_button, LEFT)
     assert len(tab.workspace.data().values) == 0
     assert tab.preset_combo.currentIndex() == -1
+    # Nothing of the old series stays: no hidden states, no unrolled window, no answer.
+    qtbot.waitUntil(lambda: not tab.workspace.strip.isVisible())
+    assert tab.unrolled_page.diagram.length() == 0 and tab.test_result.text() == ""
     draw(tab.workspace.canvas, (0, 0.0), (30, 1.0))
     draw(tab.workspace.canvas, (31, 1.0), (60, -0.5))
     values = tab.workspace.data().values
@@ -113,10 +117,12 @@ def test_a_typed_start_shows_next_character_bars_summing_to_one(open_lesson, qtb
     tab.views.setCurrentWidget(tab.text_page)
     train_steps(qtbot, tab, 300)
     prefix = tab.text_page.prefix
+    bars = tab.text_page.bars
+    assert prefix.text() == "RNN은"  # the text's own start, so the bars show at once
+    qtbot.waitUntil(bars.isVisible)
+    prefix.clear()
     prefix.setFocus()
     QTest.keyClicks(prefix, "RNN")
-    bars = tab.text_page.bars
-    qtbot.waitUntil(bars.isVisible)
     shown = bars.shown()
     assert sum(value for _label, value in shown) == pytest.approx(1.0, abs=1e-6)
     assert shown[0][0] == "은"  # the lecture always writes "RNN은"
@@ -166,3 +172,19 @@ def test_views_are_computed_only_while_on_screen(open_lesson, qtbot):
     snapshot = tab.snapshot
     assert snapshot.view(UnrolledView) is None
     assert snapshot.view(ForecastView) is not None and snapshot.view(HiddenStates) is not None
+
+
+def test_the_arrow_keys_walk_the_focused_diagram_not_the_training(open_lesson, qtbot, window):
+    tab = open_lesson("rnn")
+    tab.views.setCurrentWidget(tab.unrolled_page)
+    train_steps(qtbot, tab, 20)
+    diagram = tab.unrolled_page.diagram
+    qtbot.waitUntil(lambda: diagram.length() == 20)
+    window.activateWindow()
+    diagram.setFocus()
+    qtbot.waitUntil(diagram.hasFocus)
+    QTest.keyClick(window.focusWidget(), Qt.Key.Key_Left)
+    QTest.keyClick(window.focusWidget(), Qt.Key.Key_Left)
+    QTest.keyClick(window.focusWidget(), Qt.Key.Key_Right)
+    assert diagram.step() == 18
+    assert tab.snapshot.step == 20  # → did not run a training step

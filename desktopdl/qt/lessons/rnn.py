@@ -55,9 +55,11 @@ from desktopdl.qt.panels import combo_box, spin_box, training_fields, validation
 from desktopdl.qt.rnn_views import CharacterBars, HybridComparison, UnrolledDiagram
 
 #: Characters generated at a press of Generate.
-GENERATED = 60
+GENERATED = 40
 #: The forecast's colour (the one-step dots share it, lighter): the model's own line.
 FORECAST_COLOR = "#D55E00"
+#: A move of a curve smaller than this (in the series' units) does not show on screen.
+UNSEEN_MOVE = 1e-3
 
 
 def _tasks() -> QComboBox:
@@ -137,21 +139,30 @@ class ForecastOverlay(CanvasOverlay):
             and isinstance(data, SequenceSet)
             and view.start + len(view.one_step) == len(data.values)
         )
-        self.predictions.setVisible(shown)
-        self.forecast.setVisible(shown)
         if not shown:
+            # Emptied, not hidden: a hidden item's legend sample turns into an "off" sign.
+            self.predictions.setData([], [])
+            self.forecast.setData([], [])
             return
         steps = np.arange(view.start, view.start + len(view.one_step))
-        self.predictions.setData(steps, view.one_step)
+        _set_if_moved(self.predictions, steps, view.one_step)
         end = len(data.values)
         # The forecast starts at the last true value, so the dashes join the series.
         xs = np.arange(end - 1, end + len(view.forecast))
         ys = np.concatenate([[data.values[-1]], view.forecast])
-        self.forecast.setData(xs, ys)
+        _set_if_moved(self.forecast, xs, ys)
 
-    def show_data(self, data) -> bool:
-        """An exported picture: the series itself as the page's workspace draws it."""
-        if not isinstance(data, SequenceSet):
+    @staticmethod
+    def axis_titles() -> tuple[str, str]:
+        return (
+            QCoreApplication.translate("SequenceCanvas", "time step t"),
+            QCoreApplication.translate("SequenceCanvas", "value"),
+        )
+
+    def show_data(self, data, lesson) -> bool:
+        """An exported picture: the series itself as the page's workspace draws it (a text
+        has no plot: the picture is the header and the cost curve)."""
+        if not isinstance(data, SequenceSet) or lesson.text_task:
             return False
         if self.series is None:
             self.series = pg.PlotDataItem(pen=pg.mkPen(theme.COST_COLOR, width=4 * self.pen_scale))
@@ -208,7 +219,8 @@ class TextPage(QWidget):
         prefix_row.addWidget(self.prefix, 1)
         left.addLayout(prefix_row)
         self.bars = CharacterBars()
-        left.addWidget(self.bars, 1)
+        left.addWidget(self.bars)
+        left.addStretch(1)  # the typed start stays at the top while the bars are hidden
         row.addLayout(left, 1)
         right = QVBoxLayout()
         generate_row = QHBoxLayout()
@@ -236,19 +248,22 @@ class TextPage(QWidget):
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-            theme.set_font(label, 13)
+            theme.set_font(label, 12)
             right.addWidget(label)
+        self.perplexity_label = QLabel(self.tr("perplexity e^cost over the steps"))
+        right.addWidget(self.perplexity_label)
         self.perplexity_plot = pg.PlotWidget()
-        theme.style_axes(
-            self.perplexity_plot.getPlotItem(),
-            self.tr("step"),
-            self.tr("perplexity"),
-        )
+        # No rotated axis title: a short plot has no room for one, the label above says it.
+        theme.style_axes(self.perplexity_plot.getPlotItem(), "", "")
+        for name in ("left", "bottom"):
+            axis = self.perplexity_plot.getPlotItem().getAxis(name)
+            axis.setProperty("dl_title", None)
+            axis.showLabel(False)
         self.perplexity_plot.setMouseEnabled(False, False)
         self.perplexity_plot.getPlotItem().setMenuEnabled(False)
         self.perplexity_plot.getPlotItem().hideButtons()
         self.perplexity_curve = self.perplexity_plot.plot(pen=pg.mkPen(theme.COST_COLOR, width=3))
-        self.perplexity_plot.setMinimumHeight(round(theme.px(130)))
+        self.perplexity_plot.setMinimumHeight(round(theme.px(100)))
         right.addWidget(self.perplexity_plot, 1)
         row.addLayout(right, 1)
         self._steps: list[np.ndarray] = []
@@ -429,17 +444,30 @@ class RNNTab(LessonTab):
             return
         self._show_validation_split(data)
         self._show_next_characters()
+        self.overlay.legend.setVisible(len(data.values) > 0)
+        if self.lesson.check_data(data):  # nothing to learn from: nothing old may stay
+            self._forget_views()
+
+    def _forget_views(self) -> None:
+        """Clear what showed the previous data (after Clear, an undo to a short series)."""
+        self.unrolled_page.diagram.set_view(None)
+        self.workspace.set_hidden_states(0, None)
+        self.workspace.set_cursor_step(None)
+        self.test_result.setText("")
+        self.test_detail.setText("")
+        self.text_page.bars.setVisible(False)
 
     def model_changed(self) -> None:
         config = self.lesson.config
         self.workspace.set_task(config.task)
         text = self.lesson.text_task
         self.text_page.set_enabled_for(text)
+        prefix, data_text = self.text_page.prefix, self.workspace.data().text
+        if text and not prefix.text() and data_text:
+            prefix.setText(data_text[: min(4, len(data_text))])  # bars from the first snapshot
         self.unrolled_page.formula.setText(theme.rich(tr_core(self.lesson.cell_formula)))
         self.unrolled_page.diagram.set_cell(config.cell)
-        self.unrolled_page.diagram.set_view(None)
-        self.workspace.set_hidden_states(0, None)
-        self.workspace.set_cursor_step(None)
+        self._forget_views()
         self.text_page.greedy.setText("")
         self.text_page.sampled.setText("")
         self._show_validation_split(self.workspace.data())
@@ -481,6 +509,8 @@ class RNNTab(LessonTab):
             states = snapshot.view(HiddenStates)
             if states is not None and states.start + len(states.states) == len(data.values):
                 self.workspace.set_hidden_states(states.start, states.states)
+            elif self.lesson.check_data(data):
+                self._forget_views()
             text = self._error_text(snapshot, metrics, data)
             self._show_next_value(snapshot, data)
         if text != self.numbers.text():
@@ -521,7 +551,14 @@ class RNNTab(LessonTab):
         """③ Test: the value the model predicts after the end (the script's H(x_test))."""
         if self.lesson.check_data(data) or not all(np.all(np.isfinite(p)) for p in snapshot.params):
             return
-        value = float(self.lesson.predict(list(snapshot.params), self.lesson.probe_input(data))[0])
+        forecast = snapshot.view(ForecastView)
+        if forecast is not None and len(forecast.forecast):
+            # The forecast's first step is H(last window), computed in the training thread.
+            value = float(np.float32(forecast.forecast[0]))
+        else:
+            value = float(
+                self.lesson.predict(list(snapshot.params), self.lesson.probe_input(data))[0]
+            )
         self.readout.expect_result()
         self.test_result.setText(
             self.tr("after the end (step {0}): {1}").format(len(data.values), f"{value:.4f}")
@@ -655,6 +692,20 @@ class RNNTab(LessonTab):
     def shutdown(self) -> bool:
         stopped = self._hybrid_job.stop() if self._hybrid_job is not None else True
         return super().shutdown() and stopped
+
+
+def _set_if_moved(curve: pg.PlotDataItem, xs: np.ndarray, ys: np.ndarray) -> None:
+    """New data for a curve, unless it would not move by a visible amount (a settled model
+    sends the same line at every snapshot, and each repaint costs milliseconds)."""
+    old_x, old_y = curve.getData()
+    if (
+        old_y is not None
+        and len(old_y) == len(ys)
+        and np.array_equal(old_x, xs)
+        and np.abs(old_y - ys).max() < UNSEEN_MOVE
+    ):
+        return
+    curve.setData(xs, ys)
 
 
 def _escaped(text: str) -> str:
