@@ -829,6 +829,7 @@
     </message>
     <message>
         <source>② Train</source>
+        <extracomment>How long a thread may hold the GIL while another waits (Python&apos;s default is 5 ms).</extracomment>
         <translation>② 학습</translation>
     </message>
     <message>
@@ -1583,7 +1584,7 @@ epoch {1}</source>
     <name>RNNTab</name>
     <message>
         <source>next value</source>
-        <extracomment>Characters generated at a press of Generate. The forecast&apos;s colour (the one-step dots share it, lighter): the model&apos;s own line.</extracomment>
+        <extracomment>Characters generated at a press of Generate. The forecast&apos;s colour (the one-step dots share it, lighter): the model&apos;s own line. A move of a curve smaller than this (in the series&apos; units) does not show on screen.</extracomment>
         <translation>다음 값</translation>
     </message>
     <message>
@@ -1708,7 +1709,7 @@ epoch {1}</source>
     <name>SequenceCanvas</name>
     <message>
         <source>time step t</source>
-        <extracomment>The plot always shows at least this many steps, and this many more past the series&apos; end: room for the page&apos;s free-running forecast. The value axis always spans at least −1.5…1.5 (a unit sine with room to draw above it). The length control&apos;s range and step (the core allows longer series from files). Typing becomes one undoable edit after this pause. Markers on the series only while there is room for them (beyond, a line reads better). The left axes&apos; width at scale 1 (both plots the same, so their data areas line up). The hidden-state strip&apos;s height at scale 1. The heatmap&apos;s ends: negative (−1) blue and positive (+1) vermillion, Okabe–Ito colours, with the theme&apos;s background in the middle, so a unit at 0 reads as &quot;nothing&quot;. The visible region changed (a new fit): the page may follow.</extracomment>
+        <extracomment>The plot always shows at least this many steps, and this many more past the series&apos; end: room for the page&apos;s free-running forecast. The value axis always spans at least −1.5…1.5 (a unit sine with room to draw above it). The length control&apos;s range and step (the core allows longer series from files). Typing becomes one undoable edit after this pause. Markers on the series only while there is room for them (beyond, a line reads better). The left axes&apos; width at scale 1 (both plots the same, so their data areas line up). The hidden-state strip&apos;s height at scale 1. A change of the hidden state smaller than one step of the colour map&apos;s 256. The heatmap&apos;s ends: negative (−1) blue and positive (+1) vermillion, Okabe–Ito colours, with the theme&apos;s background in the middle, so a unit at 0 reads as &quot;nothing&quot;. The visible region changed (a new fit): the page may follow.</extracomment>
         <translation>시점 t</translation>
     </message>
     <message>
@@ -2004,6 +2005,10 @@ or choose a series above</source>
     <message>
         <source>type the start of a sentence</source>
         <translation>문장의 앞부분을 입력하세요</translation>
+    </message>
+    <message>
+        <source>Enter generates the rest, as Generate does</source>
+        <translation>Enter를 누르면 생성 버튼처럼 나머지를 이어 씁니다</translation>
     </message>
     <message>
         <source>Temperature:</source>

@@ -280,3 +280,14 @@ def test_a_script_from_saved_weights_goes_on_from_them_like_the_app(tmp_path):
     costs = resumed.step(10)
     assert printed["cost"] == float(costs[-1])
     assert costs[0] < new_trainer(text_file(max_steps=10)).step(1)[0]  # it went on from them
+
+
+def test_the_text_model_unrolls_its_last_window_of_characters():
+    case = text_file(max_steps=5)
+    trainer = new_trainer(case)
+    trainer.step(5)
+    snapshot = trainer.snapshot(wanted={ForecastView, HiddenStates, UnrolledView})
+    unrolled = snapshot.view(UnrolledView)
+    assert "".join(unrolled.input_labels) == TEXT[-9:-1] and unrolled.target_label == TEXT[-1]
+    assert all(label in trainer.lesson.config.alphabet for label in unrolled.output_labels)
+    assert snapshot.view(ForecastView) is None and snapshot.view(HiddenStates) is None
