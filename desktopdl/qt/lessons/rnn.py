@@ -248,7 +248,10 @@ class TextPage(QWidget):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            # Wrapped to the column, however long the text: a wrapping label with an
+            # Ignored width was laid out as one line and cut at the edge.
+            label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            label.setMinimumWidth(round(theme.px(120)))
             theme.set_font(label, 12)
             right.addWidget(label)
         self.perplexity_label = QLabel(self.tr("perplexity e^cost over the steps"))
