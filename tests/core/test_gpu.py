@@ -12,7 +12,17 @@ import torch
 from desktopdl.core import lesson_file
 from desktopdl.core.lessons import lesson
 from desktopdl.core.trainer import Trainer
+from desktopdl.core.views import (
+    ConfusionView,
+    FeatureMaps,
+    ForecastView,
+    HiddenStates,
+    SurfaceView,
+    UnrolledView,
+)
 from desktopdl.resources import resource
+
+EVERY_VIEW = {ConfusionView, FeatureMaps, ForecastView, HiddenStates, SurfaceView, UnrolledView}
 
 pytestmark = pytest.mark.skipif(not torch.cuda.is_available(), reason="no CUDA device here")
 
@@ -22,6 +32,8 @@ CASES = {
     "network_xor.json": 300,
     "overfitting_noisy_circles.json": 300,
     "cnn_digits.json": 100,
+    "rnn_sine.json": 200,
+    "rnn_lecture_text.json": 200,
 }
 
 
@@ -35,7 +47,9 @@ def test_the_gpu_trains_to_the_cpus_numbers(name):
         )
         assert trainer.device.type == device, trainer.device_choice.reason
         costs = trainer.step(CASES[name])
-        runs[device] = (costs, trainer.flat_params(), trainer.snapshot().metrics)
+        # Every view a lesson computes in the training thread, from tensors on the device.
+        shown = trainer.snapshot(wanted=EVERY_VIEW)
+        runs[device] = (costs, trainer.flat_params(), shown.metrics)
     cpu, gpu = runs["cpu"], runs["cuda"]
     assert len(cpu[0]) == len(gpu[0])
     assert np.allclose(cpu[0], gpu[0], rtol=1e-3, atol=1e-4)
