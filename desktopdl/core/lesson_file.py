@@ -93,7 +93,8 @@ def read(path: str | os.PathLike) -> LessonFile:
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise LessonFileError(T("{name} is too large to be a lesson file.", name=path.name))
-        text = path.read_text(encoding="utf-8")
+        # utf-8-sig: a file saved by an editor that writes a byte-order mark opens too.
+        text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise LessonFileError(T("{name} does not exist.", name=str(path))) from None
     except (OSError, UnicodeDecodeError) as error:
@@ -106,6 +107,10 @@ def read(path: str | os.PathLike) -> LessonFile:
 def parse(text: str, name: str = "the file") -> LessonFile:
     try:
         doc = json.loads(text, parse_constant=_reject_constant)
+    except RecursionError:
+        raise LessonFileError(
+            T("{name} is damaged or not a lesson file (nested too deeply).", name=name)
+        ) from None
     except (json.JSONDecodeError, ValueError) as error:
         raise LessonFileError(
             T("{name} is damaged or not a lesson file ({error}).", name=name, error=error)
@@ -113,7 +118,7 @@ def parse(text: str, name: str = "the file") -> LessonFile:
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise LessonFileError(T("{name} is not a DesktopDL lesson file.", name=name))
     version = doc.get("version")
-    if not isinstance(version, int) or isinstance(version, bool):
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise LessonFileError(T("{name} has no valid format version.", name=name))
     if version > VERSION:
         raise LessonFileError(
@@ -171,7 +176,7 @@ def _data(data: object, lesson: str, version: int, name: str) -> Dataset:
         raise LessonFileError(T("{name} has no 'data' section.", name=name))
     kind = data.get("kind", PointSet.kind) if version >= 2 else PointSet.kind
     expected = lesson_class(lesson).data_kind
-    if kind not in DATA_KINDS or DATA_KINDS[kind] is not expected:
+    if not isinstance(kind, str) or kind not in DATA_KINDS or DATA_KINDS[kind] is not expected:
         raise LessonFileError(
             T(
                 "{name}: this lesson trains on {expected}, but the file holds {kind}.",
@@ -305,4 +310,10 @@ def _view(view: object, name: str) -> tuple[float, float, float, float] | None:
 def _text(value: object, key: str, name: str) -> str:
     if not isinstance(value, str):
         raise LessonFileError(T("{name}: '{key}' must be text.", name=name, key=key))
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate (\ud800): it could never be saved again
+        raise LessonFileError(
+            T("{name}: '{key}' holds a character that is not valid text.", name=name, key=key)
+        ) from None
     return value

@@ -120,6 +120,10 @@ class SequenceSet:
         values, text = doc.get("values", []), doc.get("text", "")
         if not isinstance(values, list) or not isinstance(text, str):
             raise DataError(T("'values' must be a list and 'text' a text."))
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            raise DataError(T("'text' holds a character that is not valid text.")) from None
         if len(values) > MAX_LENGTH:
             raise DataError(
                 T(

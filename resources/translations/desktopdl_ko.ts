@@ -2546,8 +2546,16 @@ or choose a series above</source>
         <translation>{name}: &apos;validation_every&apos;는 1 이상의 정수여야 합니다.</translation>
     </message>
     <message>
+        <source>{name} is damaged or not a lesson file (nested too deeply).</source>
+        <translation>{name} 파일이 손상되었거나 레슨 파일이 아닙니다 (중첩이 너무 깊습니다).</translation>
+    </message>
+    <message>
         <source>{name}: {error}</source>
         <translation>{name}: {error}</translation>
+    </message>
+    <message>
+        <source>{name}: &apos;{key}&apos; holds a character that is not valid text.</source>
+        <translation>{name}: &apos;{key}&apos;에 올바른 텍스트가 아닌 문자가 있습니다.</translation>
     </message>
     <message>
         <source>cost</source>
@@ -2960,6 +2968,10 @@ or choose a series above</source>
     <message>
         <source>The text has {count} characters; the most a lesson holds is {limit}.</source>
         <translation>텍스트가 {count}자입니다. 레슨에는 최대 {limit}자까지 담을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>&apos;text&apos; holds a character that is not valid text.</source>
+        <translation>&apos;text&apos;에 올바른 텍스트가 아닌 문자가 있습니다.</translation>
     </message>
     <message>
         <source>Every value of the series must be a finite number within ±10,000, found {value}.</source>

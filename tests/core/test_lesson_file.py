@@ -1,3 +1,4 @@
+import copy
 import json
 
 import pytest
@@ -95,3 +96,78 @@ def test_failed_save_leaves_the_old_file_whole(tmp_path, monkeypatch):
         lesson_file.write(path, good)
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["lesson.json"]
+
+
+# -- hostile files: refused with a sentence, never a traceback -------------------------------
+
+ODD_VALUES = [None, True, 0, -1, 1.5, 2**64, -(2**70), 1e308, 10**400, "", "x", "\ud800", [],
+              {}, [[1, 2]], {"a": 1}, [None], [True, 1]]  # fmt: skip
+
+
+def _mutated(doc, rng):
+    """The document with one value somewhere inside replaced, removed or made odd."""
+    node = doc
+    while True:
+        if isinstance(node, dict) and node:
+            key = rng.choice(sorted(node))
+        elif isinstance(node, list) and node:
+            key = rng.randrange(len(node))
+        else:
+            return doc
+        if rng.random() < 0.35 or not isinstance(node[key], (dict, list)):
+            if isinstance(node, dict) and rng.random() < 0.2:
+                del node[key]
+            else:
+                node[key] = copy.deepcopy(rng.choice(ODD_VALUES))
+            return doc
+        node = node[key]
+
+
+def test_thousands_of_damaged_presets_are_refused_with_a_sentence_or_open_whole():
+    import random
+
+    rng = random.Random(0)
+    presets = [
+        json.loads(path.read_text(encoding="utf-8"))
+        for path in sorted(resource("presets").glob("*.json"))
+        if path.stat().st_size < 50_000
+    ]
+    for _ in range(2500):
+        doc = json.loads(json.dumps(rng.choice(presets)))
+        for _ in range(rng.randint(1, 3)):
+            doc = _mutated(doc, rng)
+        text = json.dumps(doc)
+        try:
+            opened = lesson_file.parse(text)
+        except LessonFileError as error:
+            assert str(error)
+            continue
+        json.dumps(opened.to_json(), allow_nan=False, ensure_ascii=False).encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"version": 0}, "format version"),
+        ({"version": -1}, "format version"),
+        ({"title": "bad \ud800 title"}, "not valid text"),
+        ({"data": {"kind": {"points": 1}}}, "trains on"),
+    ],
+)
+def test_odd_fields_are_refused_and_name_the_problem(change, message):
+    doc = json.loads((resource("presets") / "rnn_sine.json").read_text(encoding="utf-8"))
+    doc.update(change)
+    with pytest.raises(LessonFileError, match=message):
+        lesson_file.parse(json.dumps(doc))
+
+
+def test_deep_nesting_is_refused_not_a_recursion_error():
+    with pytest.raises(LessonFileError, match="nested too deeply"):
+        lesson_file.parse("[" * 100_000 + "]" * 100_000)
+
+
+def test_a_file_with_a_byte_order_mark_opens(tmp_path):
+    text = (resource("presets") / "linear_small.json").read_text(encoding="utf-8")
+    path = tmp_path / "bom.json"
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    assert lesson_file.read(path).lesson == "linear"
