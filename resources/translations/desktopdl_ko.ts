@@ -2590,6 +2590,10 @@ or choose a series above</source>
         <translation>MSE 비용</translation>
     </message>
     <message>
+        <source>There are points of class {label}, but binary classification knows only classes 0 and 1: remove them, or open the file in the Softmax lesson.</source>
+        <translation>클래스 {label}의 점이 있지만 이진 분류는 클래스 0과 1만 다룹니다: 그 점들을 지우거나 소프트맥스 분류 수업에서 파일을 여세요.</translation>
+    </message>
+    <message>
         <source>CNN</source>
         <translation>CNN (합성곱 신경망)</translation>
     </message>

@@ -171,3 +171,15 @@ def test_a_file_with_a_byte_order_mark_opens(tmp_path):
     path = tmp_path / "bom.json"
     path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
     assert lesson_file.read(path).lesson == "linear"
+
+
+def test_a_binary_lesson_file_with_a_third_class_is_refused_by_the_lesson():
+    from desktopdl.core.export import new_trainer
+    from desktopdl.core.trainer import Status
+
+    doc = json.loads((resource("presets") / "lecture_binary.json").read_text(encoding="utf-8"))
+    doc["data"]["labels"][0] = 3
+    opened = lesson_file.parse(json.dumps(doc))
+    trainer = new_trainer(opened)
+    assert trainer.status == Status.INVALID_DATA and "class 3" in trainer.message
+    assert len(trainer.step(10)) == 0  # nothing trains on a meaningless cost

@@ -36,6 +36,12 @@ class BinaryClassification(Lesson):
         counts = data.class_counts(2)
         if len(data) == 0:
             return T("There are no points yet: add points of class 0 and class 1 (keys 1 and 2).")
+        if data.labels.max() >= 2:  # from a file: sigmoid's cross-entropy needs y ∈ {0, 1}
+            return T(
+                "There are points of class {label}, but binary classification knows only "
+                "classes 0 and 1: remove them, or open the file in the Softmax lesson.",
+                label=int(data.labels.max()),
+            )
         missing = [str(c) for c in range(2) if counts[c] == 0]
         if missing:
             return T(
