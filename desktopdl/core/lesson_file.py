@@ -150,7 +150,11 @@ def parse(text: str, name: str = "the file") -> LessonFile:
 
 
 def write(path: str | os.PathLike, lesson_file: LessonFile) -> None:
+    # Through a symbolic link to its target: replacing the link itself with a plain file
+    # would leave the file the link points to unchanged.
     path = Path(path)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     text = json.dumps(lesson_file.to_json(), indent=1, ensure_ascii=False, allow_nan=False)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

@@ -183,3 +183,16 @@ def test_a_binary_lesson_file_with_a_third_class_is_refused_by_the_lesson():
     trainer = new_trainer(opened)
     assert trainer.status == Status.INVALID_DATA and "class 3" in trainer.message
     assert len(trainer.step(10)) == 0  # nothing trains on a meaningless cost
+
+
+def test_saving_through_a_symbolic_link_writes_its_target_and_keeps_the_link(tmp_path):
+    preset = lesson_file.read(resource("presets") / "linear_small.json")
+    target = tmp_path / "real.json"
+    lesson_file.write(target, preset)
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    from dataclasses import replace
+
+    lesson_file.write(link, replace(preset, title="through the link"))
+    assert link.is_symlink()
+    assert lesson_file.read(target).title == "through the link"
