@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktopdl.core.lessons.rnn import CELL_NAMES
 from desktopdl.core.views import UnrolledView
 from desktopdl.qt import theme
 from desktopdl.qt.cnn_views import InkImages
@@ -300,7 +301,7 @@ class UnrolledCanvas(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.view: UnrolledView | None = None
-        self.cell_kind = "rnn"
+        self.cell_kind = "plain"
         self.step = 0
         self.start = 0
         self._states: list[list[int]] = []
@@ -354,7 +355,7 @@ class UnrolledCanvas(QWidget):
 
     def cell_title(self) -> str:
         titles = {
-            "rnn": self.tr("RNN cell"),
+            "plain": self.tr("RNN cell"),
             "lstm": self.tr("LSTM cell"),
             "gru": self.tr("GRU cell"),
         }
@@ -372,7 +373,7 @@ class UnrolledCanvas(QWidget):
         """The cell's title, or just "GRU" in a narrow box."""
         title = self.cell_title()
         if metrics.horizontalAdvance(title) > width:
-            title = self.cell_kind.upper()
+            title = CELL_NAMES.get(self.cell_kind, self.cell_kind)
         return metrics.elidedText(title, Qt.TextElideMode.ElideRight, width)
 
     def empty_text(self) -> str:
@@ -814,7 +815,7 @@ class UnrolledDiagram(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.view: UnrolledView | None = None
-        self.cell = "rnn"
+        self.cell = "plain"
         self._k = 0
         self._start = 0
         self._emitted: int | None = None

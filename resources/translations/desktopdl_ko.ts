@@ -2818,8 +2818,8 @@ or choose a series above</source>
         <translation>알 수 없는 학습 대상 {name}입니다.</translation>
     </message>
     <message>
-        <source>Unknown cell {name}; choose rnn, lstm or gru.</source>
-        <translation>알 수 없는 셀 {name}입니다. rnn, lstm, gru 중에서 고르세요.</translation>
+        <source>Unknown cell {name}; choose plain, lstm or gru.</source>
+        <translation>알 수 없는 셀 {name}입니다. plain, lstm, gru 중에서 고르세요.</translation>
     </message>
     <message>
         <source>The hidden state has 1 to 64 units.</source>

@@ -110,7 +110,7 @@ def test_the_forecast_feeds_its_own_predictions_back():
     """A model that outputs the window's mean: with the true values as inputs the one-step
     prediction after the end would be the mean of the last true values; fed back, the
     forecast's later steps use its own outputs, which differ from any true continuation."""
-    lesson = RecurrentNetwork(RNNConfig(cell="rnn", hidden=1, window=2))
+    lesson = RecurrentNetwork(RNNConfig(cell="plain", hidden=1, window=2))
     w_ih, w_hh, b_ih, b_hh, head_w, head_b = [
         torch.zeros_like(p) for p in lesson.init_params(torch.Generator().manual_seed(0))
     ]
@@ -197,14 +197,14 @@ def test_the_cnn_reading_columns_beats_chance_by_far_on_held_out_digits():
             batch_size=16,
             max_steps=30,
         ),
-        series_file(model=RNNConfig(cell="rnn", hidden=4, window=5, alphabet="a"), max_steps=25),
+        series_file(model=RNNConfig(cell="plain", hidden=4, window=5, alphabet="a"), max_steps=25),
         text_file(max_steps=25, validation_share=0.25),
     ],
     ids=["gru-validation", "lstm-2-layers-batches", "plain-rnn", "text"],
 )
 def test_the_script_builds_the_torch_module_and_prints_the_apps_numbers(case, tmp_path):
     text = codegen.lesson_script(case)
-    module = {"gru": "nn.GRU(", "lstm": "nn.LSTM(", "rnn": "nn.RNN("}[case.settings.model.cell]
+    module = {"gru": "nn.GRU(", "lstm": "nn.LSTM(", "plain": "nn.RNN("}[case.settings.model.cell]
     assert module in text
     printed = run_script(text, tmp_path, "rnn.py")
     trainer = new_trainer(case)

@@ -35,11 +35,12 @@ from desktopdl.core.text import T
 from desktopdl.core.views import ForecastView, HiddenStates, Rect, UnrolledView, ViewContext
 
 TASKS = ("series", "text")
-CELLS = ("rnn", "lstm", "gru")
-MODULES = {"rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU}
-MODULE_NAMES = {"rnn": "nn.RNN", "lstm": "nn.LSTM", "gru": "nn.GRU"}
-#: Gates per cell: how many blocks of hidden units each weight matrix stacks.
-GATES = {"rnn": 1, "lstm": 4, "gru": 3}
+#: "plain" is the lecture's RNN cell (nn.RNN), beside the gated LSTM and GRU.
+CELLS = ("plain", "lstm", "gru")
+MODULES = {"plain": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU}
+MODULE_NAMES = {"plain": "nn.RNN", "lstm": "nn.LSTM", "gru": "nn.GRU"}
+#: How each cell is named on screen.
+CELL_NAMES = {"plain": "RNN", "lstm": "LSTM", "gru": "GRU"}
 MAX_HIDDEN = 64
 MAX_LAYERS = 3
 MIN_WINDOW, MAX_WINDOW = 2, 64
@@ -49,7 +50,7 @@ MAX_ALPHABET = 400
 
 #: What each cell computes at one time step (the Unrolled page shows it in full).
 CELL_FORMULAS = {
-    "rnn": T("hₜ = tanh(Wₓ·xₜ + Wₕ·hₜ₋₁ + b)"),
+    "plain": T("hₜ = tanh(Wₓ·xₜ + Wₕ·hₜ₋₁ + b)"),
     "lstm": T(
         "iₜ, fₜ, oₜ = σ(Wₓ·xₜ + Wₕ·hₜ₋₁ + b);  gₜ = tanh(Wₓ·xₜ + Wₕ·hₜ₋₁ + b);  "
         "cₜ = fₜ⊙cₜ₋₁ + iₜ⊙gₜ,  hₜ = oₜ⊙tanh(cₜ)"
@@ -61,7 +62,7 @@ CELL_FORMULAS = {
 }
 #: The ① Model panel's formula: the step, and the output read from the last state.
 PANEL_FORMULAS = {
-    "rnn": T("hₜ = tanh(Wₓ·xₜ + Wₕ·hₜ₋₁ + b);  H(x) = Wₒ·hₜ + bₒ"),
+    "plain": T("hₜ = tanh(Wₓ·xₜ + Wₕ·hₜ₋₁ + b);  H(x) = Wₒ·hₜ + bₒ"),
     "lstm": T("hₜ = LSTM(xₜ, hₜ₋₁, cₜ₋₁);  H(x) = Wₒ·hₜ + bₒ"),
     "gru": T("hₜ = GRU(xₜ, hₜ₋₁);  H(x) = Wₒ·hₜ + bₒ"),
 }
@@ -92,7 +93,7 @@ class RNNConfig(LessonConfig):
         if self.task not in TASKS:
             return T("Unknown task {name}.", name=repr(self.task))
         if self.cell not in CELLS:
-            return T("Unknown cell {name}; choose rnn, lstm or gru.", name=repr(self.cell))
+            return T("Unknown cell {name}; choose plain, lstm or gru.", name=repr(self.cell))
         if not 1 <= self.hidden <= MAX_HIDDEN:
             return T("The hidden state has 1 to 64 units.")
         if not 1 <= self.layers <= MAX_LAYERS:
@@ -292,7 +293,7 @@ class RecurrentNetwork(Lesson):
         return T(
             "{cell}: {layers} layer(s) of {hidden} hidden units, {count} parameters, the "
             "same at every time step",
-            cell=config.cell.upper(),
+            cell=CELL_NAMES[config.cell],
             layers=config.layers,
             hidden=config.hidden,
             count=f"{count:,}",

@@ -31,6 +31,7 @@ from desktopdl.core.data import DataError
 from desktopdl.core.digits import load_digits
 from desktopdl.core.images import ImageSet
 from desktopdl.core.lessons.rnn import (
+    CELL_NAMES,
     CELLS,
     MAX_FORECAST,
     MAX_HIDDEN,
@@ -340,9 +341,7 @@ class RNNTab(LessonTab):
             Field(
                 "cell",
                 lambda: QCoreApplication.translate("RNNTab", "Cell:"),
-                lambda: combo_box(
-                    [(label, key) for label, key in zip(("RNN", "LSTM", "GRU"), CELLS, strict=True)]
-                ),
+                lambda: combo_box([(CELL_NAMES[key], key) for key in CELLS]),
             ),
             Field(
                 "hidden",
