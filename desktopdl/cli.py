@@ -1,6 +1,7 @@
-"""Command line: ``desktopdl [FILE] [--lesson KEY] [--version] [--self-test]``, and
+"""Command line: ``desktopdl [FILE] [--lesson KEY] [--deck DECK] [--version] [--self-test]``,
 ``desktopdl export FILE [--png …] [--code …] …`` to write a lesson's pictures, animation,
-tables and code without a window.
+tables and code without a window, and ``desktopdl export DECK --slides OUT`` for a deck's
+handout (a PDF, or a folder of PNGs with the notes).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"DesktopDL {desktopdl.__version__}")
     # Not a list of choices: the registry imports torch, which --version and --help skip.
     p.add_argument("--lesson", metavar="KEY", help="open this lesson's tab (linear, cnn, …)")
+    p.add_argument("--deck", metavar="DECK", help="open a deck (a lecture of live slides)")
     p.add_argument("--scale", type=float, help="size of every font, marker and line (e.g. 1.5)")
     # Used by the window itself: a language switch restarts it with the lessons as they were.
     p.add_argument("--restore-session", metavar="DIR", help=argparse.SUPPRESS)
@@ -54,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    return app.run(args.lesson, args.file, args.scale, args.restore_session)
+    return app.run(args.lesson, args.file, args.scale, args.restore_session, args.deck)
 
 
 # -- desktopdl export ------------------------------------------------------------------------
@@ -68,7 +70,9 @@ def export_parser() -> argparse.ArgumentParser:
             "slides, an animation of training, CSV tables, the lesson as PyTorch code."
         ),
     )
-    p.add_argument("file", help="a lesson file (.json), e.g. one of resources/presets")
+    p.add_argument(
+        "file", help="a lesson file (.json), e.g. one of resources/presets; or a deck with --slides"
+    )
     outputs = p.add_argument_group("outputs (at least one)")
     outputs.add_argument("--png", metavar="OUT.png", help="points, model and cost curve")
     outputs.add_argument("--svg", metavar="OUT.svg", help="the canvas (points and model)")
@@ -78,6 +82,11 @@ def export_parser() -> argparse.ArgumentParser:
     outputs.add_argument("--csv-costs", metavar="OUT.csv", help="each step's cost")
     outputs.add_argument("--code", metavar="OUT.py", help="the lesson as a PyTorch script")
     outputs.add_argument("--notebook", metavar="OUT.ipynb", help="the same as a notebook")
+    outputs.add_argument(
+        "--slides",
+        metavar="OUT",
+        help="FILE is a deck: every slide trained to its state, as OUT.pdf or a folder of PNGs",
+    )
     p.add_argument(
         "--steps",
         type=_positive,
@@ -134,6 +143,10 @@ def export_main(argv: list[str]) -> int:
     args = p.parse_args(argv)
     pictures = [args.png, args.svg, args.gif, args.mp4]
     tables = [args.csv_points, args.csv_costs, args.code, args.notebook]
+    if args.slides:
+        if any(pictures + tables):
+            p.error("--slides takes a deck; export a lesson's other outputs separately")
+        return export_slides(args)
     if not any(pictures + tables):
         p.error("name at least one output, e.g. --png out.png or --code out.py")
 
@@ -172,6 +185,43 @@ def export_main(argv: list[str]) -> int:
     except (OSError, ValueError) as error:
         print(f"desktopdl export: {_one_line(error)}", file=sys.stderr)
         return 1
+    return 0
+
+
+def export_slides(args: argparse.Namespace) -> int:
+    """A deck's handout: each slide run in an offscreen window, as the class would see it."""
+    from desktopdl.core import deck as decks
+
+    try:
+        loaded = decks.read(args.file)
+    except decks.DeckError as error:
+        print(f"desktopdl export: {args.file}: {_one_line(error)}", file=sys.stderr)
+        return 2
+    headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    if sys.platform.startswith("linux") and headless:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import torch
+
+    from desktopdl.qt import app, deck
+
+    torch.set_num_threads(1)
+    language = args.lang or system_language()
+    qt_app = app.application()
+    from desktopdl.qt import i18n
+
+    i18n.install(qt_app, language)
+
+    def progress(done: int, total: int) -> None:
+        print(f"slide {done} / {total}", file=sys.stderr)
+
+    try:
+        written, seconds = deck.export_slides(loaded, args.slides, language, progress)
+    except (OSError, TimeoutError) as error:
+        print(f"desktopdl export: {_one_line(error)}", file=sys.stderr)
+        return 1
+    for path in written:
+        _wrote(str(path))
+    print(f"{len(loaded.slides)} slides in {seconds:.1f} s")
     return 0
 
 

@@ -35,7 +35,7 @@ MAX_FILE_BYTES = 20_000_000
 #: What version-1 files meant by a missing ``settings.model`` (ModelConfig's old defaults).
 V1_MODEL_DEFAULTS = {"classes": 2, "hidden": [], "activation": "tanh"}
 
-__all__ = ["MAX_POINTS", "LessonFile", "LessonFileError", "parse", "read", "write"]
+__all__ = ["MAX_POINTS", "LessonFile", "LessonFileError", "from_json", "parse", "read", "write"]
 
 
 class LessonFileError(ValueError):
@@ -115,6 +115,11 @@ def parse(text: str, name: str = "the file") -> LessonFile:
         raise LessonFileError(
             T("{name} is damaged or not a lesson file ({error}).", name=name, error=error)
         ) from None
+    return from_json(doc, name)
+
+
+def from_json(doc: object, name: str = "the file") -> LessonFile:
+    """A lesson file's decoded JSON checked whole (a deck holds one per slide)."""
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise LessonFileError(T("{name} is not a DesktopDL lesson file.", name=name))
     version = doc.get("version")
@@ -150,12 +155,17 @@ def parse(text: str, name: str = "the file") -> LessonFile:
 
 
 def write(path: str | os.PathLike, lesson_file: LessonFile) -> None:
+    write_document(path, lesson_file.to_json())
+
+
+def write_document(path: str | os.PathLike, doc: dict) -> None:
+    """Write JSON through a temporary file and a rename (lesson files and decks)."""
     # Through a symbolic link to its target: replacing the link itself with a plain file
     # would leave the file the link points to unchanged.
     path = Path(path)
     if path.is_symlink():
         path = Path(os.path.realpath(path))
-    text = json.dumps(lesson_file.to_json(), indent=1, ensure_ascii=False, allow_nan=False)
+    text = json.dumps(doc, indent=1, ensure_ascii=False, allow_nan=False)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         # mkstemp makes the file private (0600); a lesson file is a document: keep the old

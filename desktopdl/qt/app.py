@@ -48,6 +48,7 @@ def run(
     path: str | None = None,
     scale: float | None = None,
     session: str | None = None,
+    deck: str | None = None,
 ) -> int:
     app = application()
     restore_look(app, scale)
@@ -57,6 +58,8 @@ def run(
     if path is not None:
         window.open_path(path)
     window.show()
+    if deck is not None:
+        window.open_deck(deck)
     QTimer.singleShot(0, freeze_startup_garbage)
     return app.exec()
 

@@ -28,6 +28,13 @@ CATALOG = "desktopdl_ko"
 FONTS = ("NanumGothic.ttf", "NanumGothicBold.ttf")
 
 _installed: list[QTranslator] = []
+#: The language the interface speaks now (what ``install`` last loaded).
+_current = ["en"]
+
+
+def current_language() -> str:
+    """The language on screen: a deck's slides show their words in it."""
+    return _current[0]
 
 
 def chosen_language() -> str:
@@ -44,6 +51,7 @@ def install(app: QCoreApplication, language: str) -> bool:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    _current[0] = "ko" if language == "ko" else "en"
     if language != "ko":
         return True
     ours = QTranslator(app)

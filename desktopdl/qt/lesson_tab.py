@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from dataclasses import replace
 
 import numpy as np
@@ -58,6 +59,8 @@ from desktopdl.resources import resource
 
 #: Under the points (z 10), above the model's lines and surface.
 TEST_MARKER_Z = 8
+#: The class's guess before a deck reveals the answer (magenta: no class colour uses it).
+GUESS_COLOR = "#D81B60"
 #: Wide enough for the longest live readout, so nothing is clipped while numbers change.
 PANEL_MIN_WIDTH = 395
 
@@ -73,6 +76,14 @@ def _presets() -> tuple[tuple[str, LessonFile], ...]:
     return tuple(
         (path.name, lesson_file.read(path)) for path in sorted(resource("presets").glob("*.json"))
     )
+
+
+def page_name(page: QWidget) -> str:
+    """The name a deck's slide uses for a lower page: its object name, or its class's name
+    in snake case (CostPlot → cost_plot), the same in every language."""
+    if page.objectName():
+        return page.objectName()
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", type(page).__name__).lower()
 
 
 def format_number(value: float) -> str:
@@ -139,6 +150,18 @@ class LessonTab(QWidget):
         self.test_marker.setZValue(TEST_MARKER_Z)
         self.test_marker.setVisible(False)
         self.workspace.plot_item().addItem(self.test_marker)
+        self._guessing = False
+        self._guesses: list[tuple[float, float]] = []
+        self.guess_marks = pg.ScatterPlotItem(
+            size=30, symbol="x", brush=pg.mkBrush(GUESS_COLOR), pen=pg.mkPen("k", width=1.5)
+        )
+        self.guess_line = pg.InfiniteLine(
+            pen=pg.mkPen(GUESS_COLOR, width=4, style=Qt.PenStyle.DashDotLine)
+        )
+        for item in (self.guess_marks, self.guess_line):
+            item.setZValue(TEST_MARKER_Z)
+            item.setVisible(False)
+            self.workspace.plot_item().addItem(item, ignoreBounds=True)
         self.overlay = self.overlay_class(self.workspace.plot_item())
         self.build_overlays()
         start = self._default_preset()
@@ -319,6 +342,21 @@ class LessonTab(QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 0)
         layout.addWidget(splitter)
+
+    def page_names(self) -> list[str]:
+        """The lower pages by name, in their order on screen."""
+        return [page_name(self.views.widget(i)) for i in range(self.views.count())]
+
+    def show_page(self, name: str) -> bool:
+        """Bring the lower page of this name on screen; False when the lesson has none."""
+        for index in range(self.views.count()):
+            if page_name(self.views.widget(index)) == name:
+                self.views.setCurrentIndex(index)
+                return True
+        return False
+
+    def current_page_name(self) -> str:
+        return page_name(self.views.currentWidget())
 
     def _fit_panel(self) -> None:
         """Keep the side panel wide enough for its live numbers at the presenter's size."""
@@ -719,7 +757,48 @@ class LessonTab(QWidget):
         self.panel_scroll.setVisible(not on)
         self.readout.set_large(on)
 
+    @property
+    def run_id(self) -> int:
+        """The run the last snapshot came from (it grows at every reset)."""
+        return self._run_id
+
+    def test_at(self, x: float, y: float) -> None:
+        """③ Test at (x, y), as a click in Test mode asks it."""
+        self._test_clicked(x, y)
+
+    def set_guessing(self, on: bool) -> None:
+        """While a deck's question waits, a click on the canvas places the class's guess
+        (one point, or two for a line) instead of a training point."""
+        self._guessing = on
+        self.workspace.set_test_mode(on or self.test_mode_button.isChecked())
+
+    def clear_guess(self) -> None:
+        self._guesses = []
+        self._draw_guess()
+
+    def guesses(self) -> list[tuple[float, float]]:
+        return list(self._guesses)
+
+    def _place_guess(self, x: float, y: float) -> None:
+        self._guesses = [*self._guesses[-1:], (x, y)]  # the last two clicks make the line
+        self._draw_guess()
+
+    def _draw_guess(self) -> None:
+        points = self._guesses
+        self.guess_marks.setVisible(bool(points))
+        if points:
+            self.guess_marks.setData([p[0] for p in points], [p[1] for p in points])
+        line = len(points) == 2 and points[0] != points[1]
+        self.guess_line.setVisible(line)
+        if line:
+            (x0, y0), (x1, y1) = points
+            self.guess_line.setPos((x0, y0))
+            self.guess_line.setAngle(math.degrees(math.atan2(y1 - y0, x1 - x0)))
+
     def _test_clicked(self, x: float, y: float) -> None:
+        if self._guessing:
+            self._place_guess(x, y)
+            return
         x, y = round(x, 2), round(y, 2)
         self.test_panel.show_input((x, y))
         self._test_point = (x, y)

@@ -34,8 +34,19 @@ from PySide6.QtWidgets import (
 )
 
 import desktopdl
+from desktopdl.core import deck as decks
 from desktopdl.core import export, lesson_file
 from desktopdl.qt import exporting, i18n, theme
+from desktopdl.qt.deck import (
+    DeckBar,
+    DeckPlayer,
+    NotesWindow,
+    SlidesDialog,
+    bundled_deck_path,
+    current_state_slide,
+    presentation_screens,
+    read_deck_or_warn,
+)
 from desktopdl.qt.i18n import LANGUAGES, tr_core
 from desktopdl.qt.lesson_tab import LessonTab
 from desktopdl.qt.lessons import page_classes
@@ -44,6 +55,7 @@ MAX_RECENT = 8
 EXPORT_WIDTH = 1920
 SCALE_STEP = 1.15
 FILE_FILTER = "DesktopDL lesson (*.json);;All files (*)"
+DECK_FILTER = "DesktopDL deck (*.deck.json *.json);;All files (*)"
 
 
 def shortcut_rows() -> list[tuple[str, str]]:
@@ -84,6 +96,18 @@ def shortcut_rows() -> list[tuple[str, str]]:
             QApplication.translate("Shortcuts", "Bigger / smaller / normal size"),
         ),
         ("Ctrl+O / Ctrl+S", QApplication.translate("Shortcuts", "Open / save a lesson file")),
+        (
+            "Page Down / →  ·  Page Up / ←",
+            QApplication.translate(
+                "Shortcuts", "With a deck open: next slide (or reveal the answer) / previous"
+            ),
+        ),
+        (
+            "F5  /  Esc",
+            QApplication.translate(
+                "Shortcuts", "Present the deck (speaker notes on a second screen) / stop"
+            ),
+        ),
         ("Ctrl+1 … Ctrl+4", QApplication.translate("Shortcuts", "Go to a lesson")),
         ("F1", QApplication.translate("Shortcuts", "This list")),
     ]
@@ -129,7 +153,18 @@ class MainWindow(QMainWindow):
         self.settings_store = QSettings()
         self.tabs_widget = QTabWidget()
         self.tabs_widget.setDocumentMode(True)
-        self.setCentralWidget(self.tabs_widget)
+        #: The open deck (none at first): its bar sits over the lessons.
+        self.deck_player = DeckPlayer(self)
+        self.deck_bar = DeckBar(self.deck_player)
+        self.notes_window: NotesWindow | None = None
+        self._slides_dialog: SlidesDialog | None = None
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.deck_bar)
+        central_layout.addWidget(self.tabs_widget, 1)
+        self.setCentralWidget(central)
         self.undo_group = QUndoGroup(self)
         self.device_label = QLabel()
         self.statusBar().addPermanentWidget(self.device_label)
@@ -183,7 +218,12 @@ class MainWindow(QMainWindow):
         return all([tab.shutdown() for tab in self.tabs])
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._deck_may_close():
+            event.ignore()
+            return
         self.shutdown()
+        if self.notes_window is not None:
+            self.notes_window.close()
         super().closeEvent(event)
 
     def resizeEvent(self, event) -> None:
@@ -313,12 +353,147 @@ class MainWindow(QMainWindow):
         finally:
             progress.close()
 
+    # -- decks ----------------------------------------------------------------------------
+
+    def open_deck(self, path: str) -> bool:
+        """Open a deck at its first slide; a damaged deck is refused with a message and the
+        deck on screen (if any) stays."""
+        deck = read_deck_or_warn(self, path)
+        if deck is None or not self._deck_may_close():
+            return False
+        self.deck_player.open(deck, None if Path(path) == bundled_deck_path() else path)
+        self.statusBar().showMessage(self.tr("Opened {0}").format(Path(path).name), 5000)
+        return True
+
+    def open_bundled_deck(self) -> bool:
+        return self.open_deck(str(bundled_deck_path()))
+
+    def _open_deck_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a deck"), "", DECK_FILTER)
+        if path:
+            self.open_deck(path)
+
+    def add_current_slide(self, title: str | None = None) -> None:
+        """The lesson on screen, as it is now, becomes a slide after the one on screen (a
+        new deck when none is open)."""
+        tab = self.current_tab
+        if title is None:
+            default = tab.preset_combo.currentText() or tr_core(tab.lesson.title)
+            title, ok = QInputDialog.getText(
+                self, self.tr("Add current state as slide"), self.tr("Slide title:"), text=default
+            )
+            if not ok:
+                return
+        slide = current_state_slide(tab, title.strip() or tr_core(tab.lesson.title))
+        player = self.deck_player
+        if player.deck is None:
+            player.open(decks.Deck())
+            player.set_deck(decks.Deck((slide,)), 0)
+        else:
+            at = player.index + 1
+            player.set_deck(player.deck.with_slide(slide, at), at)
+        self.statusBar().showMessage(self.tr("Slide {0} added").format(player.index + 1), 5000)
+
+    def save_deck(self, path: str) -> bool:
+        player = self.deck_player
+        if player.deck is None or not player.deck.slides:
+            return False
+        try:
+            decks.write(path, player.deck)
+        except OSError as error:
+            QMessageBox.warning(self, self.tr("Cannot save the deck"), str(error))
+            return False
+        player.path, player.dirty = path, False
+        self.statusBar().showMessage(self.tr("Saved {0}").format(str(Path(path).resolve())), 15000)
+        return True
+
+    def _save_deck_dialog(self) -> bool:
+        if self.deck_player.deck is None:
+            return False
+        name = self.deck_player.path or "lecture.deck.json"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the deck"), name, DECK_FILTER)
+        return bool(path) and self.save_deck(path)
+
+    def _deck_may_close(self) -> bool:
+        """An edited deck is saved, discarded or kept open, as the teacher says."""
+        player = self.deck_player
+        if player.deck is None or not player.dirty:
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved deck"),
+            self.tr("The deck has slides that are not saved. Save them?"),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self._save_deck_dialog()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def close_deck(self) -> None:
+        if self._deck_may_close():
+            self.stop_presenting()
+            self.deck_player.close()
+
+    def edit_slides(self) -> None:
+        if self._slides_dialog is None:
+            self._slides_dialog = SlidesDialog(self.deck_player, self)
+        self._slides_dialog.refill()
+        self._slides_dialog.show()
+        self._slides_dialog.raise_()
+
+    def show_notes(self) -> NotesWindow:
+        if self.notes_window is None:
+            self.notes_window = NotesWindow(self.deck_player)
+        self.notes_window.show()
+        self.notes_window.raise_()
+        return self.notes_window
+
+    def present(self) -> None:
+        """The lesson fullscreen on the projector, the notes on the laptop when there are
+        two screens (with one, the notes stay under View → Speaker notes)."""
+        if not self.deck_player.active:
+            self.open_bundled_deck()
+            if not self.deck_player.active:
+                return
+        projector, laptop = presentation_screens(
+            QApplication.screens(), QApplication.primaryScreen()
+        )
+        if laptop is not None:
+            notes = self.show_notes()
+            notes.setScreen(laptop)
+            notes.move(laptop.availableGeometry().topLeft())
+            notes.resize(laptop.availableGeometry().size() * 0.9)
+            notes.restart_clock()
+            self.setScreen(projector)
+            self.move(projector.geometry().topLeft())
+        self.showFullScreen()
+        self.activateWindow()
+        self._escape.setEnabled(True)
+
+    def stop_presenting(self) -> None:
+        self._escape.setEnabled(False)
+        if self.isFullScreen():
+            self.showNormal()
+
+    def _forward(self) -> None:
+        if self.deck_player.active:
+            self.deck_player.next()
+        else:
+            self.current_tab.step_once()
+
+    def _back(self) -> None:
+        if self.deck_player.active:
+            self.deck_player.previous()
+
     # -- presenter ------------------------------------------------------------------------
 
     def set_scale(self, scale: float) -> None:
         theme.set_look(QApplication.instance(), self, scale=scale)
         for tab in self.tabs:
             tab.restyle()
+        self.deck_bar.restyle()
         self.settings_store.setValue("scale", theme.LOOK.scale)
         self.statusBar().showMessage(self.tr("Size {0:.0%}").format(theme.LOOK.scale), 3000)
 
@@ -510,7 +685,28 @@ class MainWindow(QMainWindow):
                 export_menu, text, lambda _checked=False, s=suffix, f=slot: self._export(s, f)
             )
         file_menu.addSeparator()
+        self._action(
+            file_menu, self.tr("Open &deck…"), self._open_deck_dialog, QKeySequence("Ctrl+Shift+O")
+        )
+        file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+
+        deck_menu = bar.addMenu(self.tr("&Deck"))
+        self._action(deck_menu, self.tr("&Open deck…"), self._open_deck_dialog)
+        self._action(deck_menu, self.tr("&Week-9 lecture"), self.open_bundled_deck)
+        deck_menu.addSeparator()
+        self._action(
+            deck_menu,
+            self.tr("&Add current state as slide…"),
+            lambda: self.add_current_slide(),
+            QKeySequence("Ctrl+Shift+A"),
+        )
+        self._action(deck_menu, self.tr("&Edit slides…"), self.edit_slides)
+        self._action(deck_menu, self.tr("&Save deck…"), self._save_deck_dialog)
+        deck_menu.addSeparator()
+        self._action(deck_menu, self.tr("&Present"), self.present, QKeySequence("F5"))
+        self._action(deck_menu, self.tr("Speaker &notes"), self.show_notes)
+        self._action(deck_menu, self.tr("&Close deck"), self.close_deck)
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
         undo = self.undo_group.createUndoAction(self, self.tr("Undo"))
@@ -585,13 +781,17 @@ class MainWindow(QMainWindow):
         self._action(
             help_menu, self.tr("Keyboard &shortcuts"), self.show_shortcuts, QKeySequence("F1")
         )
+        self._action(help_menu, self.tr("&Week-9 lecture (deck)"), self.open_bundled_deck)
         self._action(help_menu, self.tr("&About DesktopDL"), self._show_about)
 
     def _bind_keys(self) -> None:
         bindings = [
             ("Space", lambda: self.current_tab.toggle_training()),
-            ("Right", lambda: self.current_tab.step_once()),
-            ("PgDown", lambda: self.current_tab.step_once()),
+            # With a deck open these walk the slides (a clicker sends Page Down / Up).
+            ("Right", self._forward),
+            ("PgDown", self._forward),
+            ("Left", self._back),
+            ("PgUp", self._back),
             ("R", lambda: self.current_tab.reset()),
         ]
         for digit in range(1, 10):
@@ -602,6 +802,10 @@ class MainWindow(QMainWindow):
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
             self._shortcuts.append(shortcut)
+        # Only while presenting: elsewhere Esc belongs to the dialogs and the fields.
+        self._escape = QShortcut(QKeySequence("Esc"), self)
+        self._escape.activated.connect(self.stop_presenting)
+        self._escape.setEnabled(False)
 
     def show_shortcuts(self) -> None:
         rows = "".join(

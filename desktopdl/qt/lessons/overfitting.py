@@ -393,6 +393,7 @@ class OverfittingTab(NeuralNetworkTab):
             self.tr("Cross-validate"),
             self.tr("Train k fresh models, each holding out one fold of all the points"),
         )
+        self.folds_panel.run_button.setObjectName("cross_validate")  # a deck's "click" action
         form.addRow(self.folds_panel)
         self.curve_panel = ExperimentPanel(
             self.tr("Learning curve"),

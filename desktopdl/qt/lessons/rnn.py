@@ -319,6 +319,7 @@ class HybridPage(QWidget):
                 "raw pixel rows, on 75 % of the images (in the background)"
             ),
         )
+        self.panel.run_button.setObjectName("hybrid_train_both")  # a deck's "click" action
         # Its own row: the progress bar and Cancel that appear while it runs must not
         # widen the page (a 1024-pixel window would grow past the screen).
         layout.addLayout(row)
