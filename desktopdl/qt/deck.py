@@ -153,6 +153,7 @@ class DeckPlayer(QObject):
         tab = self.window.show_lesson(slide.lesson.lesson)
         tab.set_guessing(False)
         tab.clear_guess()
+        tab.clear_test()
         before = tab.run_id
         tab.load_lesson_file(slide.lesson)
         tab.show_page(slide.page) or tab.views.setCurrentWidget(tab.opening_page())
@@ -403,7 +404,7 @@ class DeckBar(QWidget):
         self.title.setText(slide.title.get(lang) or tr_core(slide.lesson.title))
         text = slide.text.get(lang)
         if player.problem:
-            text = f"{text}  ⚠ {player.problem}" if text else f"⚠ {player.problem}"
+            text = f"{text}  ({player.problem})" if text else player.problem
         self.text.setText(text)
         self.text.setVisible(bool(text))
         asking = player.state == "asking"
@@ -411,7 +412,8 @@ class DeckBar(QWidget):
         self.reveal_button.setVisible(asking)
         if asking:
             self.question.setText(
-                "❓ "
+                self.tr("Question:")
+                + " "
                 + slide.question.get(lang)
                 + "  "
                 + self.tr("(click your guess on the canvas, then Page Down to reveal)")
@@ -679,7 +681,8 @@ def slide_page(window, slide: Slide, number: int, total: int, lang: str) -> QIma
     words = slide.text.get(lang)
     notes = slide.notes.get(lang)
     if slide.question:
-        words = (words + "\n" if words else "") + "❓ " + slide.question.get(lang)
+        question = QApplication.translate("DeckPlayer", "Question:")
+        words = (words + "\n" if words else "") + f"{question} {slide.question.get(lang)}"
 
     def height_of(text: str, font: QFont) -> int:
         if not text:

@@ -352,6 +352,7 @@ class LessonTab(QWidget):
         for index in range(self.views.count()):
             if page_name(self.views.widget(index)) == name:
                 self.views.setCurrentIndex(index)
+                self._make_room_for(self.views.widget(index))  # also when already on screen
                 return True
         return False
 
@@ -765,6 +766,12 @@ class LessonTab(QWidget):
     def test_at(self, x: float, y: float) -> None:
         """③ Test at (x, y), as a click in Test mode asks it."""
         self._test_clicked(x, y)
+
+    def clear_test(self) -> None:
+        """Forget the tested point and its answer."""
+        self._test_point = None
+        self.show_test_marker(None)
+        self.readout.clear_result()
 
     def set_guessing(self, on: bool) -> None:
         """While a deck's question waits, a click on the canvas places the class's guess

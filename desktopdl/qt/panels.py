@@ -404,6 +404,16 @@ class Readout(QWidget):
         detail.setFamilies(["DejaVu Sans Mono", "monospace"])
         self.test_detail.setFont(detail)
 
+    def clear_result(self) -> None:
+        """Back to the hint: a deck's next slide does not show the last slide's answer."""
+        self.test_result.setText(
+            self.tr("Click the canvas in Test mode, or type x and press Predict.")
+        )
+        self.test_detail.clear()
+        if self.has_result:
+            self.has_result = False
+            self.restyle()
+
     def expect_result(self) -> None:
         """A test answer follows: the line becomes a headline (it stays one)."""
         if not self.has_result:

@@ -417,6 +417,62 @@
     </message>
 </context>
 <context>
+    <name>DeckBar</name>
+    <message>
+        <source>Previous slide (Page Up)</source>
+        <translation>이전 슬라이드 (Page Up)</translation>
+    </message>
+    <message>
+        <source>Next slide, or reveal the answer (Page Down)</source>
+        <translation>다음 슬라이드, 또는 정답 공개 (Page Down)</translation>
+    </message>
+    <message>
+        <source>Reveal the answer</source>
+        <translation>정답 공개</translation>
+    </message>
+    <message>
+        <source>Close the deck (the lesson stays as it is)</source>
+        <translation>덱 닫기 (수업 내용은 그대로 남습니다)</translation>
+    </message>
+    <message>
+        <source>Question:</source>
+        <translation>질문:</translation>
+    </message>
+    <message>
+        <source>(click your guess on the canvas, then Page Down to reveal)</source>
+        <translation>(캔버스에 예상을 클릭한 뒤 Page Down으로 공개)</translation>
+    </message>
+</context>
+<context>
+    <name>DeckPlayer</name>
+    <message>
+        <source>The lesson stopped answering; the slide&apos;s actions stopped.</source>
+        <extracomment>Each training action takes about this long on screen, whatever its step count: long enough to watch the line move, short enough to keep the class&apos;s attention. The slowest and fastest rate a training action is shown at (steps per second). The pause between two phases of a &quot;phase&quot; action, so the class reads each one. How often a waiting action looks at the page&apos;s latest snapshot. A slide whose lesson sends no snapshot for this long is given up with a message. The deck, the slide or its state changed: the bar and the notes redraw. The slide&apos;s actions have all run (or were given up): its state is reached. Edited since it was opened or saved. &quot;asking&quot; (a question waits for the reveal), &quot;running&quot; (actions), &quot;ready&quot;. Train at full speed and skip the phase pauses (export, tests). What went wrong in the last slide&apos;s actions (shown in the bar), or &quot;&quot;.</extracomment>
+        <translation>수업이 응답하지 않아 슬라이드의 동작을 멈췄습니다.</translation>
+    </message>
+    <message>
+        <source>This lesson has no setting {0}.</source>
+        <translation>이 수업에는 {0} 설정이 없습니다.</translation>
+    </message>
+    <message>
+        <source>This lesson has no button {0}.</source>
+        <translation>이 수업에는 {0} 버튼이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Question:</source>
+        <extracomment>The width of an exported slide in pixels (a 16:10 projector&apos;s).</extracomment>
+        <translation>질문:</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>발표자 노트</translation>
+    </message>
+    <message>
+        <source>Cannot open the deck</source>
+        <translation>덱을 열 수 없습니다</translation>
+    </message>
+</context>
+<context>
     <name>DrawingPad</name>
     <message>
         <source>Draw with the left button · the right button erases</source>
@@ -910,7 +966,7 @@
     </message>
     <message>
         <source>your own points</source>
-        <extracomment>Under the points (z 10), above the model&apos;s lines and surface. Wide enough for the longest live readout, so nothing is clipped while numbers change. What the lesson draws over the workspace (the page and exported pictures share it). Names of the ③ Test inputs. A line for the status bar: the device in use and what the trainer says. The settings last sent to the training thread; settings without a control here (a file&apos;s validation share, say) are kept from it. A standing note (the preset&apos;s description) shown when the trainer has nothing to say. The plot the overlays and the test marker draw on.</extracomment>
+        <extracomment>Under the points (z 10), above the model&apos;s lines and surface. The class&apos;s guess before a deck reveals the answer (magenta: no class colour uses it). Wide enough for the longest live readout, so nothing is clipped while numbers change. What the lesson draws over the workspace (the page and exported pictures share it). Names of the ③ Test inputs. A line for the status bar: the device in use and what the trainer says. The settings last sent to the training thread; settings without a control here (a file&apos;s validation share, say) are kept from it. A standing note (the preset&apos;s description) shown when the trainer has nothing to say. The plot the overlays and the test marker draw on.</extracomment>
         <translation>직접 찍은 점</translation>
     </message>
     <message>
@@ -965,6 +1021,7 @@ epoch {1}</source>
     <name>MainWindow</name>
     <message>
         <source>Cannot open the lesson file</source>
+        <extracomment>The open deck (none at first): its bar sits over the lessons.</extracomment>
         <translation>수업 파일을 열 수 없습니다</translation>
     </message>
     <message>
@@ -1018,6 +1075,38 @@ epoch {1}</source>
     <message>
         <source>Recording cancelled.</source>
         <translation>녹화를 취소했습니다.</translation>
+    </message>
+    <message>
+        <source>Open a deck</source>
+        <translation>덱 열기</translation>
+    </message>
+    <message>
+        <source>Add current state as slide</source>
+        <translation>현재 상태를 슬라이드로 추가</translation>
+    </message>
+    <message>
+        <source>Slide title:</source>
+        <translation>슬라이드 제목:</translation>
+    </message>
+    <message>
+        <source>Slide {0} added</source>
+        <translation>슬라이드 {0}을(를) 추가했습니다</translation>
+    </message>
+    <message>
+        <source>Cannot save the deck</source>
+        <translation>덱을 저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Save the deck</source>
+        <translation>덱 저장</translation>
+    </message>
+    <message>
+        <source>Unsaved deck</source>
+        <translation>저장하지 않은 덱</translation>
+    </message>
+    <message>
+        <source>The deck has slides that are not saved. Save them?</source>
+        <translation>덱에 저장하지 않은 슬라이드가 있습니다. 저장할까요?</translation>
     </message>
     <message>
         <source>Size {0:.0%}</source>
@@ -1104,8 +1193,48 @@ epoch {1}</source>
         <translation>노트북 (.ipynb)…</translation>
     </message>
     <message>
+        <source>Open &amp;deck…</source>
+        <translation>덱 열기(&amp;D)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Deck</source>
+        <translation>덱(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Open deck…</source>
+        <translation>덱 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Week-9 lecture</source>
+        <translation>9주차 강의(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Add current state as slide…</source>
+        <translation>현재 상태를 슬라이드로 추가(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit slides…</source>
+        <translation>슬라이드 편집(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save deck…</source>
+        <translation>덱 저장(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Present</source>
+        <translation>발표(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Speaker &amp;notes</source>
+        <translation>발표자 노트(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Close deck</source>
+        <translation>덱 닫기(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -1166,6 +1295,10 @@ epoch {1}</source>
     <message>
         <source>Keyboard &amp;shortcuts</source>
         <translation>단축키(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Week-9 lecture (deck)</source>
+        <translation>9주차 강의 (덱)(&amp;W)</translation>
     </message>
     <message>
         <source>&amp;About DesktopDL</source>
@@ -1251,6 +1384,37 @@ epoch {1}</source>
     <message>
         <source>softmax:</source>
         <translation>softmax:</translation>
+    </message>
+</context>
+<context>
+    <name>NotesWindow</name>
+    <message>
+        <source>Speaker notes</source>
+        <translation>발표자 노트</translation>
+    </message>
+    <message>
+        <source>Restart the timer</source>
+        <translation>타이머 다시 시작</translation>
+    </message>
+    <message>
+        <source>No deck is open.</source>
+        <translation>열린 덱이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Slide {0} of {1}</source>
+        <translation>슬라이드 {0} / {1}</translation>
+    </message>
+    <message>
+        <source>Question: {0}</source>
+        <translation>질문: {0}</translation>
+    </message>
+    <message>
+        <source>Next: {0}</source>
+        <translation>다음: {0}</translation>
+    </message>
+    <message>
+        <source>This is the last slide.</source>
+        <translation>마지막 슬라이드입니다.</translation>
     </message>
 </context>
 <context>
@@ -1902,6 +2066,14 @@ or choose a series above</source>
         <translation>수업 파일 열기 / 저장</translation>
     </message>
     <message>
+        <source>With a deck open: next slide (or reveal the answer) / previous</source>
+        <translation>덱이 열려 있을 때: 다음 슬라이드 (또는 정답 공개) / 이전</translation>
+    </message>
+    <message>
+        <source>Present the deck (speaker notes on a second screen) / stop</source>
+        <translation>덱 발표 (두 번째 화면에 발표자 노트) / 중지</translation>
+    </message>
+    <message>
         <source>Go to a lesson</source>
         <translation>수업으로 이동</translation>
     </message>
@@ -1919,6 +2091,41 @@ or choose a series above</source>
     <message>
         <source>cost against {0} ({1} held)</source>
         <translation>{0}에 따른 비용 ({1} 고정)</translation>
+    </message>
+</context>
+<context>
+    <name>SlidesDialog</name>
+    <message>
+        <source>Slides</source>
+        <translation>슬라이드</translation>
+    </message>
+    <message>
+        <source>Go to</source>
+        <translation>이동</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>위로</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>아래로</translation>
+    </message>
+    <message>
+        <source>Retitle…</source>
+        <translation>제목 바꾸기…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Retitle</source>
+        <translation>제목 바꾸기</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>제목:</translation>
     </message>
 </context>
 <context>
@@ -2496,6 +2703,94 @@ or choose a series above</source>
     <message>
         <source>The coordinate in {point} is too large (keep within ±1,000,000).</source>
         <translation>{point}의 좌표가 너무 큽니다 (±1,000,000 이내로).</translation>
+    </message>
+    <message>
+        <source>{name} is not a DesktopDL deck.</source>
+        <translation>{name}은(는) DesktopDL 덱이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>{name} was written by a newer DesktopDL (deck version {version}, this app reads up to {supported}). Update DesktopDL to open it.</source>
+        <translation>{name}은(는) 더 새로운 DesktopDL로 만든 덱입니다 (덱 버전 {version}, 이 앱은 {supported}까지 읽습니다). 열려면 DesktopDL을 업데이트하세요.</translation>
+    </message>
+    <message>
+        <source>{name} has no slides.</source>
+        <translation>{name}에 슬라이드가 없습니다.</translation>
+    </message>
+    <message>
+        <source>{name} has more than {most} slides.</source>
+        <translation>{name}의 슬라이드가 {most}개보다 많습니다.</translation>
+    </message>
+    <message>
+        <source>&apos;{what}&apos; must be text, or an object with &apos;en&apos; and &apos;ko&apos;.</source>
+        <translation>&apos;{what}&apos;은(는) 글이거나 &apos;en&apos;과 &apos;ko&apos;를 가진 객체여야 합니다.</translation>
+    </message>
+    <message>
+        <source>an action must say what to do: one of {names}.</source>
+        <translation>동작은 할 일을 정해야 합니다: {names} 중 하나.</translation>
+    </message>
+    <message>
+        <source>&apos;{kind}&apos; takes 1 to {most} steps.</source>
+        <translation>&apos;{kind}&apos;는 1에서 {most} 단계까지입니다.</translation>
+    </message>
+    <message>
+        <source>&apos;add_point&apos; needs a class from 0 to 9.</source>
+        <translation>&apos;add_point&apos;에는 0에서 9까지의 클래스가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>&apos;expect&apos; may hold &apos;accuracy_min&apos; and &apos;cost_max&apos; (numbers).</source>
+        <translation>&apos;expect&apos;에는 &apos;accuracy_min&apos;과 &apos;cost_max&apos;(숫자)만 들어갈 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>{name} is not a slide.</source>
+        <translation>{name}은(는) 슬라이드가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>{name}: &apos;page&apos; must be text and &apos;actions&apos; a list.</source>
+        <translation>{name}: &apos;page&apos;는 글, &apos;actions&apos;는 목록이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>{name} is not a file.</source>
+        <translation>{name}은(는) 파일이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>{name} is too large to be a deck.</source>
+        <translation>{name}은(는) 덱이라기에는 너무 큽니다.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged or not a deck (nested too deeply).</source>
+        <translation>{name}이(가) 손상되었거나 덱이 아닙니다 (너무 깊이 중첩됨).</translation>
+    </message>
+    <message>
+        <source>{name} is damaged or not a deck ({error}).</source>
+        <translation>{name}이(가) 손상되었거나 덱이 아닙니다 ({error}).</translation>
+    </message>
+    <message>
+        <source>&apos;set&apos; names an unknown setting {name}.</source>
+        <translation>&apos;set&apos;이 알 수 없는 설정 {name}을(를) 가리킵니다.</translation>
+    </message>
+    <message>
+        <source>&apos;{kind}&apos; needs a lesson with points.</source>
+        <translation>&apos;{kind}&apos;에는 점이 있는 수업이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>the action &apos;{kind}&apos; needs &apos;{key}&apos;.</source>
+        <translation>동작 &apos;{kind}&apos;에는 &apos;{key}&apos;가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; of &apos;{kind}&apos; must be a whole number.</source>
+        <translation>&apos;{kind}&apos;의 &apos;{key}&apos;는 정수여야 합니다.</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; of &apos;{kind}&apos; must be a number.</source>
+        <translation>&apos;{kind}&apos;의 &apos;{key}&apos;는 숫자여야 합니다.</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; of &apos;{kind}&apos; must be text.</source>
+        <translation>&apos;{kind}&apos;의 &apos;{key}&apos;는 글이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>&apos;{what}&apos; holds a character that is not valid text.</source>
+        <translation>&apos;{what}&apos;에 올바른 글자가 아닌 문자가 있습니다.</translation>
     </message>
     <message>
         <source>Choose at least one digit (0 to 9).</source>
