@@ -122,4 +122,17 @@ def test_desktopdl_file_still_opens_the_file_in_the_window(monkeypatch):
     monkeypatch.setattr(app, "run", lambda *args: opened.append(args) or 0)
     assert cli.main(["lesson.json"]) == 0
     assert cli.main(["--lesson", "binary"]) == 0
-    assert opened == [(None, "lesson.json", None, None), ("binary", None, None, None)]
+    assert cli.main(["--deck", "week9.json"]) == 0
+    assert opened == [
+        (None, "lesson.json", None, None, None),
+        ("binary", None, None, None, None),
+        (None, None, None, None, "week9.json"),
+    ]
+
+
+def test_slides_of_a_damaged_deck_are_refused_with_a_sentence(tmp_path, capsys):
+    bad = tmp_path / "bad.deck.json"
+    bad.write_text('{"format": "desktopdl-deck", "version": 1}', encoding="utf-8")
+    assert cli.main(["export", str(bad), "--slides", str(tmp_path / "out.pdf")]) == 2
+    assert "has no slides" in capsys.readouterr().err
+    assert not (tmp_path / "out.pdf").exists()

@@ -146,6 +146,8 @@ class Promise:
     """What a slide reaches once its actions ran: checked by the tests and the rehearsal."""
 
     accuracy_min: float | None = None
+    #: A slide that shows a model being fooled promises it is wrong somewhere.
+    accuracy_max: float | None = None
     cost_max: float | None = None
 
     def to_json(self) -> dict:
@@ -161,13 +163,17 @@ class Promise:
             or set(doc) - names
             or not all(is_finite_number(v) for v in doc.values())
         ):
-            raise DeckError(T("'expect' may hold 'accuracy_min' and 'cost_max' (numbers)."))
+            raise DeckError(
+                T("'expect' may hold 'accuracy_min', 'accuracy_max' and 'cost_max' (numbers).")
+            )
         return cls(**{k: float(v) for k, v in doc.items()})
 
     def broken_by(self, cost: float, accuracy: float | None) -> str | None:
         """A sentence when the state does not keep the promise, else None."""
         if self.accuracy_min is not None and (accuracy is None or accuracy < self.accuracy_min):
             return f"accuracy {accuracy} < {self.accuracy_min}"
+        if self.accuracy_max is not None and (accuracy is None or accuracy > self.accuracy_max):
+            return f"accuracy {accuracy} > {self.accuracy_max}"
         if self.cost_max is not None and not (math.isfinite(cost) and cost <= self.cost_max):
             return f"cost {cost} > {self.cost_max}"
         return None

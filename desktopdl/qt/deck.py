@@ -218,9 +218,14 @@ class DeckPlayer(QObject):
         tab = self.window.current_tab
         while self._queue:
             action = self._queue.pop(0)
+            before = tab.snapshot
             done = self._run(tab, action)
             if self.state != "running":
                 return  # the action gave up
+            if done is None and action.do in ("add_point", "set"):
+                # The page shows the change once the worker has answered it (a new point's
+                # accuracy): the slide is not ready before that.
+                done = self._newer_than(tab, before)
             if done is not None:
                 self._start_waiting(done)
                 return
@@ -322,6 +327,12 @@ class DeckPlayer(QObject):
             return snapshot.step >= target or seen_running[0] or failed
 
         return stopped
+
+    def _newer_than(self, tab, before):
+        """Done at the first snapshot sent after the commands so far (a change that sends
+        none, a value already set, still gets one: the worker answers every command)."""
+        tab.worker.set_surface_rect(tab.workspace.visible_rect())
+        return lambda: tab.snapshot is not before and not tab.snapshot.running
 
     def _restore_tab_speed(self, tab) -> None:
         if self._restore_speed is not None or tab.speed_combo.currentData() is not None:

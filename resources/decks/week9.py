@@ -731,7 +731,7 @@ def nonlinear_test() -> Slide:
             Action("add_point", x=6, y=4, label=0),
             ask(6, 4),
         ),
-        expect=Promise(accuracy_min=0.85),
+        expect=Promise(accuracy_min=0.85, accuracy_max=0.86),  # 6 of 7: fooled by [6, 4]
     )
 
 

@@ -1865,7 +1865,9 @@ epoch {1}</source>
     <name>Readout</name>
     <message>
         <source>Click the canvas in Test mode, or type x and press Predict.</source>
-        <extracomment>Point sizes at presenter scale 1; the presenter layout multiplies them.</extracomment>
+        <extracomment>Point sizes at presenter scale 1; the presenter layout multiplies them.
+----------
+Where a lesson adds its own test read-outs (probability bars). Until the first test the line holds a hint, in the text size, not a headline.</extracomment>
         <translation>테스트 모드에서 캔버스를 클릭하거나, x를 입력하고 [예측]을 누르십시오.</translation>
     </message>
 </context>
@@ -2183,7 +2185,7 @@ or choose a series above</source>
     <name>TestPanel</name>
     <message>
         <source>③ Test</source>
-        <extracomment>Where a lesson adds its own test read-outs (probability bars). Until the first test the line holds a hint, in the text size, not a headline. The teacher typed an input and pressed Enter or Predict.</extracomment>
+        <extracomment>The teacher typed an input and pressed Enter or Predict.</extracomment>
         <translation>③ 추론 및 테스트</translation>
     </message>
     <message>
@@ -2419,6 +2421,10 @@ or choose a series above</source>
     <message>
         <source>Lecture&apos;s non-linear test (7 points)</source>
         <translation>강의의 비선형 테스트 (점 7개)</translation>
+    </message>
+    <message>
+        <source>&apos;expect&apos; may hold &apos;accuracy_min&apos;, &apos;accuracy_max&apos; and &apos;cost_max&apos; (numbers).</source>
+        <translation>&apos;expect&apos;에는 &apos;accuracy_min&apos;, &apos;accuracy_max&apos;, &apos;cost_max&apos;(숫자)만 들어갈 수 있습니다.</translation>
     </message>
     <message>
         <source>Auto: CPU (fastest for a model this small)</source>
@@ -2735,10 +2741,6 @@ or choose a series above</source>
     <message>
         <source>&apos;add_point&apos; needs a class from 0 to 9.</source>
         <translation>&apos;add_point&apos;에는 0에서 9까지의 클래스가 필요합니다.</translation>
-    </message>
-    <message>
-        <source>&apos;expect&apos; may hold &apos;accuracy_min&apos; and &apos;cost_max&apos; (numbers).</source>
-        <translation>&apos;expect&apos;에는 &apos;accuracy_min&apos;과 &apos;cost_max&apos;(숫자)만 들어갈 수 있습니다.</translation>
     </message>
     <message>
         <source>{name} is not a slide.</source>
