@@ -31,6 +31,7 @@ def load(script: str):
         "bench_cnn.py",
         "screenshots_rnn.py",
         "bench_rnn.py",
+        "bench_deck.py",
     ],
 )
 def test_script_imports(script):
