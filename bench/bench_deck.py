@@ -20,8 +20,7 @@ def main() -> None:
     torch.set_num_threads(1)
     from desktopdl.core import deck
     from desktopdl.qt import app
-    from desktopdl.qt.deck import bundled_deck_path, run_slide
-    from desktopdl.qt.main_window import MainWindow
+    from desktopdl.qt.deck import bundled_deck_path, run_slide, window_playing
 
     bundled = deck.read(bundled_deck_path())
     rehearsed = []
@@ -30,12 +29,8 @@ def main() -> None:
         deck.rehearse(slide)
         rehearsed.append(time.perf_counter() - started)
     app.application()
-    window = MainWindow()
-    window.resize(1400, 900)
-    window.show()
+    window = window_playing(bundled)
     player = window.deck_player
-    player.fast = True
-    player.open(bundled)
     shown = []
     for index in range(len(bundled.slides)):
         started = time.perf_counter()

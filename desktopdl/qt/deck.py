@@ -755,24 +755,30 @@ def slide_page(window, slide: Slide, number: int, total: int, lang: str) -> QIma
     return page
 
 
+def window_playing(deck: Deck):
+    """A main window (offscreen without a display) with ``deck`` open at full speed."""
+    from desktopdl.qt import exporting
+    from desktopdl.qt.main_window import MainWindow
+
+    exporting.ensure_app()
+    window = MainWindow()
+    window.resize(1400, 900)
+    window.show()
+    window.deck_player.fast = True
+    window.deck_player.open(deck)
+    return window
+
+
 def export_slides(
     deck: Deck, out: str | os.PathLike, lang: str, progress=None
 ) -> tuple[list[Path], float]:
     """Run every slide in an offscreen window and write ``out``: a PDF (one page a slide)
     when it ends in .pdf, else a folder of PNGs (slide-01.png …) with notes.txt. Returns
     the files written and the seconds the run took."""
-    from desktopdl.qt import exporting
-    from desktopdl.qt.main_window import MainWindow
-
-    exporting.ensure_app()
     started = time.monotonic()
     out = Path(out)
-    window = MainWindow()
-    window.resize(1400, 900)
-    window.show()
+    window = window_playing(deck)
     player = window.deck_player
-    player.fast = True
-    player.open(deck)
     pages: list[QImage] = []
     try:
         for index, slide in enumerate(deck.slides):
