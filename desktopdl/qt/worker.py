@@ -144,7 +144,6 @@ class TrainingWorker(QThread):
                 command = self._commands.get(timeout=self._wait_time(training))
             except queue.Empty:
                 command = None
-            applied = command is not None
             while command is not None:
                 if command[0] == _QUIT:
                     self._lab.close()
@@ -154,10 +153,6 @@ class TrainingWorker(QThread):
                     command = self._commands.get_nowait()
                 except queue.Empty:
                     command = None
-            if applied:
-                # One snapshot for a burst of commands (opening a file sends five): each
-                # used to compute its own views, and the page drew each one.
-                self._publish()
             if self._running and self._trainer.can_train:
                 self._safely(self._train_slice)
             if self._running and not self._trainer.can_train:
@@ -230,6 +225,7 @@ class TrainingWorker(QThread):
             self._wanted = args[0]
         elif kind == "probe":
             trainer.probe = args[0]
+        self._publish()
 
     def _new_run(self) -> None:
         """After a reset, a new start or a rewind: forget gathered costs, restart shadows."""
