@@ -287,7 +287,7 @@ def read(path: str | os.PathLike) -> Deck:
 
 def parse(text: str, name: str = "the deck") -> Deck:
     try:
-        doc = json.loads(text, parse_constant=_reject_constant)
+        doc = json.loads(text, parse_constant=lesson_files.reject_constant)
     except RecursionError:
         raise DeckError(
             T("{name} is damaged or not a deck (nested too deeply).", name=name)
@@ -327,10 +327,6 @@ def parse(text: str, name: str = "the deck") -> Deck:
 
 def write(path: str | os.PathLike, deck: Deck) -> None:
     lesson_files.write_document(path, deck.to_json())
-
-
-def _reject_constant(token: str) -> float:
-    raise ValueError(f"{token} is not allowed")
 
 
 def setting_names(lesson: LessonFile) -> tuple[set[str], set[str]]:

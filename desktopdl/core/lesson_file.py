@@ -106,7 +106,7 @@ def read(path: str | os.PathLike) -> LessonFile:
 
 def parse(text: str, name: str = "the file") -> LessonFile:
     try:
-        doc = json.loads(text, parse_constant=_reject_constant)
+        doc = json.loads(text, parse_constant=reject_constant)
     except RecursionError:
         raise LessonFileError(
             T("{name} is damaged or not a lesson file (nested too deeply).", name=name)
@@ -181,7 +181,8 @@ def write_document(path: str | os.PathLike, doc: dict) -> None:
         raise
 
 
-def _reject_constant(token: str) -> float:
+def reject_constant(token: str) -> float:
+    """For ``json.loads``: NaN and Infinity are not JSON, and no setting may be either."""
     raise ValueError(f"{token} is not allowed")
 
 

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QTextBrowser,
     QToolButton,
@@ -47,6 +48,7 @@ from desktopdl.core.deck import Action, Deck, Slide, Words
 from desktopdl.core.trainer import Status
 from desktopdl.qt import binding, i18n, theme
 from desktopdl.qt.i18n import tr_core
+from desktopdl.resources import resource
 
 #: Each training action takes about this long on screen, whatever its step count: long
 #: enough to watch the line move, short enough to keep the class's attention.
@@ -94,7 +96,6 @@ class DeckPlayer(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._poll)
-        self._restore_speed = None
 
     @property
     def active(self) -> bool:
@@ -202,10 +203,9 @@ class DeckPlayer(QObject):
         self._queue = []
         self._waiting = None
         self._timer.stop()
-        if self.active or self.window is not None:
-            tab = self.window.current_tab
-            tab.pause()
-            self._restore_tab_speed(tab)
+        tab = self.window.current_tab
+        tab.pause()
+        self._restore_tab_speed(tab)
 
     def _give_up(self, text: str) -> None:
         self.problem = text
@@ -275,8 +275,6 @@ class DeckPlayer(QObject):
         snapshot = tab.snapshot
         target = (snapshot.step if snapshot is not None else 0) + steps
         tab.steps_spin.setValue(target)
-        if self._restore_speed is None:
-            self._restore_speed = tab.speed_combo.currentData()
         if self.fast:
             tab.worker.set_speed(None)
         else:
@@ -335,9 +333,8 @@ class DeckPlayer(QObject):
         return lambda: tab.snapshot is not before and not tab.snapshot.running
 
     def _restore_tab_speed(self, tab) -> None:
-        if self._restore_speed is not None or tab.speed_combo.currentData() is not None:
-            tab.worker.set_speed(tab.speed_combo.currentData())
-        self._restore_speed = None
+        """Back to the speed the teacher chose (a training action paces its own)."""
+        tab.worker.set_speed(tab.speed_combo.currentData())
 
 
 def _setting_widget(tab, name: str) -> QWidget | None:
@@ -662,7 +659,12 @@ def run_slide(player: DeckPlayer, index: int, timeout_s: float = 120.0) -> None:
     actions have all run; raises TimeoutError when they have not after ``timeout_s``."""
     loop = QEventLoop()
     done = []
-    player.slide_ready.connect(lambda i: (done.append(i), loop.quit()))
+
+    def finished(index: int) -> None:
+        done.append(index)
+        loop.quit()
+
+    player.slide_ready.connect(finished)
     player.go(index)
     if player.state == "asking":
         player.reveal()
@@ -672,7 +674,7 @@ def run_slide(player: DeckPlayer, index: int, timeout_s: float = 120.0) -> None:
     timer.start(int(timeout_s * 1000))
     if not done:
         loop.exec()
-    player.slide_ready.disconnect()
+    player.slide_ready.disconnect(finished)
     if not done:
         raise TimeoutError(f"slide {index + 1} did not finish in {timeout_s:.0f} s")
     # The last snapshot is drawn: let the page paint it.
@@ -850,8 +852,6 @@ def _write_folder(deck: Deck, pages: list[QImage], out: Path, lang: str) -> list
 
 def read_deck_or_warn(parent: QWidget, path: str) -> Deck | None:
     """The deck at ``path``, or None after telling the teacher why it cannot be opened."""
-    from PySide6.QtWidgets import QMessageBox
-
     try:
         return decks.read(path)
     except decks.DeckError as error:
@@ -864,8 +864,6 @@ def read_deck_or_warn(parent: QWidget, path: str) -> Deck | None:
 
 
 def bundled_deck_path() -> Path:
-    from desktopdl.resources import resource
-
     return resource("decks") / "week9.json"
 
 
