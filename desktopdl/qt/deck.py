@@ -287,6 +287,8 @@ class DeckPlayer(QObject):
         """Walk gradient descent one phase at a time, a pause between phases."""
         combo = tab.step_by_combo
         combo.setCurrentIndex(max(0, combo.findData("phase")))
+        # The ① … ⑦ strip sits low in ② Train: below the fold on a 768- or 900-pixel screen.
+        QTimer.singleShot(0, lambda: tab.panel_scroll.ensureWidgetVisible(tab.phase_label))
         remaining = [phases]
 
         def advance() -> bool:

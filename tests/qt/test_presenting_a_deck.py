@@ -261,3 +261,20 @@ def test_every_bundled_slide_opens_runs_and_reaches_its_promise(window, qtbot):
         assert snapshot.step == trained or not trained, (index, snapshot.step, trained)
         broken = slide.expect.broken_by(snapshot.cost, snapshot.accuracy)
         assert broken is None, (index + 1, slide.title.en, broken)
+
+
+def test_a_phase_slide_scrolls_the_phase_strip_into_view(window, qtbot):
+    bundled = decks.read(deck_ui.bundled_deck_path())
+    index = next(
+        i for i, s in enumerate(bundled.slides) if s.actions[:1] and s.actions[0].do == "phase"
+    )
+    window.resize(1024, 768)
+    player = window.deck_player
+    player.fast = True
+    player.open(bundled, index=index)
+    deck_ui.run_slide(player, index)
+    tab = window.current_tab
+    qtbot.waitUntil(lambda: tab.phase_label.isVisible(), timeout=10_000)
+    viewport = tab.panel_scroll.viewport()
+    top = tab.phase_label.mapTo(viewport, tab.phase_label.rect().topLeft()).y()
+    assert 0 <= top < viewport.height()  # on screen without scrolling by hand
