@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktopdl.core.lessons.cnn import KERNELS, MISCLASSIFIED_KEPT, Stage, apply_kernel
 from desktopdl.qt import theme
 from desktopdl.qt.image_workspace import grey_qimage, ink_table, text_on
+from desktopdl.qt.number_fields import RealField
 
 POSITIVE = QColor("#0072B2")
 NEGATIVE = QColor("#E69F00")
@@ -1137,7 +1138,7 @@ class KernelPlayground(QWidget):
         for row in range(3):
             spins = []
             for column in range(3):
-                spin = QDoubleSpinBox()
+                spin = RealField()  # keeps what it shows: kernels come as float32
                 spin.setRange(-KERNEL_LIMIT, KERNEL_LIMIT)
                 spin.setDecimals(2)
                 spin.setSingleStep(0.5)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -29,6 +28,7 @@ from desktopdl.core.views import DescentView, Landscape, LandscapeView, Rect, Sh
 from desktopdl.qt import theme
 from desktopdl.qt.bowl3d import gl_problem, make_bowl_view, show_bowl
 from desktopdl.qt.i18n import tr_core
+from desktopdl.qt.number_fields import IntField
 
 #: Path colours per optimizer (Okabe–Ito); the main run is drawn in its optimizer's colour.
 RUN_COLORS = {"SGD": "#000000", "Momentum": "#E69F00", "Adam": "#009E73"}
@@ -489,7 +489,7 @@ class LedgerPanel(QWidget):
         self.info = QLabel()
         bar.addWidget(self.info, 1)
         bar.addWidget(QLabel(self.tr("Back to iteration")))
-        self.iteration_spin = QSpinBox()
+        self.iteration_spin = IntField()
         self.iteration_spin.setRange(0, 0)
         bar.addWidget(self.iteration_spin)
         self.back_button = QPushButton(self.tr("Go back"))

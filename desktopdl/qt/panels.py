@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSlider,
-    QSpinBox,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -34,6 +33,7 @@ from desktopdl.core import device as devices
 from desktopdl.core.trainer import MAX_VALIDATION_SHARE, OPTIMIZERS
 from desktopdl.qt import theme
 from desktopdl.qt.binding import Field, FieldForm
+from desktopdl.qt.number_fields import IntField, RealField
 
 #: (label, steps per second or None for full speed).
 SPEEDS = (None, 1000.0, 200.0, 50.0, 10.0, 2.0)
@@ -43,6 +43,10 @@ EPSILONS = (0.0, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8)
 #: The learning-rate slider spans 10^-4 … 10^1 in this many notches.
 LR_SLIDER_STEPS = 100
 LR_LOG_MIN, LR_LOG_MAX = -4.0, 1.0
+#: Decimals the settings' real-number fields keep of a typed or loaded number, whatever they
+#: show: a learning rate of 1.5e-5 stays 1.5e-5, a weight decay of 1e-5 in a field showing 4
+#: decimals is not rounded to "off".
+KEPT_DECIMALS = 10
 
 
 class LearningRateEditor(QWidget):
@@ -54,7 +58,7 @@ class LearningRateEditor(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.spin = QDoubleSpinBox()
+        self.spin = RealField(keep_decimals=KEPT_DECIMALS)
         self.spin.setDecimals(5)
         self.spin.setRange(0.00001, 100.0)
         self.spin.setStepType(QDoubleSpinBox.StepType.AdaptiveDecimalStepType)
@@ -101,9 +105,10 @@ def combo_box(items: list[tuple[str, object]], tooltip: str = "") -> QComboBox:
 
 def spin_box(
     low: int, high: int, special: str = "", tooltip: str = "", group: bool = False
-) -> QSpinBox:
-    """A whole-number field; ``special`` is shown at its lowest value ("off", "none")."""
-    spin = QSpinBox()
+) -> IntField:
+    """A whole-number field; ``special`` is shown at its lowest value ("off", "none").
+    Typed text is taken as typed or refused with a hint (``number_fields``)."""
+    spin = IntField()
     spin.setRange(low, high)
     if special:
         spin.setSpecialValueText(special)
@@ -232,9 +237,10 @@ def validation_fields() -> list[Field]:
 
 def double_spin_box(
     low: float, high: float, step: float, decimals: int, special: str = "", tooltip: str = ""
-) -> QDoubleSpinBox:
-    """A number field; ``special`` is shown at its lowest value ("off", "none")."""
-    spin = QDoubleSpinBox()
+) -> RealField:
+    """A number field, scientific notation included; ``special`` is shown at its lowest
+    value ("off", "none"); ``decimals`` are always shown, up to ``KEPT_DECIMALS`` kept."""
+    spin = RealField(keep_decimals=KEPT_DECIMALS)
     spin.setRange(low, high)
     spin.setSingleStep(step)
     spin.setDecimals(decimals)
@@ -470,9 +476,9 @@ class TestPanel(QGroupBox):
         )
         layout.addWidget(self.test_mode_button)
         inputs = QHBoxLayout()
-        self.spins: list[QDoubleSpinBox] = []
+        self.spins: list[RealField] = []
         for name in input_names:
-            spin = QDoubleSpinBox()
+            spin = RealField()  # keeps what it shows: a click gives x to 2 decimals
             spin.setRange(-999.0, 999.0)
             spin.setDecimals(2)
             spin.editingFinished.connect(self.typed)

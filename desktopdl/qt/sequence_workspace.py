@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSlider,
-    QSpinBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -49,6 +48,7 @@ from desktopdl.core.sequences import (
 from desktopdl.core.views import Rect
 from desktopdl.qt import theme
 from desktopdl.qt.i18n import tr_core
+from desktopdl.qt.number_fields import IntField
 from desktopdl.qt.panels import guard_fields
 from desktopdl.qt.undo import DataEditor, undo_redo_buttons
 
@@ -583,7 +583,7 @@ class SequenceWorkspace(QWidget):
         # Choosing a series makes it: a choice that waited for Regenerate looked like nothing.
         self.series_combo.activated.connect(self.regenerate)
         bar.addWidget(self.series_combo, 1)
-        self.length_spin = QSpinBox()
+        self.length_spin = IntField()
         self.length_spin.setRange(MIN_LENGTH, MAX_GENERATED)
         self.length_spin.setSingleStep(LENGTH_STEP)
         self.length_spin.setValue(DEFAULT_LENGTH)

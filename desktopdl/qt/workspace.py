@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSlider,
-    QSpinBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -33,6 +32,7 @@ from desktopdl.qt import theme
 from desktopdl.qt.canvas import PointCanvas
 from desktopdl.qt.i18n import tr_core
 from desktopdl.qt.image_workspace import ImageWorkspace
+from desktopdl.qt.number_fields import IntField
 from desktopdl.qt.sequence_workspace import SequenceWorkspace
 from desktopdl.qt.undo import undo_redo_buttons
 
@@ -211,7 +211,7 @@ class PointWorkspace(QWidget):
         self.dataset_combo.activated.connect(self.regenerate)
         bar.addWidget(self.dataset_combo, 1)
         bar.addWidget(QLabel(self.tr("points")))
-        self.points_spin = QSpinBox()
+        self.points_spin = IntField()
         self.points_spin.setRange(10, 5000)
         self.points_spin.setSingleStep(50)
         self.points_spin.setValue(200)

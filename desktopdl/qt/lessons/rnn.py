@@ -17,7 +17,6 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -51,8 +50,15 @@ from desktopdl.qt.binding import Field, write
 from desktopdl.qt.i18n import tr_core
 from desktopdl.qt.jobs import BackgroundJob, ExperimentPanel
 from desktopdl.qt.lesson_tab import LessonTab
+from desktopdl.qt.number_fields import RealField
 from desktopdl.qt.overlays import CanvasOverlay
-from desktopdl.qt.panels import combo_box, spin_box, training_fields, validation_fields
+from desktopdl.qt.panels import (
+    KEPT_DECIMALS,
+    combo_box,
+    spin_box,
+    training_fields,
+    validation_fields,
+)
 from desktopdl.qt.rnn_views import CharacterBars, HybridComparison, UnrolledDiagram
 
 #: Characters generated at a press of Generate.
@@ -227,7 +233,7 @@ class TextPage(QWidget):
         right = QVBoxLayout()
         generate_row = QHBoxLayout()
         generate_row.addWidget(QLabel(self.tr("Temperature:")))
-        self.temperature = QDoubleSpinBox()
+        self.temperature = RealField(keep_decimals=KEPT_DECIMALS)
         self.temperature.setRange(0.0, 3.0)
         self.temperature.setSingleStep(0.1)
         self.temperature.setDecimals(1)
