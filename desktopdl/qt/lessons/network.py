@@ -8,8 +8,10 @@ class can see simple features combine into the final boundary.
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSpinBox, QWidget
 
@@ -19,6 +21,7 @@ from desktopdl.core.views import NeuronMaps
 from desktopdl.qt import theme
 from desktopdl.qt.binding import Field
 from desktopdl.qt.lesson_tab import LessonTab, format_number
+from desktopdl.qt.number_fields import IntField
 from desktopdl.qt.overlays import SurfaceOverlay
 from desktopdl.qt.probability_bars import ProbabilityBars
 
@@ -27,40 +30,83 @@ NEGATIVE = QColor("#E69F00")
 MAX_LINE = 6.0
 
 
-def neuron_image(values: np.ndarray, activation: str) -> QImage:
-    """A neuron's outputs as a picture: orange for low, white for middle, blue for high."""
+#: Shades of line width and colour a weight is drawn in: lines of one shade share a pen and
+#: are drawn in one call (a pen and a call per weight cost ~4 ms a frame at 2-8-8-1).
+LINE_SHADES = 32
+
+
+def neuron_images(layer: np.ndarray, activation: str) -> list[QImage]:
+    """A layer's neuron outputs (neurons, rows, columns) as pictures, computed for the whole
+    layer at once: orange for low, white for middle, blue for high."""
+    layer = np.asarray(layer, dtype=np.float32)
+    if layer.ndim != 3 or not layer.size:
+        return []
     lo, hi = {"sigmoid": (0.0, 1.0), "tanh": (-1.0, 1.0)}.get(activation, (None, None))
-    if lo is None:
-        lo, hi = float(values.min()), float(values.max())
-    t = np.clip((values - lo) / max(hi - lo, 1e-9), 0, 1)[::-1]  # rows: y up
+    if lo is None:  # unbounded outputs: each neuron's own range
+        lo = layer.min(axis=(1, 2), keepdims=True)
+        hi = layer.max(axis=(1, 2), keepdims=True)
+    t = np.clip((layer - lo) / np.maximum(hi - lo, 1e-9), 0, 1)[:, ::-1]  # rows: y up
+    t = np.nan_to_num(t, nan=0.5)
+    shades = _neuron_shades()[np.rint(t * 255).astype(np.uint8)]  # (n, rows, columns, 4)
+    _count, height, width, _rgba = shades.shape
+    return [
+        # Converted once to the painter's own format, not at every draw.
+        QImage(
+            picture.data, width, height, 4 * width, QImage.Format.Format_RGBA8888
+        ).convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+        for picture in np.ascontiguousarray(shades)
+    ]
+
+
+@functools.cache
+def _neuron_shades() -> np.ndarray:
+    """256 RGBA shades from orange (0) through white (0.5) to blue (1)."""
+    t = np.linspace(0.0, 1.0, 256, dtype=np.float32)[:, None]
     low = np.array([NEGATIVE.red(), NEGATIVE.green(), NEGATIVE.blue()], dtype=np.float32)
     high = np.array([POSITIVE.red(), POSITIVE.green(), POSITIVE.blue()], dtype=np.float32)
     white = np.full(3, 255.0, dtype=np.float32)
-    below = (t < 0.5)[..., None]
-    mix_low = white + (low - white) * (1 - 2 * t)[..., None]
-    mix_high = white + (high - white) * (2 * t - 1)[..., None]
-    rgb = np.where(below, mix_low, mix_high).astype(np.uint8)
-    rgba = np.dstack([rgb, np.full(t.shape, 255, np.uint8)]).copy()
-    height, width = t.shape
-    return QImage(rgba.data, width, height, 4 * width, QImage.Format.Format_RGBA8888).copy()
+    rgb = np.where(
+        t < 0.5, white + (low - white) * (1 - 2 * t), white + (high - white) * (2 * t - 1)
+    )
+    alpha = np.full((256, 1), 255.0, dtype=np.float32)
+    return np.hstack([rgb, alpha]).astype(np.uint8)
 
 
 class NetworkDiagram(QWidget):
+    """The network as the lecture draws it. It is drawn once per change of what it shows
+    (the shape, the weights, the neurons' pictures, the size, the theme) into a picture that
+    every paint copies: a snapshot that changes nothing draws nothing, and a repaint of the
+    window costs a copy."""
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.sizes: list[int] = []
         self.weights: list[np.ndarray] = []
         self.images: list[list[QImage]] = []
         self.activation = "tanh"
+        self._maps: list[np.ndarray] = []
+        #: The drawing of the state shown, and what it was drawn for (size, theme).
+        self._picture: QImage | None = None
+        self._picture_key: tuple | None = None
         self.setMinimumSize(300, 220)
 
     def set_state(
         self, sizes: list[int], params: tuple[np.ndarray, ...], neurons, activation: str
     ) -> None:
+        weights = [np.asarray(params[i]) for i in range(0, len(params), 2)]
+        maps = [np.asarray(layer) for layer in (neurons or [])]
+        same_maps = activation == self.activation and _same_arrays(maps, self._maps)
+        if same_maps and list(sizes) == self.sizes and _same_arrays(weights, self.weights):
+            if self._picture_key is not None and self._picture_key[-1] != _look_key():
+                self.update()  # a theme or size switch: the same state, drawn anew
+            return  # nothing it shows changed: no pictures made, no repaint
+        if not same_maps:
+            self.images = [neuron_images(layer, activation) for layer in maps]
+            self._maps = maps  # a snapshot's arrays are read-only
         self.sizes = list(sizes)
-        self.weights = [np.asarray(params[i]) for i in range(0, len(params), 2)]
+        self.weights = [w.copy() for w in weights]
         self.activation = activation
-        self.images = [[neuron_image(m, activation) for m in layer] for layer in (neurons or [])]
+        self._picture = None
         self.update()
 
     def positions(self) -> list[list[QPointF]]:
@@ -81,39 +127,62 @@ class NetworkDiagram(QWidget):
     def paintEvent(self, _event) -> None:
         if not self.sizes or len(self.weights) != len(self.sizes) - 1:
             return
+        ratio = self.devicePixelRatioF()
+        key = (self.width(), self.height(), ratio, _look_key())
+        if self._picture is None or self._picture_key != key:
+            self._picture = QImage(
+                round(self.width() * ratio),
+                round(self.height() * ratio),
+                QImage.Format.Format_ARGB32_Premultiplied,
+            )
+            self._picture.setDevicePixelRatio(ratio)
+            self._picture.fill(Qt.GlobalColor.transparent)
+            self._picture_key = key
+            painter = QPainter(self._picture)
+            self.draw(painter)
+            painter.end()
         painter = QPainter(self)
+        painter.drawImage(0, 0, self._picture)
+        painter.end()
+
+    def draw(self, painter: QPainter) -> None:
+        """The whole diagram: weights as lines, neurons as circles or their pictures."""
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         positions = self.positions()
-        biggest = max((float(np.abs(w).max()) for w in self.weights if w.size), default=1.0)
+        biggest = max(
+            (float(np.abs(w[np.isfinite(w)]).max()) for w in self.weights if np.isfinite(w).any()),
+            default=1.0,
+        )
+        pens = _line_pens()
+        shades: dict[tuple[bool, int], list[QLineF]] = {}
         for layer, w in enumerate(self.weights):
-            for i, a in enumerate(positions[layer]):
-                for j, b in enumerate(positions[layer + 1]):
-                    value = (
-                        float(w[i, j])
-                        if w.shape == (len(positions[layer]), len(positions[layer + 1]))
-                        else 0.0
-                    )
-                    if not np.isfinite(value):
-                        continue
-                    share = min(abs(value) / max(biggest, 1e-9), 1)
-                    # Opaque, blended toward the background: a translucent antialiased line
-                    # cost ~80 µs to draw against ~10 µs for an opaque one.
-                    color = theme.tint(POSITIVE if value >= 0 else NEGATIVE, 0.3 + 0.7 * share)
-                    pen = QPen(color, theme.px(0.5 + MAX_LINE * share))
-                    painter.setPen(pen)
-                    painter.drawLine(a, b)
+            starts, ends = positions[layer], positions[layer + 1]
+            if w.shape != (len(starts), len(ends)):
+                w = np.zeros((len(starts), len(ends)))
+            finite = np.isfinite(w)
+            share = np.minimum(np.abs(np.where(finite, w, 0.0)) / max(biggest, 1e-9), 1)
+            levels = np.rint(share * (LINE_SHADES - 1)).astype(int)
+            for i, j in zip(*np.nonzero(finite), strict=True):
+                key = (bool(w[i, j] >= 0), int(levels[i, j]))
+                shades.setdefault(key, []).append(QLineF(starts[i], ends[j]))
+        # Thin lines first, so the strong weights are drawn over them.
+        for positive, level in sorted(shades, key=lambda k: k[1]):
+            painter.setPen(pens[positive][level])
+            painter.drawLines(shades[(positive, level)])
         size = self.node_size()
         painter.setFont(theme.big_font(theme.BASE_POINT_SIZE, bold=True))
+        picture_pen = QPen(theme.LOOK.outline, theme.px(1.5))
+        circle_pen = QPen(theme.LOOK.outline, theme.px(2))
         for column, nodes in enumerate(positions):
             for i, centre in enumerate(nodes):
                 box = QRectF(centre.x() - size / 2, centre.y() - size / 2, size, size)
                 hidden = 0 < column < len(positions) - 1
                 if hidden and column - 1 < len(self.images) and i < len(self.images[column - 1]):
                     painter.drawImage(box, self.images[column - 1][i])
-                    painter.setPen(QPen(theme.LOOK.outline, theme.px(1.5)))
+                    painter.setPen(picture_pen)
                     painter.drawRect(box)
                 else:
-                    painter.setPen(QPen(theme.LOOK.outline, theme.px(2)))
+                    painter.setPen(circle_pen)
                     painter.setBrush(theme.LOOK.background)
                     painter.drawEllipse(box)
                     painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -129,7 +198,41 @@ class NetworkDiagram(QWidget):
                     Qt.AlignmentFlag.AlignVCenter,
                     "H(x)",
                 )
-        painter.end()
+
+
+def _same_arrays(a: list[np.ndarray], b: list[np.ndarray]) -> bool:
+    """The same arrays, value for value (NaN equal to NaN): a snapshot that changed nothing."""
+    return len(a) == len(b) and all(
+        x is y or (x.shape == y.shape and np.array_equal(x, y, equal_nan=True))
+        for x, y in zip(a, b, strict=True)
+    )
+
+
+def _look_key() -> tuple[int, float]:
+    """What a drawing depends on beside its state: the theme and the presenter's size."""
+    return theme.LOOK.version, theme.LOOK.scale
+
+
+def _line_pens() -> dict[bool, list[QPen]]:
+    """The weight lines' pens, per sign and shade, for the theme in use (made once per theme
+    and size, not once per weight per frame)."""
+    key = _look_key()
+    if _PENS.get("key") != key:
+        _PENS.clear()
+        _PENS["key"] = key
+        for positive, color in ((True, POSITIVE), (False, NEGATIVE)):
+            pens = []
+            for level in range(LINE_SHADES):
+                share = level / (LINE_SHADES - 1)
+                # Opaque, blended toward the background: a translucent antialiased line
+                # cost ~80 µs to draw against ~10 µs for an opaque one.
+                pen = QPen(theme.tint(color, 0.3 + 0.7 * share), theme.px(0.5 + MAX_LINE * share))
+                pens.append(pen)
+            _PENS[positive] = pens
+    return _PENS
+
+
+_PENS: dict = {}
 
 
 def _draw_subscripted(painter: QPainter, right_middle: QPointF, base: str, low: str) -> None:
@@ -167,7 +270,7 @@ class HiddenLayersEditor(QWidget):
         super().__init__(parent)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        self.layers_spin = QSpinBox()
+        self.layers_spin = IntField()
         self.layers_spin.setRange(*layers)
         self.layers_spin.setToolTip(
             layers_tip
@@ -178,7 +281,7 @@ class HiddenLayersEditor(QWidget):
         row.addWidget(self.layers_spin)
         self.neuron_spins: list[QSpinBox] = []
         for _ in range(layers[1]):
-            spin = QSpinBox()
+            spin = IntField()
             spin.setRange(1, most_units)
             spin.setValue(8)
             spin.setToolTip(
@@ -214,7 +317,7 @@ class HiddenLayersEditor(QWidget):
 
 
 def _classes() -> QSpinBox:
-    spin = QSpinBox()
+    spin = IntField()
     spin.setRange(2, NeuralNetwork.n_classes)
     spin.setToolTip("2: one sigmoid output; more: softmax")
     return spin
