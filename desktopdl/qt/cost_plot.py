@@ -7,6 +7,14 @@ envelope with one bin per pixel of the plot (at most ``ENVELOPE_BINS``; every sp
 visible). The step axis grows in 1-2-5 jumps and the cost axis runs from 0 to a round
 ceiling (whole decades on a log scale), so the axes are re-laid-out only when the curve
 outgrows them: a re-layout with its tick labels costs ~5 ms, at 10 Hz 5 % of the GUI thread.
+
+A class may leave a lesson training at full speed for an hour (tens of millions of steps),
+so neither the memory nor a frame's work may grow with the run (``CostHistory``): the costs
+are kept in fixed-size float64 buffers (thinned past a million steps) and the envelope is
+kept incrementally in at most ENVELOPE_CAPACITY bins that merge in pairs when they fill. A
+frame reads those bins, never the steps. Before, each frame took the min/max over every
+step so far (the GUI thread's CPU per frame: 0.4 ms at 40,000 steps, 16 ms at 4 million)
+and each doubling of the arrays copied them all at once (75 ms at a million steps).
 """
 
 from __future__ import annotations
@@ -61,22 +69,231 @@ def cost_range(costs: np.ndarray, log: bool) -> tuple[float, float] | None:
     return bottom, top
 
 
-def envelope(steps: np.ndarray, costs: np.ndarray, bins: int) -> tuple[np.ndarray, np.ndarray]:
-    """At most 2·bins points tracing each bin's minimum and maximum, in step order."""
-    n = len(costs)
-    if n <= 2 * bins:
-        return steps, costs
-    per_bin = n // bins
-    used = per_bin * bins
-    shaped = costs[:used].reshape(bins, per_bin)
-    lows, highs = np.nanmin(shaped, axis=1), np.nanmax(shaped, axis=1)
-    xs = steps[:used:per_bin]
-    out_x = np.repeat(xs, 2)
-    out_y = np.column_stack([highs, lows]).reshape(-1)
-    if used < n:  # the unbinned tail, as it is
-        out_x = np.concatenate([out_x, steps[used:]])
-        out_y = np.concatenate([out_y, costs[used:]])
-    return out_x, out_y
+#: Every step's cost is kept exactly up to this many values (8 MB of float64); past that
+#: the exact record keeps every 2nd step's cost, then every 4th… (the envelope still holds
+#: every step's extremes), so a run of any length holds at most this many.
+EXACT_CAPACITY = 1 << 20
+#: Bins of the incremental envelope: when they are full, neighbours are merged in pairs (the
+#: bin width doubles), so between half and all of them trace every step's minimum and
+#: maximum. At least 2·ENVELOPE_BINS, so a frame always has a bin per pixel to draw.
+ENVELOPE_CAPACITY = 4096
+#: Points of a named series (validation cost every k steps…) kept at most: past that every
+#: 2nd point is dropped, then every 4th…
+SERIES_CAPACITY = 1 << 16
+#: A batch of costs starting more steps than this after the last one starts the curve anew
+#: (a shorter gap is drawn as a gap).
+MAX_GAP = 100_000
+
+
+class CostHistory:
+    """One run's per-step training costs in memory that does not grow with the run, and the
+    picture of them in time that does not grow either.
+
+    Two records, both fed by ``append`` in O(new steps):
+
+    * the exact costs (``values``/``steps``, what "Costs as CSV" writes): every step's
+      cost as float64 (8 B a step) up to EXACT_CAPACITY steps; a longer run keeps every
+      ``stride``-th step (1, 2, 4…: the buffer is thinned in place when it fills);
+    * an envelope: each bin of ``width`` steps keeps its minimum, maximum and smallest
+      positive cost (for the log scale); when ENVELOPE_CAPACITY bins are full, neighbours
+      are merged in pairs and the width doubles. A frame draws from these bins in
+      O(ENVELOPE_CAPACITY), however many steps the run has taken, and every spike stays.
+
+    The steps are implicit: the k-th cost received is step ``first_step + k`` (the
+    training thread hands them over without gaps); the cost of step k is plotted at k + 1.
+    """
+
+    def __init__(self, first_step: int = 0) -> None:
+        self.first_step = first_step
+        #: Costs received since the run started.
+        self.count = 0
+        self.stride = 1
+        self._exact = np.zeros(1024)
+        self._kept = 0
+        self.width = 1
+        self._low = np.zeros(ENVELOPE_CAPACITY)
+        self._high = np.zeros(ENVELOPE_CAPACITY)
+        self._positive = np.zeros(ENVELOPE_CAPACITY)
+        self._bins = 0
+        #: The bin being filled: how many steps it holds and their extremes.
+        self._part = 0
+        self._part_low = self._part_high = self._part_positive = math.nan
+        self.last = math.nan
+
+    @property
+    def nbytes(self) -> int:
+        """Bytes held by the arrays: bounded, whatever the run's length."""
+        arrays = (self._exact, self._low, self._high, self._positive)
+        return sum(a.nbytes for a in arrays)
+
+    @property
+    def values(self) -> np.ndarray:
+        """The kept costs (every step's, or every ``stride``-th one's in a very long run)."""
+        return self._exact[: self._kept]
+
+    @property
+    def steps(self) -> np.ndarray:
+        """The plotted step of each kept cost (1, 2, 3… for a run from the start)."""
+        return self.first_step + 1 + self.stride * np.arange(self._kept, dtype=np.float64)
+
+    def append(self, costs: np.ndarray) -> None:
+        costs = np.asarray(costs, dtype=np.float64)
+        if not len(costs):
+            return
+        self._keep_exact(costs)
+        self._add_to_bins(costs)
+        self.count += len(costs)
+        self.last = float(costs[-1])
+
+    def _keep_exact(self, costs: np.ndarray) -> None:
+        while True:
+            kept = costs[(-self.count) % self.stride :: self.stride]
+            if self._kept + len(kept) <= EXACT_CAPACITY:
+                break
+            # Thin the record: keep the costs of every 2·stride-th step.
+            half = self._exact[: self._kept : 2]
+            self._kept = len(half)
+            self._exact[: self._kept] = half
+            self.stride *= 2
+        needed = self._kept + len(kept)
+        if needed > len(self._exact):
+            size = min(EXACT_CAPACITY, max(2 * len(self._exact), needed))
+            self._exact = np.resize(self._exact, size)
+        self._exact[self._kept : needed] = kept
+        self._kept = needed
+
+    def _add_to_bins(self, costs: np.ndarray) -> None:
+        at, n = 0, len(costs)
+        while at < n:
+            width = self.width
+            if self._part == 0 and n - at >= width:
+                if self._bins == ENVELOPE_CAPACITY:
+                    self._merge_bins()
+                    continue
+                k = min((n - at) // width, ENVELOPE_CAPACITY - self._bins)
+                block = costs[at : at + k * width].reshape(k, width)
+                end = self._bins + k
+                self._low[self._bins : end] = np.fmin.reduce(block, axis=1)
+                self._high[self._bins : end] = np.fmax.reduce(block, axis=1)
+                self._positive[self._bins : end] = np.fmin.reduce(
+                    np.where(block > 0, block, np.nan), axis=1
+                )
+                self._bins = end
+                at += k * width
+                continue
+            piece = costs[at : at + min(width - self._part, n - at)]
+            self._part_low = np.fmin(self._part_low, np.fmin.reduce(piece))
+            self._part_high = np.fmax(self._part_high, np.fmax.reduce(piece))
+            positive = piece[piece > 0]
+            if len(positive):
+                self._part_positive = np.fmin(self._part_positive, positive.min())
+            self._part += len(piece)
+            at += len(piece)
+            if self._part == width:
+                if self._bins == ENVELOPE_CAPACITY:
+                    self._merge_bins()  # the bin is half of a wider one now: keep filling
+                    continue
+                i = self._bins
+                self._low[i], self._high[i] = self._part_low, self._part_high
+                self._positive[i] = self._part_positive
+                self._bins += 1
+                self._part = 0
+                self._part_low = self._part_high = self._part_positive = math.nan
+
+    def _merge_bins(self) -> None:
+        """Neighbouring bins in pairs: half as many, each twice as wide."""
+        half = self._bins // 2
+        for array, merge in ((self._low, np.fmin), (self._high, np.fmax)):
+            array[:half] = merge(array[0 : 2 * half : 2], array[1 : 2 * half : 2])
+        self._positive[:half] = np.fmin(
+            self._positive[0 : 2 * half : 2], self._positive[1 : 2 * half : 2]
+        )
+        self._bins = half
+        self.width *= 2
+
+    def envelope(self, bins: int, log: bool = False) -> tuple[np.ndarray, np.ndarray]:
+        """At most 2·bins points tracing the curve: every cost while there are few of them,
+        else each group of bins' maximum and minimum at the group's first step, and the
+        latest cost last. In log mode costs ≤ 0 are NaN (not drawn). O(ENVELOPE_CAPACITY)."""
+        if self.stride == 1 and self.count <= 2 * bins:
+            ys = self.values
+            return self.steps, (np.where(ys > 0, ys, np.nan) if log else ys.copy())
+        lows = (self._positive if log else self._low)[: self._bins]
+        highs = self._high[: self._bins]
+        if self._part:  # the bin being filled
+            lows = np.append(lows, self._part_positive if log else self._part_low)
+            highs = np.append(highs, self._part_high)
+        groups = bins - 1  # and the latest cost
+        size = -(-len(lows) // groups)
+        starts = np.arange(0, len(lows), size)
+        lows = np.fmin.reduceat(lows, starts)
+        highs = np.fmax.reduceat(highs, starts)
+        if log:
+            highs = np.where(highs > 0, highs, np.nan)
+        xs = self.first_step + 1 + starts.astype(np.float64) * self.width
+        last_x = float(self.first_step + self.count)
+        last_y = self.last if not log or self.last > 0 else math.nan
+        out_x = np.append(np.repeat(xs, 2), last_x)
+        out_y = np.append(np.column_stack([highs, lows]).reshape(-1), last_y)
+        return out_x, out_y
+
+
+class SeriesHistory:
+    """A named series' (steps, values), at most SERIES_CAPACITY points: when full, every
+    other point is dropped (a validation cost every 10 steps has 65,536 points by step
+    655,360; the plot is narrower than that). Drawing takes O(bins) of them."""
+
+    def __init__(self) -> None:
+        self._steps = np.zeros(64)
+        self._values = np.zeros(64)
+        self._count = 0
+        #: Keep one point of every ``stride`` received (1, 2, 4…).
+        self.stride = 1
+        self._seen = 0
+
+    @property
+    def steps(self) -> np.ndarray:
+        return self._steps[: self._count]
+
+    @property
+    def values(self) -> np.ndarray:
+        return self._values[: self._count]
+
+    @property
+    def nbytes(self) -> int:
+        return self._steps.nbytes + self._values.nbytes
+
+    def append(self, steps: np.ndarray, values: np.ndarray) -> None:
+        steps = np.asarray(steps, dtype=np.float64)
+        values = np.asarray(values, dtype=np.float64)
+        while True:
+            offset = (-self._seen) % self.stride
+            new_steps, new_values = steps[offset :: self.stride], values[offset :: self.stride]
+            if self._count + len(new_steps) <= SERIES_CAPACITY:
+                break
+            half = self._count - self._count // 2
+            self._steps[:half] = self._steps[: self._count : 2]
+            self._values[:half] = self._values[: self._count : 2]
+            self._count = half
+            self.stride *= 2
+        self._seen += len(steps)
+        needed = self._count + len(new_steps)
+        if needed > len(self._steps):
+            size = min(SERIES_CAPACITY, max(2 * len(self._steps), needed))
+            self._steps = np.resize(self._steps, size)
+            self._values = np.resize(self._values, size)
+        self._steps[self._count : needed] = new_steps
+        self._values[self._count : needed] = new_values
+        self._count = needed
+
+    def drawn(self, bins: int) -> tuple[np.ndarray, np.ndarray]:
+        """At most ~2·bins of the points, evenly picked, the latest one always included."""
+        n = self._count
+        every = max(1, -(-n // (2 * bins)))
+        if every == 1:
+            return self.steps.copy(), self.values.copy()
+        index = np.arange(n - 1, -1, -every)[::-1]
+        return self._steps[index], self._values[index]
 
 
 #: Pens of the other series, by name (the training cost keeps theme.COST_COLOR). Costs share
@@ -110,9 +327,7 @@ class CostPlot(pg.PlotWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent=parent)
-        self._steps = np.zeros(1024)
-        self._costs = np.zeros(1024)
-        self._count = 0
+        self._history = CostHistory()
         self._last_refresh = 0.0
         self._x_limit = 0.0
         self._y_range: tuple[float, float] | None = None
@@ -123,8 +338,8 @@ class CostPlot(pg.PlotWidget):
         plot.setMenuEnabled(False)
         plot.enableAutoRange(x=False, y=False)
         self.curve = plot.plot(pen=pg.mkPen(theme.COST_COLOR, width=2), antialias=False)
-        #: Named series: name → (steps, values, curve or None).
-        self._series: dict[str, tuple[list[float], list[float], object]] = {}
+        #: Named series: name → (their points, curve or None).
+        self._series: dict[str, tuple[SeriesHistory, object]] = {}
         self._legend: pg.LegendItem | None = None
         self._accuracy_view: pg.ViewBox | None = None
         self._best_line: pg.InfiniteLine | None = None
@@ -139,16 +354,23 @@ class CostPlot(pg.PlotWidget):
 
     @property
     def values(self) -> np.ndarray:
-        return self._costs[: self._count]
+        """The run's per-step costs (every step's up to EXACT_CAPACITY; see CostHistory)."""
+        return self._history.values
 
     @property
     def steps(self) -> np.ndarray:
-        return self._steps[: self._count]
+        return self._history.steps
+
+    @property
+    def history(self) -> CostHistory:
+        return self._history
 
     def series(self, name: str) -> tuple[np.ndarray, np.ndarray]:
         """(steps, values) of a named series received since the run started."""
-        steps, values, _curve = self._series.get(name, ([], [], None))
-        return np.asarray(steps, dtype=float), np.asarray(values, dtype=float)
+        if name not in self._series:
+            return np.zeros(0), np.zeros(0)
+        points = self._series[name][0]
+        return points.steps.copy(), points.values.copy()
 
     def append_series(self, name: str, steps: np.ndarray, values: np.ndarray) -> None:
         if name not in self._series:
@@ -162,10 +384,8 @@ class CostPlot(pg.PlotWidget):
                 self._accuracy_axis().addItem(curve)
             if curve is not None:
                 self._show_in_legend(curve, name)
-            self._series[name] = ([], [], curve)
-        kept_steps, kept_values, _curve = self._series[name]
-        kept_steps.extend(np.asarray(steps, dtype=float).tolist())
-        kept_values.extend(np.asarray(values, dtype=float).tolist())
+            self._series[name] = (SeriesHistory(), curve)
+        self._series[name][0].append(steps, values)
         self._schedule_refresh()
 
     def _show_in_legend(self, curve, name: str) -> None:
@@ -223,14 +443,14 @@ class CostPlot(pg.PlotWidget):
     def keep_ghost(self) -> int | None:
         """Keep the run drawn now as faded curves (its cost and validation cost) that stay
         through new runs; returns the ghost's key, or None when MAX_GHOSTS are kept."""
-        if len(self._ghosts) >= MAX_GHOSTS or not self._count:
+        if len(self._ghosts) >= MAX_GHOSTS or not self._history.count:
             return None
         key = self._next_ghost
         self._next_ghost += 1
         color = pg.mkColor(self.ghost_color(key))
         color.setAlpha(150)
         plot = self.getPlotItem()
-        xs, ys = envelope(self.steps, self.values, MIN_BINS)
+        xs, ys = self._history.envelope(MIN_BINS)
         curves = [plot.plot(xs.copy(), ys.copy(), pen=pg.mkPen(color, width=2))]
         steps, values = self.series(VALIDATION_COST)
         if len(steps):
@@ -254,8 +474,8 @@ class CostPlot(pg.PlotWidget):
         return list(self._ghosts)
 
     def clear_curve(self) -> None:
-        self._count = 0
-        for name, (_steps, _values, curve) in self._series.items():
+        self._history = CostHistory()
+        for name, (_points, curve) in self._series.items():
             if curve is None:
                 continue
             if name in ACCURACIES:
@@ -276,17 +496,21 @@ class CostPlot(pg.PlotWidget):
         self.refresh()
 
     def append(self, first_step: int, costs: np.ndarray) -> None:
-        n = len(costs)
-        if not n:
+        """The costs of steps ``first_step``, ``first_step + 1``…; the cost of step k (0, 1,
+        …) is plotted at k + 1: after 3 steps the curve reaches 3. O(len(costs)): nothing
+        here grows with the steps already on the curve."""
+        if not len(costs):
             return
-        if self._count + n > len(self._costs):
-            size = max(2 * len(self._costs), self._count + n)
-            self._steps = np.resize(self._steps, size)
-            self._costs = np.resize(self._costs, size)
-        # The cost of step k (1, 2, …) is plotted at k: after 3 steps the curve reaches 3.
-        self._steps[self._count : self._count + n] = np.arange(first_step + 1, first_step + n + 1)
-        self._costs[self._count : self._count + n] = costs
-        self._count += n
+        history = self._history
+        expected = history.first_step + history.count
+        if not history.count or first_step < expected:
+            # A run's first costs (or, never seen in practice, costs going back in time).
+            history = self._history = CostHistory(first_step)
+        elif first_step - expected > MAX_GAP:
+            history = self._history = CostHistory(first_step)
+        elif first_step > expected:  # steps nobody sent: a gap in the curve
+            history.append(np.full(first_step - expected, np.nan))
+        history.append(costs)
         self._schedule_refresh()
 
     def _schedule_refresh(self) -> None:
@@ -303,28 +527,29 @@ class CostPlot(pg.PlotWidget):
     def refresh(self) -> None:
         """Draw the costs received so far (``append`` calls it at most every REFRESH_S)."""
         self._last_refresh = time.perf_counter()
-        steps, costs = self.steps, self.values
+        history = self._history
         log = self.getPlotItem().ctrl.logYCheck.isChecked()
-        if log:
-            costs = np.where(costs > 0, costs, np.nan)
-        if len(steps) and steps[-1] > self._x_limit:
-            self._set_x_limit(max(10.0, nice_ceiling(steps[-1])))
+        last_step = history.first_step + history.count
+        if history.count and last_step > self._x_limit:
+            self._set_x_limit(max(10.0, nice_ceiling(last_step)))
         # One bin per screen pixel of the plot is all the eye can see (capped for 4K screens).
+        # Every array below has O(bins) points, however long the run: the frame's cost.
         width = int(self.getPlotItem().getViewBox().width())
-        xs, ys = envelope(steps, costs, max(MIN_BINS, min(ENVELOPE_BINS, width)))
+        bins = max(MIN_BINS, min(ENVELOPE_BINS, width))
+        xs, ys = history.envelope(bins, log)
         drawn = [ys]
-        for name, (series_steps, values, curve) in self._series.items():
+        for name, (points, curve) in self._series.items():
             if curve is None:
                 continue
-            values = np.asarray(values, dtype=float)
+            series_steps, values = points.drawn(bins)
             if name in ACCURACIES:  # their own 0…1 axis, never on the log scale
-                curve.setData(np.asarray(series_steps, dtype=float), values)
+                curve.setData(series_steps, values)
                 continue
             if log:
                 values = np.where(values > 0, values, np.nan)
-            curve.setData(np.asarray(series_steps, dtype=float), values)
+            curve.setData(series_steps, values)
             drawn.append(values)
-            if series_steps and series_steps[-1] > self._x_limit:
+            if len(series_steps) and series_steps[-1] > self._x_limit:
                 self._set_x_limit(max(10.0, nice_ceiling(series_steps[-1])))
         # Kept runs stay on screen: the axis holds their costs too.
         drawn += [
