@@ -159,6 +159,12 @@ class PointSet:
                 )
         if not all(isinstance(v, int) and not isinstance(v, bool) for v in labels):
             raise DataError(T("Every label must be a whole number."))
+        # Checked here, not only by the array: −1 and labels ≥ 2⁶³ otherwise reach the
+        # teacher as numpy's "Python int too large to convert to C long".
+        if not all(0 <= v < MAX_CLASSES for v in labels):
+            raise DataError(
+                T("Every label must be a class from 0 to {most}.", most=MAX_CLASSES - 1)
+            )
         try:
             return cls(points, labels)
         except (ValueError, OverflowError) as error:

@@ -273,13 +273,17 @@ class Deck:
 
 
 def read(path: str | os.PathLike) -> Deck:
+    """The deck at ``path``; only a regular file of at most MAX_DECK_BYTES is read (see
+    ``lesson_file.read_limited``: a device or a pipe would never end or block)."""
     path = Path(path)
     try:
-        if not path.is_file():
-            raise DeckError(T("{name} is not a file.", name=str(path)))
-        if path.stat().st_size > MAX_DECK_BYTES:
-            raise DeckError(T("{name} is too large to be a deck.", name=path.name))
-        text = path.read_text(encoding="utf-8-sig")
+        text = lesson_files.read_limited(path, MAX_DECK_BYTES).decode("utf-8-sig")
+    except FileNotFoundError:
+        raise DeckError(T("{name} does not exist.", name=str(path))) from None
+    except lesson_files.NotARegularFile:
+        raise DeckError(T("{name} is not a file.", name=str(path))) from None
+    except lesson_files.FileTooLarge:
+        raise DeckError(T("{name} is too large to be a deck.", name=path.name)) from None
     except (OSError, UnicodeDecodeError) as error:
         raise DeckError(T("{name} cannot be read: {error}", name=path.name, error=error)) from None
     return parse(text, path.name)

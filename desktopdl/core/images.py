@@ -120,6 +120,10 @@ class ImageSet:
             )
         if not all(isinstance(v, int) and not isinstance(v, bool) for v in labels):
             raise DataError(T("Every label must be a whole number."))
+        if not all(0 <= v < IMAGE_CLASSES for v in labels):  # before numpy's int64 overflow
+            raise DataError(
+                T("Every label must be a class from 0 to {most}.", most=IMAGE_CLASSES - 1)
+            )
         try:
             raw = base64.b64decode(pixels.encode("ascii"), validate=True)
         except (binascii.Error, UnicodeEncodeError):

@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -26,16 +29,38 @@ from desktopdl.core.data import (
     is_finite_number,
 )
 from desktopdl.core.lessons import REGISTRY, lesson_class
-from desktopdl.core.text import T
-from desktopdl.core.trainer import TrainSettings
+from desktopdl.core.text import T, Text
+from desktopdl.core.trainer import OPTIMIZERS, TrainSettings
 
 FORMAT = "desktopdl-lesson"
 VERSION = 2
-MAX_FILE_BYTES = 20_000_000
+#: The largest lesson file read (32 MB). The bundled presets are 165 kB at most; 100,000
+#: points at full precision make 6.3 MB, and the most the app can write, 20,000 drawings of
+#: 28 × 28 pixels, 21 MB. Decoding JSON takes up to about 24 times its size in memory
+#: (measured for a file of empty lists), so a hostile file stays under 0.8 GB while refused.
+#: (Image sets of 64 × 64 pixels written by another program could reach 110 MB; they are
+#: refused with this limit's sentence.)
+MAX_FILE_BYTES = 32_000_000
+#: The largest seed and step limit a file may hold: what the window's fields hold (② Train's
+#: "Seed" and "Stop after steps"), so a file opens exactly as written or is refused, never
+#: clamped on the way in (a seed of 2³¹ made the window raise halfway through opening).
+MAX_SEED = 2**31 - 1
+MAX_STEP_LIMIT = 10_000_000
 #: What version-1 files meant by a missing ``settings.model`` (ModelConfig's old defaults).
 V1_MODEL_DEFAULTS = {"classes": 2, "hidden": [], "activation": "tanh"}
 
-__all__ = ["MAX_POINTS", "LessonFile", "LessonFileError", "from_json", "parse", "read", "write"]
+__all__ = [
+    "MAX_POINTS",
+    "LessonFile",
+    "LessonFileError",
+    "from_json",
+    "parse",
+    "read",
+    "read_limited",
+    "replacing",
+    "write",
+    "write_text",
+]
 
 
 class LessonFileError(ValueError):
@@ -89,19 +114,69 @@ class LessonFile:
 
 
 def read(path: str | os.PathLike) -> LessonFile:
+    """The lesson file at ``path``, checked whole; LessonFileError says why it cannot be.
+
+    Only a regular file of at most MAX_FILE_BYTES is read, and that is known before reading:
+    /dev/zero would fill the memory and a named pipe would block the window for ever."""
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise LessonFileError(T("{name} is too large to be a lesson file.", name=path.name))
+        raw = read_limited(path, MAX_FILE_BYTES)
         # utf-8-sig: a file saved by an editor that writes a byte-order mark opens too.
-        text = path.read_text(encoding="utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except FileNotFoundError:
         raise LessonFileError(T("{name} does not exist.", name=str(path))) from None
-    except (OSError, UnicodeDecodeError) as error:
+    except NotARegularFile:
         raise LessonFileError(
-            T("{name} cannot be read: {error}", name=path.name, error=error)
+            T("{name} is a folder, a device or a pipe, not a lesson file.", name=path.name)
+        ) from None
+    except FileTooLarge:
+        raise LessonFileError(
+            T(
+                "{name} is too large to be a lesson file (the limit is {limit} MB).",
+                name=path.name,
+                limit=MAX_FILE_BYTES // 1_000_000,
+            )
+        ) from None
+    except UnicodeDecodeError:
+        raise LessonFileError(
+            T("{name} is not a lesson file: it is not UTF-8 text.", name=path.name)
+        ) from None
+    except OSError as error:
+        raise LessonFileError(
+            T("{name} cannot be read: {error}", name=path.name, error=error.strerror or error)
         ) from None
     return parse(text, name=path.name)
+
+
+class NotARegularFile(OSError):
+    """The path names a folder, a device or a named pipe, which a reader must not open."""
+
+
+class FileTooLarge(OSError):
+    """The file holds more bytes than the reader accepts."""
+
+
+def read_limited(path: str | os.PathLike, max_bytes: int) -> bytes:
+    """The bytes of the regular file at ``path``; NotARegularFile or FileTooLarge, before
+    anything is read, for what a document reader must refuse (lesson files and decks).
+
+    The size alone cannot tell: /dev/zero has size 0 and never ends, and opening a named
+    pipe waits for a writer. So the path is checked first (a pipe is never opened), opened
+    without blocking, checked again on the open file (it may have been swapped), and read
+    no further than the limit (it may be growing)."""
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise NotARegularFile(f"{path} is not a regular file")
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    with open(os.open(path, flags), "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise NotARegularFile(f"{path} is not a regular file")
+        if info.st_size > max_bytes:
+            raise FileTooLarge(f"{path} is larger than {max_bytes} bytes")
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise FileTooLarge(f"{path} is larger than {max_bytes} bytes")
+    return data
 
 
 def parse(text: str, name: str = "the file") -> LessonFile:
@@ -131,7 +206,7 @@ def from_json(doc: object, name: str = "the file") -> LessonFile:
                 "{name} was written by a newer DesktopDL (file version {version}, this app reads "
                 "up to {supported}). Update DesktopDL to open it.",
                 name=name,
-                version=version,
+                version=_cut_value(version),
                 supported=VERSION,
             )
         )
@@ -160,24 +235,54 @@ def write(path: str | os.PathLike, lesson_file: LessonFile) -> None:
 
 def write_document(path: str | os.PathLike, doc: dict) -> None:
     """Write JSON through a temporary file and a rename (lesson files and decks)."""
-    # Through a symbolic link to its target: replacing the link itself with a plain file
-    # would leave the file the link points to unchanged.
+    text = json.dumps(doc, indent=1, ensure_ascii=False, allow_nan=False)
+    write_text(path, text + "\n")
+
+
+def write_text(path: str | os.PathLike, text: str) -> None:
+    """Write UTF-8 text whole or not at all (see ``replacing``): lesson files, decks and
+    every text export (script, notebook, CSV)."""
+    with replacing(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as handle:
+        handle.write(text)
+
+
+@contextmanager
+def replacing(path: str | os.PathLike) -> Iterator[Path]:
+    """A temporary path in the destination's folder, for any writer (Python, Qt, Pillow,
+    ffmpeg) to fill; when the block ends without an error it is flushed to disk and renamed
+    over ``path``, else removed. A full disk or a crash thus never leaves half a file: the
+    old one stays as it was.
+
+    The temporary name keeps the destination's suffix, for writers that choose the format
+    by it (ffmpeg). Through a symbolic link the link's target is written, so the link
+    stays a link (replacing it with a plain file would leave its target unchanged)."""
     path = Path(path)
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        # A device or a pipe (``--code /dev/stdout``) holds no old file to keep, and must
+        # never be replaced by a plain file: it is written straight.
+        yield path
+        return
     if path.is_symlink():
         path = Path(os.path.realpath(path))
-    text = json.dumps(doc, indent=1, ensure_ascii=False, allow_nan=False)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, name = tempfile.mkstemp(
+        prefix=f".{path.name}.", suffix=f".tmp{path.suffix}", dir=path.parent
+    )
+    os.close(fd)
+    tmp = Path(name)
     try:
-        # mkstemp makes the file private (0600); a lesson file is a document: keep the old
-        # file's mode, or the usual rw-r--r--.
+        # mkstemp makes the file private (0600); an export or a lesson file is a document:
+        # keep the old file's mode, or the usual rw-r--r--.
         os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
+        yield tmp
+        with open(tmp, "rb+") as written:  # whatever wrote it, it is on the disk before the rename
+            os.fsync(written.fileno())
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 
@@ -203,7 +308,7 @@ def _data(data: object, lesson: str, version: int, name: str) -> Dataset:
     try:
         return expected.from_json(data)
     except DataError as error:
-        raise LessonFileError(T("{name}: {error}", name=name, error=error)) from None
+        raise LessonFileError(T("{name}: {error}", name=name, error=_cut(error))) from None
 
 
 def _settings(settings: object, name: str) -> TrainSettings:
@@ -216,18 +321,30 @@ def _settings(settings: object, name: str) -> TrainSettings:
     device = settings.get("device", defaults.device)
     if not is_finite_number(lr):
         raise LessonFileError(T("{name}: the learning rate must be a number.", name=name))
-    for key, value in (("seed", seed), ("max_steps", max_steps)):
-        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < 2**63:
+    for key, value, most in (("seed", seed, MAX_SEED), ("max_steps", max_steps, MAX_STEP_LIMIT)):
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= most:
             raise LessonFileError(
-                T("{name}: '{key}' must be a whole number ≥ 0.", name=name, key=key)
+                T(
+                    "{name}: '{key}' must be a whole number from 0 to {most}.",
+                    name=name,
+                    key=key,
+                    most=f"{most:,}",
+                )
             )
     if device not in ("auto", "cpu", "cuda", "mps"):
         raise LessonFileError(
-            T("{name}: unknown device {device}.", name=name, device=f"{device!r}")
+            T("{name}: unknown device {device}.", name=name, device=f"{device!r:.40}")
         )
     optimizer = settings.get("optimizer", defaults.optimizer)
     if not isinstance(optimizer, str):
         raise LessonFileError(T("{name}: 'optimizer' must be text.", name=name))
+    if optimizer not in OPTIMIZERS:  # named here, cut short: the file's text may be any length
+        problem = T(
+            "Unknown optimizer {name}; choose from {choices}.",
+            name=f"{optimizer!r:.40}",
+            choices=", ".join(OPTIMIZERS),
+        )
+        raise LessonFileError(T("{name}: {problem}", name=name, problem=problem))
     epsilon = settings.get("min_cost_change", defaults.min_cost_change)
     if not is_finite_number(epsilon):
         raise LessonFileError(T("{name}: 'min_cost_change' must be a number.", name=name))
@@ -284,7 +401,7 @@ def _model(doc: dict, lesson: str, version: int, name: str):
     try:
         return config_class.from_json(model, strict=strict)
     except DataError as error:
-        raise LessonFileError(T("{name}: {problem}", name=name, problem=error)) from None
+        raise LessonFileError(T("{name}: {problem}", name=name, problem=_cut(error))) from None
 
 
 def _weights(
@@ -332,3 +449,23 @@ def _text(value: object, key: str, name: str) -> str:
             T("{name}: '{key}' holds a character that is not valid text.", name=name, key=key)
         ) from None
     return value
+
+
+#: The longest piece of a file's own content quoted in a message.
+QUOTED_CHARACTERS = 60
+
+
+def _cut(error: Exception) -> object:
+    """The error's sentence (a core ``T`` sentence stays one, so the window translates it)
+    with each quoted value cut short: a file's key or number may be any length, a message
+    must stay a sentence."""
+    problem = error.args[0] if error.args else str(error)
+    if isinstance(problem, Text) and problem.args:
+        return T(problem.template, **{k: _cut_value(v) for k, v in problem.args.items()})
+    return _cut_value(problem)
+
+
+def _cut_value(value: object) -> object:
+    if isinstance(value, Text) or len(str(value)) <= QUOTED_CHARACTERS:
+        return value
+    return str(value)[: QUOTED_CHARACTERS - 1] + "…"

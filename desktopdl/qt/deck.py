@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktopdl.core import deck as decks
+from desktopdl.core import lesson_file as lesson_files
 from desktopdl.core.deck import Action, Deck, Slide, Words
 from desktopdl.core.trainer import Status
 from desktopdl.qt import binding, i18n, theme
@@ -804,31 +805,32 @@ def export_slides(
 
 
 def _write_pdf(pages: list[QImage], out: Path) -> list[Path]:
-    tmp = out.with_name(f".{out.name}.tmp")
-    writer = QPdfWriter(str(tmp))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageOrientation(writer.pageLayout().orientation().Landscape)
-    writer.setPageMargins(QMarginsF(8, 8, 8, 8))
-    writer.setResolution(150)
-    painter = QPainter(writer)
-    if not painter.isActive():
-        tmp.unlink(missing_ok=True)
-        raise OSError(f"{out} could not be written")
-    try:
-        for number, page in enumerate(pages):
-            if number:
-                writer.newPage()
-            area = painter.viewport()
-            scaled = page.scaled(
-                area.width(),
-                area.height(),
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-            painter.drawImage(0, 0, scaled)
-    finally:
-        painter.end()
-    os.replace(tmp, out)
+    """The pages as a PDF, written whole or not at all (``lesson_file.replacing``)."""
+    with lesson_files.replacing(out) as tmp:
+        writer = QPdfWriter(str(tmp))
+        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        writer.setPageOrientation(writer.pageLayout().orientation().Landscape)
+        writer.setPageMargins(QMarginsF(8, 8, 8, 8))
+        writer.setResolution(150)
+        painter = QPainter(writer)
+        if not painter.isActive():
+            raise OSError(f"{out} could not be written")
+        try:
+            for number, page in enumerate(pages):
+                if number:
+                    writer.newPage()
+                area = painter.viewport()
+                scaled = page.scaled(
+                    area.width(),
+                    area.height(),
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+                painter.drawImage(0, 0, scaled)
+        finally:
+            painter.end()
+        if tmp.stat().st_size == 0:  # QPdfWriter reports no write error: an empty file is one
+            raise OSError(f"{out} could not be written")
     return [out]
 
 
@@ -840,14 +842,14 @@ def _write_folder(deck: Deck, pages: list[QImage], out: Path, lang: str) -> list
     lines = []
     for number, (slide, page) in enumerate(zip(deck.slides, pages, strict=True), 1):
         path = out / f"slide-{number:02d}.png"
-        exporting._save_image(page, path)
+        exporting.save_png(page, path)
         written.append(path)
         lines += [f"{number}. {slide.title.get(lang)}", "", slide.text.get(lang)]
         if slide.notes:
             lines += ["", slide.notes.get(lang)]
         lines += ["", ""]
     notes = out / "notes.txt"
-    notes.write_text("\n".join(lines), encoding="utf-8")
+    lesson_files.write_text(notes, "\n".join(lines))
     written.append(notes)
     return written
 

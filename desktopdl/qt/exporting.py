@@ -9,6 +9,10 @@ own overlay class (``LessonTab.overlay_class``), so a picture shows what the pag
 Pictures of any pixel width are the same layout rendered at a higher device pixel ratio, so
 text stays crisp and in proportion.
 Everything here works under QT_QPA_PLATFORM=offscreen.
+
+Every file is written whole or not at all (``lesson_file.replacing``: a temporary file in the
+same folder, renamed over the destination), so a full disk never turns a good picture or
+video into a truncated one.
 """
 
 from __future__ import annotations
@@ -35,7 +39,7 @@ from PySide6.QtWidgets import (
 from desktopdl.core import codegen
 from desktopdl.core.data import PointSet
 from desktopdl.core.export import TrainingRun, new_trainer, train
-from desktopdl.core.lesson_file import LessonFile
+from desktopdl.core.lesson_file import LessonFile, replacing
 from desktopdl.core.lessons import lesson_class
 from desktopdl.core.trainer import Snapshot, Status, Trainer
 from desktopdl.core.views import Rect
@@ -113,7 +117,7 @@ def widget_image(widget: QWidget, width: int | None = None) -> QImage:
 def save_widget_png(widget: QWidget, path: str | os.PathLike, width: int | None = None) -> QSize:
     """Save the widget as a PNG ``width`` pixels wide (for slides); returns the pixel size."""
     image = widget_image(widget, width)
-    _save_image(image, path)
+    save_png(image, path)
     return image.size()
 
 
@@ -128,32 +132,35 @@ def save_plot_svg(plot_widget: pg.PlotWidget | pg.PlotItem, path: str | os.PathL
     item = plot_widget.getPlotItem() if hasattr(plot_widget, "getPlotItem") else plot_widget
     source = item.sceneBoundingRect()
     width, height = max(1, round(source.width())), max(1, round(source.height()))
-    generator = QSvgGenerator()
-    generator.setFileName(str(path))
-    generator.setSize(QSize(width, height))
-    generator.setViewBox(QRect(0, 0, width, height))
-    generator.setTitle("DesktopDL")
-    painter = QPainter()
-    if not painter.begin(generator):
-        raise OSError(f"{path} could not be written")
-    # Export mode, as pyqtgraph's exporters set it: scatter points are drawn as vector
-    # symbols instead of cached pixmaps.
-    items = [it for it in item.scene().items() if hasattr(it, "setExportMode")]
-    try:
-        for it in items:
-            it.setExportMode(True, {"antialias": True, "painter": painter})
-        item.scene().render(painter, QRectF(0, 0, width, height), source)
-    finally:
-        for it in items:
-            it.setExportMode(False)
-        painter.end()
-    if not Path(path).is_file():
-        raise OSError(f"{path} could not be written")
+    with replacing(path) as tmp:
+        generator = QSvgGenerator()
+        generator.setFileName(str(tmp))
+        generator.setSize(QSize(width, height))
+        generator.setViewBox(QRect(0, 0, width, height))
+        generator.setTitle("DesktopDL")
+        painter = QPainter()
+        if not painter.begin(generator):
+            raise OSError(f"{path} could not be written")
+        # Export mode, as pyqtgraph's exporters set it: scatter points are drawn as vector
+        # symbols instead of cached pixmaps.
+        items = [it for it in item.scene().items() if hasattr(it, "setExportMode")]
+        try:
+            for it in items:
+                it.setExportMode(True, {"antialias": True, "painter": painter})
+            item.scene().render(painter, QRectF(0, 0, width, height), source)
+        finally:
+            for it in items:
+                it.setExportMode(False)
+            painter.end()
+        if tmp.stat().st_size == 0:  # Qt reports no write error: an empty file is one
+            raise OSError(f"{path} could not be written")
 
 
-def _save_image(image: QImage, path: str | os.PathLike) -> None:
-    if not image.save(str(path), "PNG"):
-        raise OSError(f"{path} could not be written")
+def save_png(image: QImage, path: str | os.PathLike) -> None:
+    """Write the image as a PNG, whole or not at all (the deck's handout uses it too)."""
+    with replacing(path) as tmp:
+        if not image.save(str(tmp), "PNG"):
+            raise OSError(f"{path} could not be written")
 
 
 # -- the lesson picture --------------------------------------------------------------------
@@ -335,7 +342,7 @@ def save_lesson_png(
 ) -> QSize:
     """A PNG of the lesson after ``steps`` steps, ``width`` pixels wide (960 by default)."""
     image = lesson_picture(lesson_file, steps, picture_size(width), run).image()
-    _save_image(image, path)
+    save_png(image, path)
     return image.size()
 
 
@@ -427,9 +434,10 @@ def write_gif(frames: list[np.ndarray], path: str | os.PathLike) -> None:
         image.putpalette(palette.astype(np.uint8).ravel().tobytes())
         images.append(image)
     durations = [GIF_FRAME_MS] * (len(images) - 1) + [HOLD_LAST_MS]
-    images[0].save(
-        path, save_all=True, append_images=images[1:], duration=durations, loop=0, format="GIF"
-    )
+    with replacing(path) as tmp:
+        images[0].save(
+            tmp, save_all=True, append_images=images[1:], duration=durations, loop=0, format="GIF"
+        )
 
 
 def _nearest_colors(frame: np.ndarray, palette: np.ndarray) -> np.ndarray:
@@ -458,22 +466,29 @@ def write_mp4(frames: list[np.ndarray], path: str | os.PathLike) -> None:
         raise OSError(f"MP4 export needs ffmpeg, and none was found ({error})") from None
     height, width = frames[0].shape[:2]
     pad = ((0, height % 2), (0, width % 2), (0, 0))
-    writer = imageio_ffmpeg.write_frames(
-        str(path),
-        (width + width % 2, height + height % 2),
-        fps=MP4_FPS,
-        codec="libx264",
-        pix_fmt_out="yuv420p",
-        macro_block_size=2,
-        ffmpeg_log_level="error",
-    )
-    writer.send(None)
     hold = [frames[-1]] * round(HOLD_LAST_MS / 1000 * MP4_FPS)
-    try:
-        for frame in [*frames, *hold]:
-            writer.send(np.ascontiguousarray(np.pad(frame, pad, mode="edge")))
-    finally:
-        writer.close()
+    # ffmpeg writes a temporary file of the same suffix, renamed over ``path`` once whole.
+    with replacing(path) as tmp:
+        writer = imageio_ffmpeg.write_frames(
+            str(tmp),
+            (width + width % 2, height + height % 2),
+            fps=MP4_FPS,
+            codec="libx264",
+            pix_fmt_out="yuv420p",
+            macro_block_size=2,
+            ffmpeg_log_level="error",
+        )
+        writer.send(None)
+        try:
+            for frame in [*frames, *hold]:
+                writer.send(np.ascontiguousarray(np.pad(frame, pad, mode="edge")))
+        except OSError as error:  # ffmpeg stopped (a full disk): its first line says why
+            said = (str(error).splitlines() or ["no reason given"])[0]
+            raise OSError(f"ffmpeg stopped writing the video: {said}") from None
+        finally:
+            writer.close()
+        if tmp.stat().st_size == 0:
+            raise OSError(f"{path} could not be written")
 
 
 def record_training(

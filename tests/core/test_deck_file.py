@@ -4,6 +4,8 @@ with a sentence before anything of it is used."""
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
 import pytest
 
@@ -127,3 +129,23 @@ def test_the_slide_number_is_named_in_the_message():
     doc["slides"][1]["actions"][0]["label"] = 12
     with pytest.raises(DeckError, match="#2"):
         deck.parse(json.dumps(doc), "lecture.deck.json")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_pipe_a_device_and_a_folder_are_refused_before_reading(tmp_path):
+    fifo = tmp_path / "lecture.deck.json"
+    os.mkfifo(fifo)
+    special = [fifo, tmp_path] + [Path("/dev/zero")] * Path("/dev/zero").exists()
+    for path in special:
+        with pytest.raises(DeckError, match="is not a file"):
+            deck.read(path)
+
+
+def test_a_deck_over_the_size_limit_is_refused_unread(tmp_path):
+    path = tmp_path / "huge.deck.json"
+    with open(path, "wb") as handle:  # sparse: nothing on disk, nothing worth reading
+        handle.truncate(deck.MAX_DECK_BYTES + 1)
+    with pytest.raises(DeckError, match="too large to be a deck"):
+        deck.read(path)
+    with pytest.raises(DeckError, match="does not exist"):
+        deck.read(tmp_path / "missing.deck.json")

@@ -1,6 +1,10 @@
 import copy
 import json
+import os
+import threading
+from pathlib import Path
 
+import numpy as np
 import pytest
 
 from desktopdl.core import lesson_file
@@ -57,7 +61,9 @@ def doc(**changes) -> str:
         (doc(data={"points": [[1, "a"]], "labels": [0]}), "two finite numbers"),
         (doc(data={"points": [[1, 1e300]], "labels": [0]}), "too large"),
         (doc(data={"points": [[1, 2]], "labels": [0.5]}), "whole number"),
-        (doc(data={"points": [[1, 2]], "labels": [42]}), "class labels"),
+        (doc(data={"points": [[1, 2]], "labels": [42]}), "a class from 0 to 8"),
+        (doc(data={"points": [[1, 2]], "labels": [-1]}), "a class from 0 to 8"),
+        (doc(data={"points": [[1, 2]], "labels": [2**63]}), "a class from 0 to 8"),
         (doc(data={"points": [[0, 0]] * 100_001, "labels": [0] * 100_001}), "most a lesson"),
         (doc(settings={"learning_rate": -1}), "learning rate"),
         (doc(settings={"seed": True}), "'seed'"),
@@ -78,8 +84,102 @@ def test_missing_and_binary_files_are_refused(tmp_path):
         lesson_file.read(tmp_path / "nope.json")
     path = tmp_path / "image.json"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\xff\xfe")
-    with pytest.raises(LessonFileError, match="cannot be read"):
+    with pytest.raises(LessonFileError, match="not UTF-8 text"):
         lesson_file.read(path)
+
+
+# -- what is read is bounded: a device, a pipe or a huge file is refused before reading ------
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+def test_an_endless_device_is_refused_without_reading_it():
+    # /dev/zero reports size 0 and never ends: read whole, it filled 3 GB before MemoryError.
+    with pytest.raises(LessonFileError, match="a device or a pipe"):
+        lesson_file.read("/dev/zero")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_is_refused_at_once_not_waited_on(tmp_path):
+    fifo = tmp_path / "lesson.json"
+    os.mkfifo(fifo)
+    outcome = _read_within(fifo, seconds=20)
+    assert isinstance(outcome, LessonFileError), outcome
+    assert "a device or a pipe" in str(outcome)
+
+
+def test_a_folder_is_refused_with_a_sentence(tmp_path):
+    with pytest.raises(LessonFileError, match="is a folder, a device or a pipe, not a lesson file"):
+        lesson_file.read(tmp_path)
+
+
+def test_a_file_over_the_size_limit_is_refused_with_the_limit_and_not_read(tmp_path, monkeypatch):
+    path = tmp_path / "huge.json"
+    with open(path, "wb") as handle:  # sparse: no disk used, nothing worth reading
+        handle.truncate(lesson_file.MAX_FILE_BYTES + 1)
+    monkeypatch.setattr(Path, "read_bytes", _never_called)
+    monkeypatch.setattr(Path, "read_text", _never_called)
+    with pytest.raises(
+        LessonFileError, match=r"too large to be a lesson file \(the limit is 32 MB\)"
+    ):
+        lesson_file.read(path)
+
+
+def test_a_file_that_grows_while_read_stops_at_the_limit(tmp_path):
+    path = tmp_path / "growing.json"
+    path.write_bytes(b" " * 100)
+    with pytest.raises(lesson_file.FileTooLarge):
+        lesson_file.read_limited(path, 99)
+    assert lesson_file.read_limited(path, 100) == b" " * 100
+
+
+def test_the_largest_lesson_the_app_writes_is_far_under_the_limit(tmp_path):
+    from desktopdl.core.data import MAX_POINTS
+
+    rng = np.random.default_rng(0)
+    points = rng.uniform(-999_999, 999_999, (MAX_POINTS, 2))  # 17-digit coordinates
+    big = LessonFile("binary", PointSet(points, rng.integers(0, 2, MAX_POINTS)), title="x" * 1000)
+    path = tmp_path / "big.json"
+    lesson_file.write(path, big)
+    assert path.stat().st_size * 2 < lesson_file.MAX_FILE_BYTES
+    assert lesson_file.read(path).data == big.data
+
+
+def test_the_most_drawings_the_app_keeps_open_again(tmp_path):
+    # 20,000 drawings of the pad's 28 × 28 pixels, the image lesson's own limit: 21 MB saved.
+    from desktopdl.core.images import MAX_IMAGES, PAD_SIZE, ImageSet
+
+    rng = np.random.default_rng(1)
+    pixels = rng.integers(0, 256, (MAX_IMAGES, PAD_SIZE, PAD_SIZE)).astype(np.float32) / 255
+    drawings = LessonFile("cnn", ImageSet(pixels, rng.integers(0, 10, MAX_IMAGES)))
+    path = tmp_path / "drawings.json"
+    lesson_file.write(path, drawings)
+    assert path.stat().st_size < lesson_file.MAX_FILE_BYTES
+    assert lesson_file.read(path).data == drawings.data
+
+
+def _read_within(path: Path, seconds: float) -> object:
+    """What ``lesson_file.read(path)`` raised or returned, or a TimeoutError when it was still
+    blocked after ``seconds`` (then a writer is opened and closed, so the reader ends)."""
+    outcome: list[object] = []
+
+    def reader() -> None:
+        try:
+            outcome.append(lesson_file.read(path))
+        except Exception as error:  # noqa: BLE001 - the test looks at what it was
+            outcome.append(error)
+
+    thread = threading.Thread(target=reader, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))  # frees a reader blocked in open
+        thread.join(seconds)
+        return TimeoutError(f"read({path.name}) was still waiting after {seconds} s")
+    return outcome[0]
+
+
+def _never_called(*_args, **_kwargs):
+    raise AssertionError("a file over the limit was read")
 
 
 def test_failed_save_leaves_the_old_file_whole(tmp_path, monkeypatch):
@@ -164,6 +264,50 @@ def test_odd_fields_are_refused_and_name_the_problem(change, message):
 def test_deep_nesting_is_refused_not_a_recursion_error():
     with pytest.raises(LessonFileError, match="nested too deeply"):
         lesson_file.parse("[" * 100_000 + "]" * 100_000)
+
+
+@pytest.mark.parametrize(
+    ("key", "most"), [("seed", 2**31 - 1), ("max_steps", 10_000_000)], ids=["seed", "steps"]
+)
+def test_a_seed_or_step_limit_beyond_the_windows_fields_is_refused_by_name(key, most):
+    # The window's fields hold these at most: a larger value was clamped, or raised while
+    # the lesson was half opened (a seed of 2³¹).
+    settings = {"learning_rate": 0.01, key: most}
+    assert getattr(lesson_file.parse(doc(settings=settings)).settings, key) == most
+    settings[key] = most + 1
+    with pytest.raises(LessonFileError, match=f"'{key}' must be a whole number from 0 to {most:,}"):
+        lesson_file.parse(doc(settings=settings))
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        {"settings": {"device": 10**399}},
+        {"settings": {"device": "cuda" * 500}},
+        {"settings": {"optimizer": "Adam" * 500}},
+        {"version": 10**399},
+        {"version": 2, "model": {"k" * 5000: 1}},
+    ],
+    ids=["device number", "device text", "optimizer", "version", "model key"],
+)
+def test_a_long_odd_value_is_named_cut_short(odd):
+    # Found by the property tests: a 400-digit device or version was written out whole.
+    with pytest.raises(LessonFileError) as refused:
+        lesson_file.parse(doc(**odd), "lesson.json")
+    message = str(refused.value)
+    assert len(message) < 200 and message.startswith("lesson.json"), message
+
+
+@pytest.mark.parametrize("label", [-1, 10, 2**63])
+def test_a_drawing_with_a_label_out_of_range_is_refused_with_a_sentence(label):
+    # Found by the property tests: 2⁶³ gave numpy's "Python int too large to convert to C long".
+    import base64
+
+    drawings = json.loads(resource("presets", "cnn_draw_your_own.json").read_text("utf-8"))
+    pixels = base64.b64encode(bytes(28 * 28)).decode("ascii")
+    drawings["data"] = {"kind": "images", "size": 28, "pixels": pixels, "labels": [label]}
+    with pytest.raises(LessonFileError, match="Every label must be a class from 0 to 9."):
+        lesson_file.parse(json.dumps(drawings), "drawings.json")
 
 
 def test_a_file_with_a_byte_order_mark_opens(tmp_path):
