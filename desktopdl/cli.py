@@ -7,6 +7,7 @@ handout (a PDF, or a folder of PNGs with the notes).
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from pathlib import Path
@@ -48,18 +49,23 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.self_test:
         return app.self_test()
-    from desktopdl.core.lessons import REGISTRY
-
-    if args.lesson is not None and args.lesson not in REGISTRY:
-        print(
-            f"desktopdl: unknown lesson {args.lesson!r}; choose from {', '.join(REGISTRY)}",
-            file=sys.stderr,
-        )
-        return 2
+    # run() paints its first window before importing torch, then checks --lesson's key
+    # against the registry (which needs torch) and exits 2 for an unknown one.
     return app.run(args.lesson, args.file, args.scale, args.restore_session, args.deck)
 
 
 # -- desktopdl export ------------------------------------------------------------------------
+
+
+#: Mirrors desktopdl.core.export.MAX_EXPORT_STEPS (not imported: it would load torch for
+#: --help); a test checks that the two agree.
+MAX_EXPORT_STEPS = 20_000
+#: The widest picture (as the window's "Canvas as PNG" dialog allows).
+MAX_WIDTH = 8000
+#: The most frames of an animation: 48 s of GIF, 40 s of MP4.
+MAX_FRAMES = 600
+#: An animation's frames are held in memory until written: at most this many bytes of them.
+MAX_FRAME_BYTES = 4 * 1024**3
 
 
 def export_parser() -> argparse.ArgumentParser:
@@ -67,7 +73,10 @@ def export_parser() -> argparse.ArgumentParser:
         prog="desktopdl export",
         description=(
             "Train a lesson file headless (no window) and write what you ask for: pictures for "
-            "slides, an animation of training, CSV tables, the lesson as PyTorch code."
+            "slides, an animation of training, CSV tables, the lesson as PyTorch code. "
+            "The code, the notebook and the points train nothing; the pictures and the cost "
+            f"table train at most {MAX_EXPORT_STEPS:,} steps. Each file is written whole or "
+            "not at all."
         ),
     )
     p.add_argument(
@@ -92,8 +101,17 @@ def export_parser() -> argparse.ArgumentParser:
         type=_positive,
         help="training steps (default: the file's step limit, or 2000 when it has none)",
     )
-    p.add_argument("--width", type=_positive, help="pixel width of PNG, GIF and MP4 (default 960)")
-    p.add_argument("--frames", type=_positive, default=60, help="animation frames (default 60)")
+    p.add_argument(
+        "--width",
+        type=_at_most(MAX_WIDTH),
+        help=f"pixel width of PNG, GIF and MP4 (default 960, at most {MAX_WIDTH})",
+    )
+    p.add_argument(
+        "--frames",
+        type=_at_most(MAX_FRAMES),
+        default=60,
+        help=f"animation frames (default 60, at most {MAX_FRAMES})",
+    )
     p.add_argument(
         "--lang",
         choices=("en", "ko"),
@@ -136,9 +154,23 @@ def _positive(text: str) -> int:
     return value
 
 
+def _at_most(most: int):
+    """An argparse type: a whole number from 1 to ``most``."""
+
+    def check(text: str) -> int:
+        value = _positive(text)
+        if value > most:
+            raise argparse.ArgumentTypeError(f"must be at most {most:,}")
+        return value
+
+    return check
+
+
 def export_main(argv: list[str]) -> int:
-    """Write the requested outputs; exit 2 for a file that cannot be used, 1 when an output
-    cannot be written. Training runs once, on the CPU, in this process."""
+    """Write the requested outputs; exit 2 for a file that cannot be used (or a run too long
+    to train), 1 when an output cannot be written. The code, the notebook and the points are
+    written without training; the cost table and the pictures share one run, on the CPU, in
+    this process, of at most MAX_EXPORT_STEPS steps."""
     p = export_parser()
     args = p.parse_args(argv)
     pictures = [args.png, args.svg, args.gif, args.mp4]
@@ -149,43 +181,108 @@ def export_main(argv: list[str]) -> int:
         return export_slides(args)
     if not any(pictures + tables):
         p.error("name at least one output, e.g. --png out.png or --code out.py")
+    trains = bool(args.csv_costs or any(pictures))
 
     import torch
 
-    from desktopdl.core import export, lesson_file
+    from desktopdl.core import codegen, export, lesson_file
     from desktopdl.core.lessons import lesson_class
 
     torch.set_num_threads(1)  # like the app's training thread: small models, no contention
     try:
         lesson = lesson_file.read(args.file)
-        run = export.train(lesson, args.steps)
+        export.trainable(lesson)  # the lesson's own reason, before anything is written
+        steps = codegen.planned_steps(lesson.settings, args.steps)
     except (lesson_file.LessonFileError, ValueError) as error:
         print(f"desktopdl export: {args.file}: {_one_line(error)}", file=sys.stderr)
         return 2
+    if trains and steps > MAX_EXPORT_STEPS:
+        asked = "--steps" if args.steps else "the lesson's step limit"
+        print(
+            f"desktopdl export: {args.file}: {asked} is {steps:,} steps, more than an export "
+            f"trains (at most {MAX_EXPORT_STEPS:,}). Pass --steps {MAX_EXPORT_STEPS} or fewer, "
+            "or ask only for --code, --notebook or --csv-points, which train nothing.",
+            file=sys.stderr,
+        )
+        return 2
+    if args.gif or args.mp4:
+        width, height = exporting_size(args.width)
+        needed = args.frames * width * height * 3
+        if needed > MAX_FRAME_BYTES:
+            print(
+                f"desktopdl export: {args.frames} frames of {width} × {height} pixels need "
+                f"{needed / 1024**3:.0f} GB of memory (at most {MAX_FRAME_BYTES // 1024**3} GB). "
+                "Ask for fewer --frames or a smaller --width.",
+                file=sys.stderr,
+            )
+            return 2
+    translate = _translator(args.lang or system_language())
+    outputs = [
+        (args.code, lambda path: export.save_script(lesson, path, args.steps, translate), ""),
+        (
+            args.notebook,
+            lambda path: export.save_notebook(lesson, path, args.steps, translate),
+            "",
+        ),
+        (
+            args.csv_points,
+            lambda path: export.save_csv_points(
+                lesson.data, path, regression=not lesson_class(lesson.lesson).n_classes
+            ),
+            f"{len(lesson.data)} points",
+        ),
+    ]
+    for path, write, detail in outputs:
+        if path and not _write(path, write, detail):
+            return 1
+    if not trains:
+        return 0
+    run = export.train(lesson, args.steps)
     if run.trainer.message:
         print(f"note: {_one_line(run.trainer.message)}", file=sys.stderr)
-    translate = _translator(args.lang or system_language())
-    try:
-        if args.code:
-            export.save_script(lesson, args.code, args.steps, translate)
-            _wrote(args.code)
-        if args.notebook:
-            export.save_notebook(lesson, args.notebook, args.steps, translate)
-            _wrote(args.notebook)
-        if args.csv_points:
-            export.save_csv_points(
-                lesson.data, args.csv_points, regression=not lesson_class(lesson.lesson).n_classes
-            )
-            _wrote(args.csv_points, f"{len(lesson.data)} points")
-        if args.csv_costs:
-            export.save_csv_costs(run.steps, run.costs, args.csv_costs)
-            _wrote(args.csv_costs, f"{len(run.costs)} steps")
-        if any(pictures):
-            _export_pictures(args, lesson, run)
-    except (OSError, ValueError) as error:
-        print(f"desktopdl export: {_one_line(error)}", file=sys.stderr)
+    if args.csv_costs and not _write(
+        args.csv_costs,
+        lambda path: export.save_csv_costs(run.steps, run.costs, path),
+        f"{len(run.costs)} steps",
+    ):
         return 1
+    if any(pictures):
+        return 0 if _export_pictures(args, lesson, run) else 1
     return 0
+
+
+def exporting_size(width: int | None) -> tuple[int, int]:
+    """The pixel size of a picture ``width`` wide (desktopdl.qt.exporting.picture_size,
+    without importing Qt)."""
+    width = width or 960
+    return width, round(width * 600 / 960)
+
+
+def _write(path: str, write, detail: str = "") -> bool:
+    """Write one output; say so, or say in one line why it could not be written."""
+    try:
+        result = write(path)
+    except (OSError, ValueError) as error:
+        print(f"desktopdl export: {path} could not be written: {_reason(error)}", file=sys.stderr)
+        return False
+    _wrote(path, detail(result) if callable(detail) else detail)
+    return True
+
+
+def _reason(error: Exception) -> str:
+    """Why a file could not be written, in words (not the temporary file's errno line)."""
+    code = getattr(error, "errno", None)
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return "the disk is full (the file as it was is kept)"
+    if code in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "this place is read-only, or you may not write there"
+    if code == errno.ENOENT:
+        return "its folder does not exist"
+    if code == errno.EISDIR:
+        return "it is a folder"
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return _one_line(error)
 
 
 def export_slides(args: argparse.Namespace) -> int:
@@ -225,7 +322,8 @@ def export_slides(args: argparse.Namespace) -> int:
     return 0
 
 
-def _export_pictures(args: argparse.Namespace, lesson, run) -> None:
+def _export_pictures(args: argparse.Namespace, lesson, run) -> bool:
+    """The PNG, SVG and animations; False when one could not be written (said why)."""
     headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
     if sys.platform.startswith("linux") and headless:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -233,21 +331,24 @@ def _export_pictures(args: argparse.Namespace, lesson, run) -> None:
 
     exporting.ensure_app()
     size = exporting.picture_size(args.width)
-    if args.png:
-        saved = exporting.save_lesson_png(lesson, args.png, args.steps, args.width, run)
-        _wrote(args.png, f"{saved.width()} × {saved.height()}")
-    if args.svg:
-        exporting.save_lesson_svg(lesson, args.svg, args.steps, run)
-        _wrote(args.svg)
-    animations = [path for path in (args.gif, args.mp4) if path]
-    if animations:
+    if args.png and not _write(
+        args.png,
+        lambda path: exporting.save_lesson_png(lesson, path, args.steps, args.width, run),
+        lambda saved: f"{saved.width()} × {saved.height()}",
+    ):
+        return False
+    if args.svg and not _write(
+        args.svg, lambda path: exporting.save_lesson_svg(lesson, path, args.steps, run)
+    ):
+        return False
+    if args.gif or args.mp4:
         frames = exporting.record_frames(lesson, args.steps, args.frames, size)
-        if args.gif:
-            exporting.write_gif(frames, args.gif)
-            _wrote(args.gif, f"{len(frames)} frames")
-        if args.mp4:
-            exporting.write_mp4(frames, args.mp4)
-            _wrote(args.mp4, f"{len(frames)} frames")
+        for path, write in ((args.gif, exporting.write_gif), (args.mp4, exporting.write_mp4)):
+            if path and not _write(
+                path, lambda out, w=write: w(frames, out), f"{len(frames)} frames"
+            ):
+                return False
+    return True
 
 
 def _wrote(path: str, detail: str = "") -> None:
