@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import torch
 
-from desktopdl.core.text import T
+from desktopdl.core.text import T, Text
 
 #: Below this many multiply-adds per step a GPU loses to kernel-launch and copy overheads.
 GPU_WORTHWHILE_WORK = 2_000_000
@@ -68,3 +69,31 @@ def resolve(choice: str, work_per_step: int) -> DeviceChoice:
             torch.device("cpu"), T("MPS is not available here: training on the CPU"), fell_back=True
         )
     raise ValueError(f"unknown device {choice!r}; choose from {', '.join(CHOICES)}")
+
+
+#: Words in an error that mean the GPU itself failed (it vanished, its driver went, a
+#: kernel crashed) rather than the lesson's code.
+_DEVICE_FAULT = re.compile(r"\b(cuda|nvidia|cublas|cudnn|mps|rocm|hip error)", re.IGNORECASE)
+
+
+def explain_failure(error: BaseException) -> Text | None:
+    """A GPU fault in the teacher's words, with what to do; None for any other error.
+
+    Running out of GPU memory and a GPU that disappears mid-run (a driver reset, an
+    unplugged external GPU) are not bugs in a lesson: the teacher can carry on on the CPU."""
+    said = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    said = said if len(said) <= 120 else said[:119] + "…"
+    if isinstance(error, torch.cuda.OutOfMemoryError) or "out of memory" in said.lower():
+        return T(
+            "The GPU ran out of memory ({error}). Choose the CPU under Device in ② Train, or "
+            "use fewer points, then press Train: the points and settings are kept.",
+            error=said,
+        )
+    accelerator_error = getattr(torch, "AcceleratorError", ())
+    if (accelerator_error and isinstance(error, accelerator_error)) or _DEVICE_FAULT.search(said):
+        return T(
+            "The GPU stopped working ({error}). Choose the CPU under Device in ② Train, then "
+            "press Train: the points and settings are kept.",
+            error=said,
+        )
+    return None

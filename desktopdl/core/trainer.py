@@ -6,9 +6,11 @@ Each step is exactly the lecture's loop body (cost, zero_grad, backward, optimiz
 with the same seed the numbers match the lecture's script digit for digit.
 
 For the gradient-descent lab the same loop can also be walked one phase at a time
-(``advance_phase``), and, while ``recording`` is on, every iteration's parameters, cost and
-gradient are kept so the ledger and the descent path can show them and ``rewind`` can return
-to any of them. Recording is off by default because it costs ~12 % of the step rate.
+(``advance_phase``), and, while ``recording`` is on, each iteration's parameters, cost and
+gradient are recorded so the ledger and the descent path can show them (the latest
+LEDGER_ROWS iterations, and a path thinned to PATH_POINTS: fixed memory however long the
+run); ``rewind`` replays to any iteration. Recording is off by default because it costs
+~12 % of the step rate.
 Plain SGD is ``LeanSGD``: torch's arithmetic without the optimizer's per-call overhead.
 
 A share of the data can be held out for validation: the trainer then evaluates the model
@@ -47,9 +49,15 @@ TRAINING_ACCURACY = "training accuracy"
 VALIDATION_ACCURACY = "validation accuracy"
 OPTIMIZERS = ("SGD", "Momentum", "Adam")
 MOMENTUM = 0.9
+#: The most steps a minibatch runner (Lesson.fast_sgd_runner) takes in one call: its
+#: buffers hold every step's minibatch (~40 bytes a point).
+RUNNER_STEPS = 2048
 #: Turning the recording on replays a run of at most this many steps from its start.
 MAX_REPLAY = 50_000
-#: How many ledger rows and path points a snapshot carries at most.
+#: How many ledger rows and path points a snapshot carries at most. The recording keeps no
+#: more than these (the latest LEDGER_ROWS iterations, and PATH_POINTS − 1 iterations
+#: spread evenly over the run for the path), so recording holds the same memory at step 10
+#: and at step 10 million, and a snapshot's copy of it costs the same too.
 LEDGER_ROWS = 200
 PATH_POINTS = 2000
 
@@ -278,6 +286,9 @@ class Trainer:
         self.recording = False
         #: Use a lesson's hand-written SGD step where it has one (off: always autograd).
         self.fast_path = True
+        #: The lesson's minibatch runner (Lesson.fast_sgd_runner), with the lesson and
+        #: device it was made for.
+        self._runner: tuple[Lesson, torch.device, object] | None = None
         #: The input the page asks about (the feature maps of a drawing), or None.
         self.probe: np.ndarray | None = None
         self.custom_start: np.ndarray | None = None
@@ -377,7 +388,9 @@ class Trainer:
         """An unexpected error stopped training: say so in the teacher's words (translated
         like every core sentence), keep the parameters as they are."""
         self.status = Status.ERROR
-        self.message = T("Training stopped because of an error: {error}. Press Reset.", error=error)
+        self.message = devices.explain_failure(error) or T(
+            "Training stopped because of an error: {error}. Press Reset.", error=error
+        )
 
     def set_start(self, flat: np.ndarray) -> None:
         """Start the next run from these parameter values (a click on the cost landscape)."""
@@ -526,11 +539,13 @@ class Trainer:
         if (
             lesson.fast_sgd_step is not None
             and self.settings.optimizer == "SGD"
-            and not self.settings.weight_decay
             and not l1
             and (not recording and self.fast_path)
         ):
-            return self._fast_steps(n, batch if minibatches else 0)
+            if minibatches and self._minibatch_runner() is not None:
+                return self._runner_steps(n, batch)
+            if not self.settings.weight_decay:
+                return self._fast_steps(n, batch if minibatches else 0)
         # The loop body is the lecture's; everything else is hoisted out of it, because at
         # ~10,000 steps/s every attribute lookup shows in the rate.
         limit = self.settings.max_steps
@@ -752,21 +767,26 @@ class Trainer:
         return self.lesson.flatten([p.detach() for p in self.params])
 
     def ledger(self, last: int | None = None) -> list[LedgerRow]:
-        """The recorded iterations (the latest ``last`` of them), oldest first."""
+        """The latest recorded iterations (the latest ``last`` of them; at most LEDGER_ROWS
+        are kept), oldest first."""
         n = self._hist_len
-        first = 0 if last is None else max(0, n - last)
-        rows = []
-        theta = self._theta_hist[:n].numpy()
-        grads = self._grad_hist[:n].numpy()
+        kept = min(n, LEDGER_ROWS)
+        first = n - kept if last is None else max(n - kept, n - last)
+        rows: list[LedgerRow] = []
+        if not kept:
+            return rows
+        theta = self._ring_theta.numpy()
+        grads = self._ring_grad.numpy()
         current = self.flat_params()
         for i in range(first, n):
-            new = theta[i + 1] if i + 1 < n else current
+            slot = i % LEDGER_ROWS
+            new = theta[(i + 1) % LEDGER_ROWS] if i + 1 < n else current
             rows.append(
                 LedgerRow(
                     self._hist_from + i,
-                    _frozen(theta[i].copy()),
-                    float(self._cost_hist[i]),
-                    _frozen(grads[i].copy()),
+                    _frozen(theta[slot].copy()),
+                    float(self._ring_cost[slot]),
+                    _frozen(grads[slot].copy()),
                     _frozen(np.asarray(new, dtype=np.float32).copy()),
                 )
             )
@@ -802,6 +822,75 @@ class Trainer:
             self._finish_at_limit()
         return np.asarray(costs)
 
+    def _minibatch_runner(self):
+        """The lesson's runner of many minibatch steps per call, or None; one per trainer
+        (it keeps buffers), made again for a new lesson config or device."""
+        if self._runner is None or self._runner[:2] != (self.lesson, self.device):
+            self._runner = (self.lesson, self.device, self.lesson.fast_sgd_runner(self.device))
+        return self._runner[2]
+
+    def _runner_steps(self, n: int, batch: int) -> np.ndarray:
+        """``step`` through the lesson's minibatch runner: the minibatches ``_next_batch``
+        would draw and the stop rules of ``_fast_steps`` (a non-finite cost keeps the
+        parameters before it, as autograd's loop does), up to RUNNER_STEPS steps a call."""
+        limit = self.settings.max_steps
+        left = n if not limit else max(0, min(n, limit - self.step_count))
+        runner, epsilon, parts = self._runner[2], self.settings.min_cost_change, []
+        while left and self.status == Status.READY:
+            count = min(left, RUNNER_STEPS)
+            order = self._order, self._order_position, self._batch_generator.get_state()
+            plan = self._batch_plan(count, batch)
+            costs = runner.run(
+                self.params,
+                self.x_train,
+                self.y_train,
+                plan,
+                self.settings.learning_rate,
+                self.settings.weight_decay,
+            )
+            finite = np.isfinite(costs)
+            keep = count if finite.all() else int(np.argmin(finite))
+            converged = False
+            if epsilon:  # the ε rule compares each step's cost with the one before
+                last = np.nan if self._last_cost is None else self._last_cost
+                previous = np.concatenate([[last], costs[:-1]])
+                close = np.abs(costs[:keep] - previous[:keep]) < epsilon
+                converged = bool(close.any())
+                if converged:
+                    keep = int(np.argmax(close)) + 1
+            if keep < count:  # a stop rule ended the run inside this call
+                runner.truncate(keep)
+                self._order, self._order_position = order[:2]
+                self._batch_generator.set_state(order[2])
+                self._batch_plan(keep, batch)
+            self.step_count += keep
+            self._samples_seen += keep * batch
+            parts.append(costs[:keep])
+            left -= keep
+            if keep:
+                self._last_cost = float(previous[keep - 1] if converged else costs[keep - 1])
+            if converged:
+                self._converged(float(costs[keep - 1]))
+            elif keep < count:
+                self._diverge(float(costs[keep]))
+        if self.status == Status.READY and self._limit_reached():
+            self._finish_at_limit()
+        return parts[0] if len(parts) == 1 else np.concatenate([np.zeros(0), *parts])
+
+    def _batch_plan(self, steps: int, batch: int) -> np.ndarray:
+        """The indices of the next ``steps`` minibatches, (steps, batch): what ``steps``
+        calls of ``_next_batch`` return (the same seeded shuffles), drawn in one go."""
+        parts, left, order = [], steps, self._order.numpy()
+        while left:
+            if self._order_position + batch > len(order):
+                self._order = torch.randperm(len(self.x_train), generator=self._batch_generator)
+                self._order_position, order = 0, self._order.numpy()
+            count = min(left, (len(order) - self._order_position) // batch)
+            end = self._order_position + count * batch
+            parts.append(order[self._order_position : end].reshape(count, batch))
+            self._order_position, left = end, left - count
+        return np.concatenate(parts) if len(parts) != 1 else parts[0]
+
     def _next_batch(self, batch: int) -> torch.Tensor:
         """Indices of the next minibatch: a fresh seeded shuffle every epoch."""
         if self._order_position + batch > len(self._order):
@@ -812,34 +901,65 @@ class Trainer:
         return index.to(self.device)
 
     def _record(self, cost: float) -> None:
+        """Keep this iteration for the ledger (a ring of the latest LEDGER_ROWS) and, when it
+        falls on the path's stride, for the descent path: O(1) time and no new memory."""
         n = self._hist_len
         if n == 0:
             self._hist_from = self.step_count
-        if n == len(self._theta_hist):
-            self._theta_hist = _grown(self._theta_hist)
-            self._grad_hist = _grown(self._grad_hist)
-            self._cost_hist = np.resize(self._cost_hist, len(self._theta_hist))
+        if self._ring_theta is None:
+            size = sum(p.numel() for p in self.params)
+            self._ring_theta = torch.zeros((LEDGER_ROWS, size))
+            self._ring_grad = torch.zeros((LEDGER_ROWS, size))
+            self._path_theta = torch.zeros((min(256, PATH_POINTS - 1), size))
+        slot = n % LEDGER_ROWS
+        params = self.params
         with torch.no_grad():
-            torch.cat([p.detach().reshape(-1).cpu() for p in self.params], out=self._theta_hist[n])
-            torch.cat([p.grad.reshape(-1).cpu() for p in self.params], out=self._grad_hist[n])
-        self._cost_hist[n] = cost
+            torch.cat([p.detach().reshape(-1).cpu() for p in params], out=self._ring_theta[slot])
+            torch.cat([p.grad.reshape(-1).cpu() for p in params], out=self._ring_grad[slot])
+        self._ring_cost[slot] = cost
         self._hist_len = n + 1
+        if n % self._path_stride == 0:
+            self._keep_on_path(n, self._ring_theta[slot])
+
+    def _keep_on_path(self, n: int, theta: torch.Tensor) -> None:
+        """The path keeps every ``_path_stride``-th recorded iteration; when its
+        PATH_POINTS − 1 rows are full, every other row goes and the stride doubles."""
+        kept = self._path_len
+        if kept == PATH_POINTS - 1:
+            half = self._path_theta[:kept:2].clone()
+            kept = self._path_len = len(half)
+            self._path_theta[:kept] = half
+            self._path_stride *= 2
+            if n % self._path_stride:
+                return
+        if kept == len(self._path_theta):
+            bigger = torch.zeros((min(2 * kept, PATH_POINTS - 1), self._path_theta.shape[1]))
+            bigger[:kept] = self._path_theta
+            self._path_theta = bigger
+        self._path_theta[kept] = theta
+        self._path_len = kept + 1
 
     def _clear_history(self) -> None:
-        size = sum(p.numel() for p in self.params) if hasattr(self, "params") else 1
-        self._theta_hist = torch.zeros((256, size))
-        self._grad_hist = torch.zeros((256, size))
-        self._cost_hist = np.zeros(256)
+        """Forget the recording; its buffers are made at the first recorded iteration (a
+        trainer that never records, a CNN's among them, holds none)."""
+        self._ring_theta: torch.Tensor | None = None
+        self._ring_grad: torch.Tensor | None = None
+        self._ring_cost = np.zeros(LEDGER_ROWS)
+        self._path_theta: torch.Tensor | None = None
+        self._path_len = 0
+        self._path_stride = 1
         self._hist_len = 0
         self._hist_from = self.step_count if hasattr(self, "step_count") else 0
 
     def _path(self) -> np.ndarray:
-        """Recorded parameters plus the current ones, thinned to at most PATH_POINTS rows."""
-        theta = self._theta_hist[: self._hist_len].numpy()
-        path = np.vstack([theta, self.flat_params()[None, :]])
-        if len(path) > PATH_POINTS:
-            keep = np.unique(np.linspace(0, len(path) - 1, PATH_POINTS).round().astype(int))
-            path = path[keep]
+        """The path's kept iterations (all of them while there are fewer than PATH_POINTS,
+        else every ``_path_stride``-th one) plus the current parameters: at most
+        PATH_POINTS rows, made in O(PATH_POINTS) however long the run."""
+        current = self.flat_params()[None, :]
+        if self._path_theta is None:
+            return _frozen(np.ascontiguousarray(current, dtype=np.float64))
+        theta = self._path_theta[: self._path_len].numpy()
+        path = np.vstack([theta, current])
         return _frozen(np.ascontiguousarray(path, dtype=np.float64))
 
     def _add_l1_gradient(self) -> None:
@@ -955,12 +1075,6 @@ class Trainer:
             )
             moved = list(params)
         return [p.requires_grad_() for p in moved]
-
-
-def _grown(buffer: torch.Tensor) -> torch.Tensor:
-    bigger = torch.zeros((2 * len(buffer), buffer.shape[1]))
-    bigger[: len(buffer)] = buffer
-    return bigger
 
 
 def _assign(names, values) -> str:

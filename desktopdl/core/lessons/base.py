@@ -27,6 +27,9 @@ from desktopdl.core.script import num, say, tensor_literal
 from desktopdl.core.text import T
 from desktopdl.core.views import BoundaryView, Rect, SurfaceView, ViewContext
 
+if typing.TYPE_CHECKING:
+    from desktopdl.core.fast_mlp import MinibatchSGD
+
 #: The lecture's test point for classifiers: x_test = torch.FloatTensor([[6, 4]]).
 LECTURE_TEST = (6.0, 4.0)
 
@@ -117,6 +120,11 @@ class Lesson(ABC):
     snapshot_interval_s: ClassVar[float] = 0.0
     #: A hand-written plain-SGD step (see NeuralNetwork.fast_sgd_step), or None.
     fast_sgd_step = None
+
+    def fast_sgd_runner(self, device: torch.device) -> MinibatchSGD | None:
+        """Where ``fast_sgd_step`` is used, the trainer runs minibatches through this
+        instead, many steps per call (see NeuralNetwork.fast_sgd_runner), or None."""
+        return None
 
     def __init__(self, config: LessonConfig | None = None):
         self.config = config if config is not None else self.Config()

@@ -16,6 +16,7 @@ import torch
 import torch.nn.functional as F  # noqa: N812 - torch's own convention
 
 from desktopdl.core.data import PointSet
+from desktopdl.core.fast_mlp import MinibatchSGD
 from desktopdl.core.lessons.base import Lesson, LessonConfig, grid_points
 from desktopdl.core.lessons.softmax import SOFTMAX_MAX_CLASSES, IntegerClasses
 from desktopdl.core.script import literal, num, say
@@ -260,6 +261,17 @@ class NeuralNetwork(IntegerClasses, Lesson):
                     else:
                         dz = dh
             return cost.item()
+
+    def fast_sgd_runner(self, device: torch.device) -> MinibatchSGD | None:
+        """Plain SGD on minibatches, many steps per call, in numpy (``core.fast_mlp``): the
+        same maths as ``fast_sgd_step`` (and as autograd, within float rounding), for the
+        small batches teachers copy from TensorFlow Playground, where a step is ~20
+        operations on a few dozen numbers and torch's per-operation overhead is most of
+        the time. CPU only (it works on the parameters' memory through numpy)."""
+        if device.type != "cpu":
+            return None
+        output = "sigmoid" if self.config.classes == 2 else "softmax"
+        return MinibatchSGD(self.layer_sizes, self.config.activation, output)
 
     def predicted_class(self, probabilities: np.ndarray) -> int:
         if self.config.classes == 2:
