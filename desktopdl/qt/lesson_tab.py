@@ -116,6 +116,13 @@ class LessonTab(QWidget):
         self.worker_settings: TrainSettings = TrainSettings(model=self.lesson.config)
         #: A standing note (the preset's description) shown when the trainer has nothing to say.
         self._note = ""
+        #: The title the lesson's file keeps when saved: the file's or preset's own (never
+        #: the preset list's text, which is translated and may name another preset).
+        self._title = ""
+        #: The file the lesson was opened from or last saved to (None for a preset).
+        self.file_path: str | None = None
+        #: The data and settings as last opened or saved, to tell whether closing loses work.
+        self._saved_state: tuple | None = None
         self._status_shown = ""
         self.workspace = WORKSPACES[self.lesson.data_kind](
             self.lesson.n_classes, self.lesson.offers_datasets
@@ -439,9 +446,12 @@ class LessonTab(QWidget):
             self.show_settings(preset.settings)
         finally:
             self._loading = False
-        index = self.preset_combo.findText(tr_preset(preset.title))
-        if index >= 0:
-            self.preset_combo.setCurrentIndex(index)
+        self._title = preset.title
+        index = self.preset_combo.findText(tr_preset(preset.title)) if preset.title else -1
+        # A file of the teacher's own is named by its title, not by the last preset chosen.
+        self.preset_combo.setCurrentIndex(index)
+        if index < 0:
+            self.preset_combo.setPlaceholderText(preset.title or self.own_data_text())
         self._loading_data = True
         try:
             self.workspace.set_data(
@@ -467,6 +477,26 @@ class LessonTab(QWidget):
         self._show_message(self._note)
         self._update_code()
         self.inputs_changed()
+        self.mark_saved(None)
+
+    def mark_saved(self, path: str | None) -> None:
+        """What is on screen now is what the file at ``path`` (or the preset just chosen)
+        holds: closing asks about it again only after another change."""
+        self.file_path = path
+        self._saved_state = self._state()
+
+    def mark_changed(self) -> None:
+        """Count the lesson as unsaved whatever it holds (a restart brought back work that
+        was not saved before it)."""
+        self._saved_state = None
+
+    def has_unsaved_changes(self) -> bool:
+        """Whether the points or settings differ from the file or preset they came from
+        (an edit undone counts as no change)."""
+        return self._state() != self._saved_state
+
+    def _state(self) -> tuple:
+        return (self.workspace.data(), self.settings())
 
     def lesson_file(self, with_weights: bool = False, title: str = "") -> LessonFile:
         """Everything needed to bring this lesson back: data, settings, view, weights."""
@@ -481,7 +511,7 @@ class LessonTab(QWidget):
             lesson=self.lesson.key,
             data=self.workspace.data(),
             settings=self.settings(),
-            title=title or self.preset_combo.currentText() or self.lesson.title,
+            title=title or self._title or self.lesson.title,
             description=self._note,
             view=(rect.xmin, rect.xmax, rect.ymin, rect.ymax),
             weights=weights,
@@ -561,6 +591,7 @@ class LessonTab(QWidget):
             self.tr("generated: {0}").format(title) if title else self.own_data_text()
         )
         self._note = ""
+        self._title = ""
         self._start_weights = None
         self.worker.reset(fresh=True)
         self._update_code()
@@ -572,6 +603,7 @@ class LessonTab(QWidget):
             self.preset_combo.setCurrentIndex(-1)
             self.preset_combo.setPlaceholderText(self.own_data_text())
             self._note = ""
+            self._title = ""
             self._show_message(self._note)
         self.worker.set_data(data)
         self._update_code()

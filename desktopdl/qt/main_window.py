@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import shutil
 import sys
@@ -151,6 +152,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setWindowTitle(f"DesktopDL {desktopdl.__version__}")
         self.settings_store = QSettings()
+        #: Ask before closing over unsaved lessons (off for the self-test, and for a restart,
+        #: which carries every lesson over in a session folder).
+        self.confirm_close = True
         self.tabs_widget = QTabWidget()
         self.tabs_widget.setDocumentMode(True)
         #: The open deck (none at first): its bar sits over the lessons.
@@ -213,12 +217,39 @@ class MainWindow(QMainWindow):
         self.tabs_widget.setCurrentWidget(tab)
         return tab
 
+    def unsaved_tabs(self) -> list[LessonTab]:
+        """The lessons whose points or settings changed since they were opened or saved."""
+        return [tab for tab in self.tabs if tab.has_unsaved_changes()]
+
+    def _lessons_may_close(self) -> bool:
+        """Edited lessons are saved, discarded or kept open, as the teacher says: closing
+        must never lose an afternoon's points without asking."""
+        unsaved = self.unsaved_tabs()
+        if not unsaved:
+            return True
+        names = ", ".join(tr_core(tab.lesson.title) for tab in unsaved)
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved lessons"),
+            self.tr("These lessons have changes that are not saved: {0}. Save them?").format(names),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            for tab in unsaved:
+                self.show_lesson(tab.lesson.key)
+                if not self._save_dialog(with_weights=False):
+                    return False  # a cancelled dialog or a failed save keeps the window
+            return True
+        return answer == QMessageBox.StandardButton.Discard
+
     def shutdown(self) -> bool:
         """Stop every lesson's training thread; True when all have ended."""
         return all([tab.shutdown() for tab in self.tabs])
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._deck_may_close():
+        if not self._deck_may_close() or (self.confirm_close and not self._lessons_may_close()):
             event.ignore()
             return
         self.shutdown()
@@ -241,35 +272,65 @@ class MainWindow(QMainWindow):
                 self, self.tr("Cannot open the lesson file"), tr_core(error.args[0])
             )
             return False
-        self.show_lesson(opened.lesson).load_lesson_file(opened)
+        tab = self.show_lesson(opened.lesson)
+        tab.load_lesson_file(opened)
+        tab.mark_saved(path)
         if remember:
             self._remember(path)
         self.statusBar().showMessage(self.tr("Opened {0}").format(Path(path).name), 5000)
         return True
 
     def save_path(self, path: str, with_weights: bool, remember: bool = True) -> bool:
+        """Save the lesson on screen; a failure (a full disk, a read-only folder) is shown
+        in the interface's language, and neither the lesson nor a file already there is lost
+        (the file is written to a temporary name first)."""
+        tab = self.current_tab
         try:
-            lesson_file.write(path, self.current_tab.lesson_file(with_weights))
-        except OSError as error:
-            QMessageBox.warning(self, self.tr("Cannot save the lesson file"), str(error))
+            lesson_file.write(path, tab.lesson_file(with_weights))
+        except (OSError, ValueError) as error:
+            QMessageBox.warning(
+                self, self.tr("Cannot save the lesson file"), self._not_saved_text(path, error)
+            )
             return False
+        tab.mark_saved(path)
         if remember:
             self._remember(path)
         # The full path: a teacher must find the file again after the lesson.
         self.statusBar().showMessage(self.tr("Saved {0}").format(str(Path(path).resolve())), 15000)
         return True
 
+    def _not_saved_text(self, path: str, error: Exception) -> str:
+        """Why a file was not written, in the interface's language (the system's own words
+        for an error, "[Errno 28] No space left on device", stay English)."""
+        return self.tr(
+            "{0} was not saved: {1}\nNothing on screen was lost, and a file already there is "
+            "unchanged. Choose another place, or make room and save again."
+        ).format(Path(path).name, self._os_reason(error))
+
+    def _os_reason(self, error: Exception) -> str:
+        code = getattr(error, "errno", None)
+        if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+            return self.tr("the disk is full")
+        if code in (errno.EACCES, errno.EPERM, errno.EROFS) or isinstance(error, PermissionError):
+            return self.tr("this place cannot be written to (read-only, or no permission)")
+        if isinstance(error, OSError):
+            return error.strerror or str(error)
+        return str(error)
+
     def _open_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a lesson"), "", FILE_FILTER)
         if path:
             self.open_path(path)
 
-    def _save_dialog(self, with_weights: bool) -> None:
+    def _save_dialog(self, with_weights: bool) -> bool:
+        """Ask where (the file the lesson came from, else lesson.json) and save; True when
+        it was saved."""
+        tab = self.current_tab
+        suggested = tab.file_path or f"{tab.lesson.key}.json"
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the lesson"), f"{self.current_tab.lesson.key}.json", FILE_FILTER
+            self, self.tr("Save the lesson"), suggested, FILE_FILTER
         )
-        if path:
-            self.save_path(path, with_weights)
+        return bool(path) and self.save_path(path, with_weights)
 
     def recent_files(self) -> list[str]:
         value = self.settings_store.value("recent_files", [])
@@ -306,7 +367,7 @@ class MainWindow(QMainWindow):
                 self,
                 self.tr("Export failed"),
                 self.tr("{0} could not be written: {1}").format(
-                    Path(path).name, error.strerror or error
+                    Path(path).name, self._os_reason(error)
                 ),
             )
             return
@@ -400,8 +461,10 @@ class MainWindow(QMainWindow):
             return False
         try:
             decks.write(path, player.deck)
-        except OSError as error:
-            QMessageBox.warning(self, self.tr("Cannot save the deck"), str(error))
+        except (OSError, ValueError) as error:
+            QMessageBox.warning(
+                self, self.tr("Cannot save the deck"), self._not_saved_text(path, error)
+            )
             return False
         player.path, player.dirty = path, False
         self.statusBar().showMessage(self.tr("Saved {0}").format(str(Path(path).resolve())), 15000)
@@ -521,6 +584,7 @@ class MainWindow(QMainWindow):
         )
         if answer == QMessageBox.StandardButton.Yes:
             folder = self.save_session()
+            self.confirm_close = False  # every lesson travels in the session folder
             args = [a for a in sys.argv[1:] if not a.endswith(".json")]
             args += ["--restore-session", folder]
             QProcess.startDetached(
@@ -538,7 +602,14 @@ class MainWindow(QMainWindow):
             name = f"{tab.lesson.key}.json"
             lesson_file.write(folder / name, tab.lesson_file(with_weights=True))
             files[tab.lesson.key] = name
-        session = {"current": self.current_tab.lesson.key, "files": files}
+        session = {
+            "current": self.current_tab.lesson.key,
+            "files": files,
+            # After the restart, closing still asks about work not saved before it, and
+            # Save still offers the file each lesson came from.
+            "unsaved": [tab.lesson.key for tab in self.unsaved_tabs()],
+            "paths": {tab.lesson.key: tab.file_path for tab in self.tabs},
+        }
         (folder / SESSION_FILE).write_text(json.dumps(session), encoding="utf-8")
         return str(folder)
 
@@ -548,9 +619,15 @@ class MainWindow(QMainWindow):
         root = Path(folder)
         try:
             session = json.loads((root / SESSION_FILE).read_text(encoding="utf-8"))
+            unsaved, paths = list(session.get("unsaved", [])), dict(session.get("paths", {}))
             for key, name in dict(session.get("files", {})).items():
                 if any(tab.lesson.key == key for tab in self.tabs):
                     self.open_path(str(root / Path(name).name), remember=False)
+                    tab = self.tab_for(key)
+                    path = paths.get(key)
+                    tab.mark_saved(path if isinstance(path, str) else None)
+                    if key in unsaved:
+                        tab.mark_changed()
             current = session.get("current")
             if any(tab.lesson.key == current for tab in self.tabs):
                 self.show_lesson(current)

@@ -17,6 +17,7 @@ import weakref
 from dataclasses import replace
 
 import numpy as np
+import shiboken6
 import torch
 from PySide6.QtCore import QThread, Signal
 
@@ -24,13 +25,15 @@ from desktopdl.core.data import Dataset
 from desktopdl.core.lab import Lab, LabView
 from desktopdl.core.lessons import Lesson
 from desktopdl.core.mailbox import SnapshotMailbox
-from desktopdl.core.trainer import Snapshot, Trainer, TrainSettings
+from desktopdl.core.trainer import Snapshot, Status, Trainer, TrainSettings
 from desktopdl.core.views import Rect
 
 #: Snapshots per second offered to the screen: 40 keeps ≥ 30 on screen while leaving the
 #: GIL to the training thread (each frame's painting holds it for several milliseconds).
 PUBLISH_INTERVAL_S = 1 / 40
 SLICE_S = 0.004
+#: The most steps asked of the trainer in one call (a bound, not a target).
+MAX_CHUNK = 1 << 16
 IDLE_WAIT_S = 0.1
 
 _QUIT = "quit"
@@ -42,7 +45,8 @@ _LIVE_WORKERS: weakref.WeakSet = weakref.WeakSet()
 
 def stop_all_workers() -> None:
     for worker in list(_LIVE_WORKERS):
-        worker.stop()
+        if shiboken6.isValid(worker):  # Qt may have deleted it already (its parent went)
+            worker.stop()
 
 
 atexit.register(stop_all_workers)
@@ -137,6 +141,7 @@ class TrainingWorker(QThread):
         self._last_publish = 0.0
         self._tokens = 0.0
         self._clock = time.perf_counter()
+        self._chunk = 1
         self._publish()
         while True:
             training = self._running and self._trainer.can_train
@@ -157,11 +162,11 @@ class TrainingWorker(QThread):
                 self._safely(self._train_slice)
             if self._running and not self._trainer.can_train:
                 self._running = False
-                self._publish()
+                self._safely(self._publish)
             elif time.perf_counter() - self._last_publish >= self._publish_interval() and (
                 self._pending or self._running or self._lab.picture_ready()
             ):
-                self._publish()
+                self._safely(self._publish)
 
     def _publish_interval(self) -> float:
         """Seconds between snapshots: 1/40, or longer for a lesson whose views are costly
@@ -178,7 +183,10 @@ class TrainingWorker(QThread):
     def _apply(self, command: tuple) -> None:
         kind, *args = command
         trainer, lab = self._trainer, self._lab
+        self._chunk = 1  # new settings or data may make a step far slower: probe again
         if kind == "train":
+            if trainer.status == Status.ERROR:  # after a fault: try again from here
+                trainer.status, trainer.message = Status.READY, None
             self._running = trainer.can_train
             self._tokens, self._clock = 1.0, time.perf_counter()
         elif kind == "pause":
@@ -235,11 +243,15 @@ class TrainingWorker(QThread):
         self._lab.restart(self._trainer)
 
     def _train_slice(self) -> None:
-        """Train for about SLICE_S seconds (or what the speed limit allows)."""
+        """Train for about SLICE_S seconds (or what the speed limit allows).
+
+        The number of steps per call is kept from slice to slice (doubled while a call is
+        short, halved when one overruns the slice): restarting at one step each slice cost a
+        fast lesson ~7 calls of fixed overhead per 4 ms. A command resets it to one."""
         trainer = self._trainer
         end = time.perf_counter() + SLICE_S
-        chunk = 1
         while trainer.can_train:
+            chunk = self._chunk
             if self._speed is not None:
                 now = time.perf_counter()
                 self._tokens = min(
@@ -257,10 +269,13 @@ class TrainingWorker(QThread):
             started = time.perf_counter()
             self._record(trainer.step(n))
             finished = time.perf_counter()
+            took = finished - started
+            if n == chunk and took < SLICE_S / 8:
+                self._chunk = min(chunk * 2, MAX_CHUNK)
+            elif took > SLICE_S and chunk > 1:
+                self._chunk = chunk // 2
             if finished >= end:
                 return
-            if finished - started < SLICE_S / 8:
-                chunk *= 2
 
     def _record(self, costs: np.ndarray, first: int | None = None) -> None:
         """Keep the costs of steps just taken for the next snapshot; shadows follow."""
@@ -285,6 +300,7 @@ class TrainingWorker(QThread):
         if self.mailbox.put(snapshot, costs, self._pending_first):
             self.snapshot_ready.emit()
         self._last_publish = time.perf_counter()
+        self._last_snapshot = snapshot
 
     def _safely(self, action, *args) -> None:
         """Run a command or slice; an unexpected error pauses training and is shown, never
@@ -295,7 +311,25 @@ class TrainingWorker(QThread):
             traceback.print_exc()
             self._running = False
             self._trainer.fail(error)
-            self._publish()
+            try:
+                self._publish()
+            except Exception:  # noqa: BLE001 - the snapshot itself fails (a lost GPU)
+                traceback.print_exc()
+                self._publish_failure()
+
+    def _publish_failure(self) -> None:
+        """Say what went wrong when not even a snapshot can be taken (every torch call on a
+        lost GPU raises): the last good snapshot, stopped, with the trainer's message. The
+        thread stays alive, so a new device or a reset brings training back."""
+        last = getattr(self, "_last_snapshot", None)
+        if last is None:
+            return
+        trainer = self._trainer
+        snapshot = replace(last, running=False, status=trainer.status, message=trainer.message)
+        self._pending.clear()
+        if self.mailbox.put(snapshot, np.zeros(0), self._pending_first):
+            self.snapshot_ready.emit()
+        self._last_publish = time.perf_counter()
 
 
 def freeze_startup_garbage() -> None:

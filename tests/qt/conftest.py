@@ -5,11 +5,22 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
 
-from desktopdl.qt import theme
+from desktopdl.qt import i18n, theme
 from desktopdl.qt.app import application
 from desktopdl.qt.lesson_tab import LessonTab
 from desktopdl.qt.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def discard_unsaved_work(monkeypatch):
+    """Closing a window over edited lessons asks Save / Discard / Cancel, and offscreen no
+    one would answer (the test would hang at its end): every test answers Discard. A test
+    of that question sets its own answer over this one."""
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *_args, **_kwargs: QMessageBox.StandardButton.Discard
+    )
 
 
 @pytest.fixture
@@ -24,6 +35,17 @@ def window(qtbot):
     qtbot.waitUntil(lambda: all(tab.snapshot is not None for tab in win.tabs), timeout=30_000)
     yield win
     assert win.shutdown()
+
+
+@pytest.fixture
+def korean(window):
+    """The window's messages in Korean for one test, English again afterwards. After
+    ``window`` (whose ``application()`` installs the saved language); the widgets built
+    before stay English, what is said from now on (messages, questions) is Korean."""
+    app = application()
+    assert i18n.install(app, "ko")
+    yield app
+    i18n.install(app, "en")
 
 
 @pytest.fixture
