@@ -32,6 +32,10 @@ def load(script: str):
         "screenshots_rnn.py",
         "bench_rnn.py",
         "bench_deck.py",
+        "bench_pages.py",
+        "bench_small_batch.py",
+        "bench_soak.py",
+        "bench_startup.py",
     ],
 )
 def test_script_imports(script):
@@ -68,3 +72,44 @@ def test_quick_benchmark_runs():
     )
     assert out.returncode == 0, out.stderr[-2000:]
     assert "## Targets" in out.stdout
+
+
+def test_every_section_module_is_in_the_suite():
+    """A section written under bench/sections/ but not listed in run_bench.sections() would
+    silently never run: every Section subclass there is in the suite, once."""
+    bench = load("run_bench.py")
+    from bench.harness import Section
+    from bench.report import KeptSection
+
+    defined = set()
+    for path in sorted((BENCH / "sections").glob("*.py")):
+        module = importlib.import_module(f"bench.sections.{path.stem}")
+        defined |= {
+            value
+            for value in vars(module).values()
+            if isinstance(value, type)
+            and issubclass(value, Section)
+            and value.__module__ == module.__name__
+        }
+    suite = [type(section) for section in bench.sections("", None)]
+    assert sorted(suite, key=str) == sorted(defined - {KeptSection}, key=str)
+    assert all(section.title for section in bench.sections("", None))
+
+
+def test_a_rewrite_keeps_the_sections_kept_by_hand():
+    """docs/benchmarks.md's deck figures are measured by hand; writing the report from a run
+    carries them over word for word (and says how to measure them when there are none)."""
+    load("run_bench.py")
+    from bench.harness import QUICK, Context
+    from bench.report import document
+    from bench.sections.deck import Deck
+
+    previous = (BENCH.parent / "docs" / "benchmarks.md").read_text(encoding="utf-8")
+    start, end = previous.index("<!-- kept: deck -->"), previous.index("<!-- /kept: deck -->")
+    kept = previous[start : end + len("<!-- /kept: deck -->")]
+    assert "week9.json" in kept  # the hand-measured export is inside the markers
+    written = document([Deck(previous)], Context(QUICK), 1.0)
+    assert kept in written
+    assert "## 1. The week-9 deck" in written
+    fresh = document([Deck("")], Context(QUICK), 1.0)
+    assert "bench.bench_deck" in fresh and "week9.json" in fresh

@@ -72,6 +72,23 @@ class _PassiveScatter(pg.ScatterPlotItem):
         super().viewTransformChanged()
         self.drop_cached_picture()
 
+    def append_spots(self, xy: np.ndarray, brushes: list, pen, size: float) -> None:
+        """Add points at the end, styling only them: ``setData`` restyles every point
+        (~25 ms for 10,000, per click)."""
+        self.addPoints(pos=np.asarray(xy, dtype=float), brush=brushes, pen=pen, size=size)
+        self.drop_cached_picture()
+
+    def move_spot(self, index: int, x: float, y: float) -> None:
+        """Move one point (a drag does it at every mouse move) without restyling the rest."""
+        self.data["x"][index] = x
+        self.data["y"][index] = y
+        self.prepareGeometryChange()
+        self.informViewBoundsChanged()
+        self.bounds = [None, None]
+        self.invalidate()
+        self.drop_cached_picture()
+        self.sigPlotChanged.emit(self)
+
     def drop_cached_picture(self) -> None:
         self.setCacheMode(QGraphicsItem.CacheMode.NoCache)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -126,6 +143,30 @@ class _CanvasViewBox(pg.ViewBox):
             canvas.editor.preview(moved)
 
 
+class _PointStyles:
+    """One brush per class, the outline pen and the held-out rings, for one look (``key``).
+
+    The canvas hands the same objects to the scatter at every redraw (see
+    ``PointCanvas._styles``)."""
+
+    def __init__(self, key: tuple) -> None:
+        self.key = key
+        classes = len(theme.CLASS_COLORS)
+        self._brushes = np.empty(classes, dtype=object)
+        self._brushes[:] = [pg.mkBrush(theme.class_color(c)) for c in range(classes)]
+        self._rings = [pg.mkPen(theme.class_color(c), width=theme.px(3.5)) for c in range(classes)]
+        self.plain_brush = pg.mkBrush(theme.class_color(0))
+        self.outline = pg.mkPen(theme.LOOK.outline, width=theme.px(2))
+        self.hollow = pg.mkBrush(theme.LOOK.background)
+
+    def brushes(self, labels: np.ndarray) -> list:
+        """A list (one entry per point) of the shared class brushes."""
+        return self._brushes[labels % len(self._brushes)].tolist()
+
+    def ring(self, label: int):
+        return self._rings[label % len(self._rings)]
+
+
 class PointCanvas(pg.PlotWidget):
     """A plot of the training points that the teacher edits with the mouse."""
 
@@ -144,6 +185,10 @@ class PointCanvas(pg.PlotWidget):
         #: Indices of points held out for validation (drawn hollow), and whether they show.
         self.held_out = np.zeros(0, dtype=np.int64)
         self.show_held_out = True
+        self._style_cache: _PointStyles | None = None
+        #: What the scatter shows when it was drawn with no held-out points: (points,
+        #: styles), so an edit of one point can redraw just that point.
+        self._drawn: tuple[PointSet, _PointStyles] | None = None
         self.setMinimumSize(420, 320)
         plot = self.getPlotItem()
         plot.showGrid(x=True, y=True, alpha=0.15)
@@ -215,32 +260,74 @@ class PointCanvas(pg.PlotWidget):
         self.show_held_out = shown
         self._redraw(self.editor.points)
 
+    def _styles(self) -> _PointStyles:
+        """The brushes and pens of the points, made once per look (theme and scale).
+
+        pyqtgraph renders one symbol picture per distinct brush and pen *object* (its atlas
+        keys them by identity), so a fresh brush per point made every edit render one symbol
+        per point: a click with 10,000 points on the canvas held the window ~3 s (see
+        docs/benchmarks.md, "Scale"). Shared objects make it one picture per class."""
+        key = (theme.LOOK.version, theme.LOOK.scale)
+        if self._style_cache is None or self._style_cache.key != key:
+            self._style_cache = _PointStyles(key)
+        return self._style_cache
+
     def _redraw(self, points: PointSet) -> None:
+        styles = self._styles()
+        labels = np.asarray(points.labels, dtype=np.int64)
         held = self.held_out[self.held_out < len(points)]
         if not len(held):
+            if self._redraw_changed_point(points, styles):
+                self._drawn = (points, styles)
+                return
+            self._drawn = (points, styles)
             self.scatter.setData(
                 pos=np.asarray(points.xy),
-                brush=theme.point_brushes(points.labels, bool(self.n_classes)),
-                pen=pg.mkPen(theme.LOOK.outline, width=theme.px(2)),
+                brush=styles.brushes(labels) if self.n_classes else styles.plain_brush,
+                pen=styles.outline,
                 size=theme.px(theme.MARKER_SIZE),
                 symbol="o",
             )
             return
-        brushes = list(theme.point_brushes(points.labels, True))
-        outline = pg.mkPen(theme.LOOK.outline, width=theme.px(2))
-        pens = [outline] * len(points)
+        self._drawn = None
+        brushes = styles.brushes(labels)
+        pens = [styles.outline] * len(points)
         sizes = np.full(len(points), theme.px(theme.MARKER_SIZE), dtype=float)
-        hollow = pg.mkBrush(theme.LOOK.background)
         for index in held:
-            color = theme.class_color(int(points.labels[index]))
-            brushes[index] = hollow
-            pens[index] = pg.mkPen(color, width=theme.px(3.5))
+            brushes[index] = styles.hollow
+            pens[index] = styles.ring(int(labels[index]))
             if not self.show_held_out:
                 sizes[index] = 0
         self.scatter.setData(
             pos=np.asarray(points.xy), brush=brushes, pen=pens, size=sizes, symbol="o"
         )
 
+    def _redraw_changed_point(self, points: PointSet, styles: _PointStyles) -> bool:
+        """Draw an edit of one point (a click that added it, a drag that moves it) by
+        touching only that point; False when the edit is anything else. With 10,000 points
+        a full redraw takes ~25 ms, so a drag could not follow the mouse."""
+        if self._drawn is None or self._drawn[1] is not styles:
+            return False
+        before = self._drawn[0]
+        n = len(before)
+        same_labels = np.array_equal(points.labels[:n], before.labels)
+        if len(points) == n + 1 and same_labels and np.array_equal(points.xy[:n], before.xy):
+            labels = np.asarray(points.labels[n:], dtype=np.int64)
+            brushes = styles.brushes(labels) if self.n_classes else [styles.plain_brush]
+            size = theme.px(theme.MARKER_SIZE)
+            self.scatter.append_spots(points.xy[n:], brushes, styles.outline, size)
+            return True
+        if len(points) != n or not same_labels:
+            return False
+        changed = np.flatnonzero(np.any(points.xy != before.xy, axis=1))
+        if len(changed) > 1:
+            return False
+        if len(changed) == 1:
+            index = int(changed[0])
+            self.scatter.move_spot(index, *(float(v) for v in points.xy[index]))
+        return True
+
     def restyle(self) -> None:
-        """Markers follow the presenter's scale and theme (the scatter is redrawn whole)."""
+        """Markers follow the presenter's scale and theme (a new look redraws the scatter
+        whole)."""
         self._redraw(self.editor.points)
