@@ -383,7 +383,7 @@
     <name>CostPlot</name>
     <message>
         <source>training cost (each step)</source>
-        <extracomment>Room above and below the cost axis&apos;s ends, so their tick labels (0 and the ceiling) are drawn: pyqtgraph drops a label that would stick out of the plot. Ceilings for the cost axis: tight enough that the curve fills most of the plot, round enough to read. Pens of the other series, by name (the training cost keeps theme.COST_COLOR). Costs share the left axis; accuracies have their own 0…1 axis on the right. How many kept runs (&quot;ghosts&quot;) the plot draws at most.</extracomment>
+        <extracomment>Room above and below the cost axis&apos;s ends, so their tick labels (0 and the ceiling) are drawn: pyqtgraph drops a label that would stick out of the plot. Ceilings for the cost axis: tight enough that the curve fills most of the plot, round enough to read. Every step&apos;s cost is kept exactly up to this many values (8 MB of float64); past that the exact record keeps every 2nd step&apos;s cost, then every 4th… (the envelope still holds every step&apos;s extremes), so a run of any length holds at most this many. Bins of the incremental envelope: when they are full, neighbours are merged in pairs (the bin width doubles), so between half and all of them trace every step&apos;s minimum and maximum. At least 2·ENVELOPE_BINS, so a frame always has a bin per pixel to draw. Points of a named series (validation cost every k steps…) kept at most: past that every 2nd point is dropped, then every 4th… A batch of costs starting more steps than this after the last one starts the curve anew (a shorter gap is drawn as a gap). Costs received since the run started. The bin being filled: how many steps it holds and their extremes. Keep one point of every ``stride`` received (1, 2, 4…). Pens of the other series, by name (the training cost keeps theme.COST_COLOR). Costs share the left axis; accuracies have their own 0…1 axis on the right. How many kept runs (&quot;ghosts&quot;) the plot draws at most.</extracomment>
         <translation>훈련 비용 (스텝마다)</translation>
     </message>
     <message>
@@ -408,7 +408,7 @@
     </message>
     <message>
         <source>accuracy</source>
-        <extracomment>Named series: name → (steps, values, curve or None). Kept runs: key → their curves (faded), drawn until removed.</extracomment>
+        <extracomment>Named series: name → (their points, curve or None). Kept runs: key → their curves (faded), drawn until removed.</extracomment>
         <translation>정확도</translation>
     </message>
     <message>
@@ -537,6 +537,14 @@
     <message>
         <source>max |w| = {0}</source>
         <translation>최대 |w| = {0}</translation>
+    </message>
+</context>
+<context>
+    <name>FirstWindow</name>
+    <message>
+        <source>Loading lessons…</source>
+        <extracomment>The colours of ``theme.Look`` (light and dark), repeated here because the theme module imports pyqtgraph, which this first window must not wait for; a test keeps them equal. The first window&apos;s size at scale 1, in device-independent pixels. Set to 1 and the launch prints one JSON line per start-up event on stdout ({&quot;startup&quot;: &quot;first paint&quot; | &quot;window painted&quot; | &quot;ready&quot;, &quot;time&quot;: time.time()}): what the start-up benchmark and the Ctrl+C tests wait for. Off, nothing is printed. The X11 plugin&apos;s libraries a desktop may lack, with the Debian/Ubuntu package that ships each. Qt 6.5+ needs libxcb-cursor0, which many distributions do not install.</extracomment>
+        <translation>수업을 불러오는 중…</translation>
     </message>
 </context>
 <context>
@@ -806,7 +814,7 @@
     <name>LearningRateEditor</name>
     <message>
         <source>How far each step moves W and b against the gradient</source>
-        <extracomment>(label, steps per second or None for full speed). Choices for &quot;stop when the cost changes by less than ε&quot; (0 = never). The learning-rate slider spans 10^-4 … 10^1 in this many notches.</extracomment>
+        <extracomment>(label, steps per second or None for full speed). Choices for &quot;stop when the cost changes by less than ε&quot; (0 = never). The learning-rate slider spans 10^-4 … 10^1 in this many notches. Decimals the settings&apos; real-number fields keep of a typed or loaded number, whatever they show: a learning rate of 1.5e-5 stays 1.5e-5, a weight decay of 1e-5 in a field showing 4 decimals is not rounded to &quot;off&quot;.</extracomment>
         <translation>각 스텝에서 W와 b를 경사의 반대 방향으로 움직이는 크기</translation>
     </message>
     <message>
@@ -885,7 +893,7 @@
     </message>
     <message>
         <source>② Train</source>
-        <extracomment>How long a thread may hold the GIL while another waits (Python&apos;s default is 5 ms).</extracomment>
+        <extracomment>How long a thread may hold the GIL while another waits (Python&apos;s default is 5 ms). Fonts are added to Qt&apos;s font database once per process, however often the app is made. A Ctrl+C that has not been acted on yet (start-up checks it between stages).</extracomment>
         <translation>② 학습</translation>
     </message>
     <message>
@@ -966,7 +974,7 @@
     </message>
     <message>
         <source>your own points</source>
-        <extracomment>Under the points (z 10), above the model&apos;s lines and surface. The class&apos;s guess before a deck reveals the answer (magenta: no class colour uses it). Wide enough for the longest live readout, so nothing is clipped while numbers change. What the lesson draws over the workspace (the page and exported pictures share it). Names of the ③ Test inputs. A line for the status bar: the device in use and what the trainer says. The settings last sent to the training thread; settings without a control here (a file&apos;s validation share, say) are kept from it. A standing note (the preset&apos;s description) shown when the trainer has nothing to say. The plot the overlays and the test marker draw on.</extracomment>
+        <extracomment>Under the points (z 10), above the model&apos;s lines and surface. The class&apos;s guess before a deck reveals the answer (magenta: no class colour uses it). Wide enough for the longest live readout, so nothing is clipped while numbers change. What the lesson draws over the workspace (the page and exported pictures share it). Names of the ③ Test inputs. A line for the status bar: the device in use and what the trainer says. The settings last sent to the training thread; settings without a control here (a file&apos;s validation share, say) are kept from it. A standing note (the preset&apos;s description) shown when the trainer has nothing to say. The title the lesson&apos;s file keeps when saved: the file&apos;s or preset&apos;s own (never the preset list&apos;s text, which is translated and may name another preset). The file the lesson was opened from or last saved to (None for a preset). The data and settings as last opened or saved, to tell whether closing loses work. The plot the overlays and the test marker draw on.</extracomment>
         <translation>직접 찍은 점</translation>
     </message>
     <message>
@@ -1020,8 +1028,16 @@ epoch {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Unsaved lessons</source>
+        <extracomment>Ask before closing over unsaved lessons (off for the self-test, and for a restart, which carries every lesson over in a session folder). The open deck (none at first): its bar sits over the lessons.</extracomment>
+        <translation>저장하지 않은 수업</translation>
+    </message>
+    <message>
+        <source>These lessons have changes that are not saved: {0}. Save them?</source>
+        <translation>다음 수업에 저장하지 않은 변경 사항이 있습니다: {0}. 저장할까요?</translation>
+    </message>
+    <message>
         <source>Cannot open the lesson file</source>
-        <extracomment>The open deck (none at first): its bar sits over the lessons.</extracomment>
         <translation>수업 파일을 열 수 없습니다</translation>
     </message>
     <message>
@@ -1035,6 +1051,20 @@ epoch {1}</source>
     <message>
         <source>Saved {0}</source>
         <translation>저장했습니다: {0}</translation>
+    </message>
+    <message>
+        <source>{0} was not saved: {1}
+Nothing on screen was lost, and a file already there is unchanged. Choose another place, or make room and save again.</source>
+        <translation>{0}을(를) 저장하지 못했습니다: {1}
+화면의 내용은 그대로이고, 이미 있던 파일도 바뀌지 않았습니다. 다른 곳을 고르거나, 공간을 확보한 뒤 다시 저장하세요.</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>디스크가 가득 찼습니다</translation>
+    </message>
+    <message>
+        <source>this place cannot be written to (read-only, or no permission)</source>
+        <translation>이곳에는 쓸 수 없습니다 (읽기 전용이거나 권한이 없음)</translation>
     </message>
     <message>
         <source>Open a lesson</source>
@@ -1351,6 +1381,7 @@ epoch {1}</source>
     </message>
     <message>
         <source>Hidden layers (0 = the binary lesson&apos;s straight boundary)</source>
+        <extracomment>Shades of line width and colour a weight is drawn in: lines of one shade share a pen and are drawn in one call (a pen and a call per weight cost ~4 ms a frame at 2-8-8-1). The drawing of the state shown, and what it was drawn for (size, theme).</extracomment>
         <translation>은닉층 수 (0 = 이진 분류 수업의 직선 경계)</translation>
     </message>
     <message>
@@ -1418,13 +1449,47 @@ epoch {1}</source>
     </message>
 </context>
 <context>
+    <name>NumberField</name>
+    <message>
+        <source>An empty field is not a number.</source>
+        <extracomment>One complete number in Python&apos;s syntax: digits, an optional point, an optional exponent. The same with its whole part grouped in thousands (&quot;10,000,000&quot;), as the fields show it. What a refused text is cut to in the hint. The frame a refused field wears until its next accepted number (the app&apos;s error red). The text last refused, while its hint shows; None when the field is fine.</extracomment>
+        <translation>빈 칸은 숫자가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>“{0}” was not taken.</source>
+        <translation>“{0}”은(는) 받아들이지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>{0} means “{1}”.</source>
+        <translation>{0}은(는) “{1}”을(를) 뜻합니다.</translation>
+    </message>
+    <message>
+        <source>The previous value stays: {0}.</source>
+        <translation>이전 값을 유지합니다: {0}.</translation>
+    </message>
+    <message>
+        <source>Type a whole number from {0} to {1}.</source>
+        <translation>{0}에서 {1} 사이의 정수를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>This field keeps at most {0} decimals.</source>
+        <translation>이 칸은 소수점 아래 {0}자리까지만 담습니다.</translation>
+    </message>
+    <message>
+        <source>Type a number from {0} to {1}, such as 0.001 or 1e-3.</source>
+        <translation>{0}에서 {1} 사이의 숫자를 입력하세요 (예: 0.001 또는 1e-3).</translation>
+    </message>
+</context>
+<context>
     <name>OneVsRestPage</name>
     <message>
         <source>One-vs-rest: one sigmoid per class asks “is it class k?”. The answer is the most confident “yes”. Trained beside softmax, from the same data and learning rate.</source>
+        <extracomment>The other classes&apos; points on a one-vs-rest map.</extracomment>
         <translation>일대다(One-vs-rest): 클래스마다 시그모이드 하나가 “클래스 k인가?”를 묻고, 가장 확신하는 “예”가 답이 됩니다. 소프트맥스와 같은 데이터, 같은 학습률로 나란히 학습합니다.</translation>
     </message>
     <message>
         <source>is it class {0}?</source>
+        <extracomment>Per class: its plot, its map, its own points and the other classes&apos; points. The points the scatter items show, and the region and size of the maps now.</extracomment>
         <translation>클래스 {0}인가?</translation>
     </message>
 </context>
@@ -1661,7 +1726,7 @@ epoch {1}</source>
     <name>PointCanvas</name>
     <message>
         <source>Click: add a point · Right-click or Ctrl+click: remove · Drag: move</source>
-        <extracomment>In Test mode, a left click asks the model about (x, y) instead of adding a point. The visible data region changed (zoom, pan, resize): the surface must follow. Indices of points held out for validation (drawn hollow), and whether they show.</extracomment>
+        <extracomment>In Test mode, a left click asks the model about (x, y) instead of adding a point. The visible data region changed (zoom, pan, resize): the surface must follow. Indices of points held out for validation (drawn hollow), and whether they show. What the scatter shows when it was drawn with no held-out points: (points, styles), so an edit of one point can redraw just that point.</extracomment>
         <translation>클릭: 점 추가 · 오른쪽 클릭 또는 Ctrl+클릭: 삭제 · 드래그: 이동</translation>
     </message>
 </context>
@@ -2523,10 +2588,6 @@ or choose a series above</source>
         <translation>{name}: &apos;{key}&apos; 값은 문자열이어야 합니다.</translation>
     </message>
     <message>
-        <source>{name} is too large to be a lesson file.</source>
-        <translation>{name} 파일은 너무 커서 수업 파일일 수 없습니다.</translation>
-    </message>
-    <message>
         <source>{name} does not exist.</source>
         <translation>{name} 파일이 없습니다.</translation>
     </message>
@@ -2537,10 +2598,6 @@ or choose a series above</source>
     <message>
         <source>{name} is damaged or not a lesson file ({error}).</source>
         <translation>{name} 파일이 손상되었거나 수업 파일이 아닙니다 ({error}).</translation>
-    </message>
-    <message>
-        <source>{name}: &apos;{key}&apos; must be a whole number ≥ 0.</source>
-        <translation>{name}: &apos;{key}&apos; 값은 정수(≥ 0)여야 합니다.</translation>
     </message>
     <message>
         <source>H(x) = softmax(dense( … pool(f(conv(x))) … ))</source>
@@ -2703,6 +2760,10 @@ or choose a series above</source>
         <translation>모든 레이블은 정수여야 합니다.</translation>
     </message>
     <message>
+        <source>Every label must be a class from 0 to {most}.</source>
+        <translation>모든 레이블은 0부터 {most}까지의 클래스여야 합니다.</translation>
+    </message>
+    <message>
         <source>Every point must be two finite numbers [x, y], found {point}.</source>
         <translation>모든 점은 유한한 두 수 [x, y]여야 하는데 {point}이(가) 있습니다.</translation>
     </message>
@@ -2795,6 +2856,14 @@ or choose a series above</source>
         <translation>&apos;{what}&apos;에 올바른 글자가 아닌 문자가 있습니다.</translation>
     </message>
     <message>
+        <source>The GPU ran out of memory ({error}). Choose the CPU under Device in ② Train, or use fewer points, then press Train: the points and settings are kept.</source>
+        <translation>GPU 메모리가 부족합니다 ({error}). ② 학습의 장치에서 CPU를 고르거나 점을 줄인 다음 학습을 누르세요. 점과 설정은 그대로 있습니다.</translation>
+    </message>
+    <message>
+        <source>The GPU stopped working ({error}). Choose the CPU under Device in ② Train, then press Train: the points and settings are kept.</source>
+        <translation>GPU가 작동을 멈췄습니다 ({error}). ② 학습의 장치에서 CPU를 고른 다음 학습을 누르세요. 점과 설정은 그대로 있습니다.</translation>
+    </message>
+    <message>
         <source>Choose at least one digit (0 to 9).</source>
         <translation>숫자를 하나 이상 고르세요 (0~9).</translation>
     </message>
@@ -2843,12 +2912,28 @@ or choose a series above</source>
         <translation>{name}: &apos;validation_every&apos;는 1 이상의 정수여야 합니다.</translation>
     </message>
     <message>
+        <source>{name} is a folder, a device or a pipe, not a lesson file.</source>
+        <translation>{name}은(는) 폴더, 장치 또는 파이프이며 수업 파일이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>{name} is too large to be a lesson file (the limit is {limit} MB).</source>
+        <translation>{name} 파일은 너무 커서 수업 파일일 수 없습니다 (한도는 {limit} MB입니다).</translation>
+    </message>
+    <message>
+        <source>{name} is not a lesson file: it is not UTF-8 text.</source>
+        <translation>{name} 파일은 수업 파일이 아닙니다: UTF-8 텍스트가 아닙니다.</translation>
+    </message>
+    <message>
         <source>{name} is damaged or not a lesson file (nested too deeply).</source>
         <translation>{name} 파일이 손상되었거나 레슨 파일이 아닙니다 (중첩이 너무 깊습니다).</translation>
     </message>
     <message>
         <source>{name}: {error}</source>
         <translation>{name}: {error}</translation>
+    </message>
+    <message>
+        <source>{name}: &apos;{key}&apos; must be a whole number from 0 to {most}.</source>
+        <translation>{name}: &apos;{key}&apos; 값은 0부터 {most}까지의 정수여야 합니다.</translation>
     </message>
     <message>
         <source>{name}: &apos;{key}&apos; holds a character that is not valid text.</source>
