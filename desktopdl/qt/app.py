@@ -52,7 +52,10 @@ def base_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("DesktopDL")
     app.setOrganizationName("DesktopDL")
     app.setDesktopFileName("desktopdl")
-    app.setWindowIcon(QIcon(str(resource("icons", "desktopdl.svg"))))
+    if app.windowIcon().isNull():
+        # Once: setting it again walks every top-level widget, and a test process that
+        # called this per test crashed there on a widget a previous test left half-deleted.
+        app.setWindowIcon(QIcon(str(resource("icons", "desktopdl.svg"))))
     if not _fonts_registered:
         i18n.register_fonts()
         _fonts_registered.append(True)
