@@ -3,6 +3,7 @@
     .venv/bin/python bench/run_bench.py                # full run, ~45 min, docs/benchmarks.md
     .venv/bin/python bench/run_bench.py --quick        # ~4 min, prints only
     .venv/bin/python bench/run_bench.py --quick --out /tmp/bench.md
+    .venv/bin/python bench/run_bench.py --only Rates --only Smoothness   # some sections
 
 A full run takes about 45 minutes: ~5 for sections 1–8 (as before the split), ~3 for the
 scale curves, ~2 for the pages, ~1 each for small batches and start-up launches, and 30 for
@@ -135,14 +136,27 @@ def main(argv: list[str] | None = None) -> int:
         type=float,
         help="length of the soak (default: 30 for a full run, 0.5 for --quick)",
     )
+    parser.add_argument(
+        "--only",
+        action="append",
+        metavar="SECTION",
+        help="run only this section (its class name, e.g. Rates; repeatable); prints only "
+        "unless --out is given, since the other sections would be missing from the file",
+    )
     args = parser.parse_args(argv)
     config = QUICK if args.quick else FULL
     if args.soak_minutes is not None:
         config = replace(config, soak_minutes=args.soak_minutes)
-    out = args.out or (None if args.quick else DEFAULT_OUT)
+    out = args.out or (None if args.quick or args.only else DEFAULT_OUT)
     torch.set_num_threads(1)
     previous = DEFAULT_OUT.read_text(encoding="utf-8") if DEFAULT_OUT.exists() else ""
     chosen = sections(previous, None if out is None else out.parent)
+    if args.only:
+        known = {type(section).__name__ for section in chosen}
+        unknown = set(args.only) - known
+        if unknown:
+            parser.error(f"unknown section {', '.join(sorted(unknown))}; choose from {known}")
+        chosen = [section for section in chosen if type(section).__name__ in args.only]
     ctx = Context(config)
     began = time.perf_counter()
     run(chosen, ctx)

@@ -192,7 +192,6 @@ def _run(
         QCoreApplication.processEvents()
         from desktopdl.core.lessons import REGISTRY
         from desktopdl.qt.main_window import MainWindow
-        from desktopdl.qt.worker import freeze_startup_garbage
     except ImportError as error:
         first.close()
         print(f"DesktopDL cannot start its window: {error}", file=sys.stderr)
@@ -224,26 +223,29 @@ def _run(
     window.show()
     if deck is not None:
         window.open_deck(deck)
-    QTimer.singleShot(0, freeze_startup_garbage)
     return app.exec()
 
 
-def _main_window_painted(first: first_paint.FirstWindow, window: QWidget) -> None:
+def _main_window_painted(first: first_paint.FirstWindow, window) -> None:
     """Close the first window once the main one is drawn, so no blank frame shows between."""
     QTimer.singleShot(0, first.close)
     first_paint.log_startup("window painted")
-    if os.environ.get(first_paint.STARTUP_LOG_ENV):
-        _log_when_ready(window)
+    _when_ready(window)
 
 
-def _log_when_ready(window) -> None:
-    """Log "ready" once the lesson on screen has its first snapshot (it can be trained)."""
+def _when_ready(window) -> None:
+    """Once the lesson on screen has its first snapshot (it can be trained): log "ready",
+    then build the other lessons' pages behind it, and only then freeze the start-up
+    garbage (a full collection before would stall once more for everything built after)."""
+    from desktopdl.qt.worker import freeze_startup_garbage
+
     poll = QTimer(window)
 
     def check() -> None:
         if window.current_tab.snapshot is not None:
             poll.stop()
             first_paint.log_startup("ready")
+            window.build_remaining_pages(then=freeze_startup_garbage)
 
     poll.timeout.connect(check)
     poll.start(5)

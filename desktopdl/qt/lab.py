@@ -179,7 +179,6 @@ class LandscapePanel(QWidget):
                 self.tr(", {0} held").format(", ".join(held)) if held else ""
             )
             self.pair_combo.addItem(theme.plain_subscripts(text))
-        self.pair_combo.setVisible(len(self.pairs) > 1)
         self.pair_combo.currentIndexChanged.connect(self._pair_changed)
         bar.addWidget(self.pair_combo)
         self.race_check = QCheckBox(self.tr("Race SGD, Momentum, Adam"))
@@ -199,7 +198,6 @@ class LandscapePanel(QWidget):
         self.compare_check.setToolTip(
             self.tr("The same model trained with that cost, from the same start: its landscape")
         )
-        self.compare_check.setVisible(self.companion is not None)
         self.compare_check.toggled.connect(self._compare_toggled)
         bar.addWidget(self.compare_check)
         self.bowl_check = QCheckBox(self.tr("3-D bowl"))
@@ -221,6 +219,10 @@ class LandscapePanel(QWidget):
         bar.removeWidget(self.fit_button)
         layout.addLayout(top)
         layout.addLayout(bar)
+        # Only now that they have a parent: shown without one, each opened as a window of
+        # its own (seen when a page was built after the main window was up).
+        self.pair_combo.setVisible(len(self.pairs) > 1)
+        self.compare_check.setVisible(self.companion is not None)
         plots = QHBoxLayout()
         self.main_plot = LandscapePlot(tr_core(lesson.cost_name))
         self.mse_plot = LandscapePlot(

@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QProcess, QSettings, Qt, Signal
+from PySide6.QtCore import QProcess, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 import desktopdl
 from desktopdl.core import deck as decks
 from desktopdl.core import export, lesson_file
+from desktopdl.core.lessons import REGISTRY
 from desktopdl.qt import exporting, i18n, theme
 from desktopdl.qt.deck import (
     DeckBar,
@@ -50,9 +51,11 @@ from desktopdl.qt.deck import (
 )
 from desktopdl.qt.i18n import LANGUAGES, tr_core
 from desktopdl.qt.lesson_tab import LessonTab
-from desktopdl.qt.lessons import page_classes
+from desktopdl.qt.lessons import page_class
 
 MAX_RECENT = 8
+#: Between two pages built behind the first one: input and painting get turns between.
+PREBUILD_GAP_MS = 30
 EXPORT_WIDTH = 1920
 SCALE_STEP = 1.15
 FILE_FILTER = "DesktopDL lesson (*.json);;All files (*)"
@@ -147,6 +150,26 @@ class BlankScreen(QWidget):
         self.dismissed.emit()
 
 
+class LessonSlot(QWidget):
+    """A lesson's place among the tabs. Its page is built the first time it is needed (shown,
+    opened from a file, asked for by a slide): building all seven pages up front took about
+    1.2 s of the start-up, for lessons the class may not reach that day."""
+
+    def __init__(self, key: str, build) -> None:
+        super().__init__()
+        self.key = key
+        self._build = build
+        self.page: LessonTab | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def built_page(self) -> LessonTab:
+        if self.page is None:
+            self.page = self._build(self.key, self)  # never a window of its own, even briefly
+            self.layout().addWidget(self.page)
+        return self.page
+
+
 class MainWindow(QMainWindow):
     def __init__(self, lesson_key: str | None = None):
         super().__init__()
@@ -172,24 +195,57 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.device_label = QLabel()
         self.statusBar().addPermanentWidget(self.device_label)
-        self.tabs: list[LessonTab] = []
-        for tab_class in page_classes():
-            tab = tab_class()
-            tab.status_text.connect(self._tab_status(tab))
-            self.undo_group.addStack(tab.workspace.undo_stack)
-            self.tabs_widget.addTab(tab, tr_core(tab.lesson.title))
-            self.tabs.append(tab)
-        self._previous = self.current_tab
-        self.tabs_widget.currentChanged.connect(self._tab_switched)
-        self._tab_switched()
+        self._slots: dict[str, LessonSlot] = {}
+        self._shut_down = False
+        for key, entry in REGISTRY.items():
+            self._slots[key] = LessonSlot(key, self._build_page)
+            self.tabs_widget.addTab(self._slots[key], tr_core(entry.lesson.title))
+        if lesson_key is not None:
+            self.tabs_widget.setCurrentWidget(self._slots[lesson_key])
         self.blank = BlankScreen(self)
         self.blank.dismissed.connect(self.toggle_blank)
         self._build_menus()
         self._bind_keys()
-        if lesson_key is not None:
-            self.show_lesson(lesson_key)
         self._fit_to_screen()
         theme.restyle(self)
+        self._previous = self.current_tab
+        self.tabs_widget.currentChanged.connect(self._tab_switched)
+        self._tab_switched()
+
+    def _build_page(self, key: str, slot: QWidget) -> LessonTab:
+        """A lesson's page, wired to the window and in the window's present look."""
+        tab = page_class(key)(slot)
+        tab.status_text.connect(self._tab_status(tab))
+        self.undo_group.addStack(tab.workspace.undo_stack)
+        if hasattr(self, "presenter_action"):  # built after the menus: in the layout chosen
+            theme.restyle(tab)
+            tab.restyle()
+            tab.set_presenter_layout(self.presenter_action.isChecked())
+        return tab
+
+    @property
+    def tabs(self) -> list[LessonTab]:
+        """Every lesson's page, in the lecture's order, each built now if it was not yet
+        (what goes through all lessons: the self-test, tests, benchmarks)."""
+        return [slot.built_page() for slot in self._slots.values()]
+
+    @property
+    def built_tabs(self) -> list[LessonTab]:
+        """The pages built so far: the only ones with points, settings or a thread to mind."""
+        return [slot.page for slot in self._slots.values() if slot.page is not None]
+
+    def build_remaining_pages(self, then=None) -> None:
+        """Build the pages not built yet, one per turn of the event loop, so that a first
+        visit to a lesson later is instant and no single turn holds the window long; call
+        ``then`` when all are built."""
+        if self._shut_down:  # closing: no new page, and no thread started behind it
+            return
+        waiting = [slot for slot in self._slots.values() if slot.page is None]
+        if waiting:
+            waiting[0].built_page()
+            QTimer.singleShot(PREBUILD_GAP_MS, self, lambda: self.build_remaining_pages(then))
+        elif then is not None:
+            then()
 
     def _fit_to_screen(self) -> None:
         """Open at 1400 × 900, or smaller where the screen's free area is smaller (a
@@ -204,22 +260,18 @@ class MainWindow(QMainWindow):
 
     @property
     def current_tab(self) -> LessonTab:
-        return self.tabs_widget.currentWidget()
+        return self.tabs_widget.currentWidget().built_page()
 
     def tab_for(self, lesson_key: str) -> LessonTab:
-        for tab in self.tabs:
-            if tab.lesson.key == lesson_key:
-                return tab
-        raise KeyError(lesson_key)
+        return self._slots[lesson_key].built_page()
 
     def show_lesson(self, lesson_key: str) -> LessonTab:
-        tab = self.tab_for(lesson_key)
-        self.tabs_widget.setCurrentWidget(tab)
-        return tab
+        self.tabs_widget.setCurrentWidget(self._slots[lesson_key])
+        return self.current_tab
 
     def unsaved_tabs(self) -> list[LessonTab]:
         """The lessons whose points or settings changed since they were opened or saved."""
-        return [tab for tab in self.tabs if tab.has_unsaved_changes()]
+        return [tab for tab in self.built_tabs if tab.has_unsaved_changes()]
 
     def _lessons_may_close(self) -> bool:
         """Edited lessons are saved, discarded or kept open, as the teacher says: closing
@@ -246,7 +298,8 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> bool:
         """Stop every lesson's training thread; True when all have ended."""
-        return all([tab.shutdown() for tab in self.tabs])
+        self._shut_down = True
+        return all([tab.shutdown() for tab in self.built_tabs])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._deck_may_close() or (self.confirm_close and not self._lessons_may_close()):
@@ -554,7 +607,7 @@ class MainWindow(QMainWindow):
 
     def set_scale(self, scale: float) -> None:
         theme.set_look(QApplication.instance(), self, scale=scale)
-        for tab in self.tabs:
+        for tab in self.built_tabs:
             tab.restyle()
         self.deck_bar.restyle()
         self.settings_store.setValue("scale", theme.LOOK.scale)
@@ -562,7 +615,7 @@ class MainWindow(QMainWindow):
 
     def set_dark(self, dark: bool) -> None:
         theme.set_look(QApplication.instance(), self, dark=dark)
-        for tab in self.tabs:
+        for tab in self.built_tabs:
             tab.restyle()
         self.settings_store.setValue("dark", dark)
 
@@ -598,7 +651,7 @@ class MainWindow(QMainWindow):
         one is on screen: what a restart needs to come back where it was."""
         folder = Path(tempfile.mkdtemp(prefix="desktopdl-session-"))
         files = {}
-        for tab in self.tabs:
+        for tab in self.built_tabs:  # a page never built holds nothing to carry over
             name = f"{tab.lesson.key}.json"
             lesson_file.write(folder / name, tab.lesson_file(with_weights=True))
             files[tab.lesson.key] = name
@@ -608,7 +661,7 @@ class MainWindow(QMainWindow):
             # After the restart, closing still asks about work not saved before it, and
             # Save still offers the file each lesson came from.
             "unsaved": [tab.lesson.key for tab in self.unsaved_tabs()],
-            "paths": {tab.lesson.key: tab.file_path for tab in self.tabs},
+            "paths": {tab.lesson.key: tab.file_path for tab in self.built_tabs},
         }
         (folder / SESSION_FILE).write_text(json.dumps(session), encoding="utf-8")
         return str(folder)
@@ -621,7 +674,7 @@ class MainWindow(QMainWindow):
             session = json.loads((root / SESSION_FILE).read_text(encoding="utf-8"))
             unsaved, paths = list(session.get("unsaved", [])), dict(session.get("paths", {}))
             for key, name in dict(session.get("files", {})).items():
-                if any(tab.lesson.key == key for tab in self.tabs):
+                if key in self._slots:
                     self.open_path(str(root / Path(name).name), remember=False)
                     tab = self.tab_for(key)
                     path = paths.get(key)
@@ -629,7 +682,7 @@ class MainWindow(QMainWindow):
                     if key in unsaved:
                         tab.mark_changed()
             current = session.get("current")
-            if any(tab.lesson.key == current for tab in self.tabs):
+            if current in self._slots:
                 self.show_lesson(current)
         except (OSError, ValueError, TypeError, AttributeError) as error:
             self.statusBar().showMessage(
@@ -644,7 +697,7 @@ class MainWindow(QMainWindow):
     def set_presenter_layout(self, on: bool) -> None:
         """Every lesson folds its controls and shows its numbers large (P again: back)."""
         self.presenter_action.setChecked(on)
-        for tab in self.tabs:
+        for tab in self.built_tabs:
             tab.set_presenter_layout(on)
 
     def toggle_blank(self) -> None:
@@ -846,11 +899,11 @@ class MainWindow(QMainWindow):
             languages.addAction(action)
 
         lesson_menu = bar.addMenu(self.tr("&Lesson"))
-        for index, tab in enumerate(self.tabs):
+        for index, (key, entry) in enumerate(REGISTRY.items()):
             self._action(
                 lesson_menu,
-                tr_core(tab.lesson.title),
-                lambda _checked=False, t=tab: self.tabs_widget.setCurrentWidget(t),
+                tr_core(entry.lesson.title),
+                lambda _checked=False, k=key: self.show_lesson(k),
                 QKeySequence(f"Ctrl+{index + 1}"),
             )
 
