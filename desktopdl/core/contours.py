@@ -20,9 +20,19 @@ def contour_segments(image: np.ndarray, level: float) -> np.ndarray:
     landscape, off it.
     """
     v = np.asarray(image, dtype=np.float64)
-    a, b = v[:-1, :-1], v[:-1, 1:]  # bottom-left, bottom-right (row i)
-    d, c = v[1:, :-1], v[1:, 1:]  # top-left, top-right (row i + 1)
-    rows, cols = np.mgrid[0 : v.shape[0] - 1, 0 : v.shape[1] - 1].astype(np.float64)
+    low = v < level
+    corners_low = (
+        low[:-1, :-1].astype(np.int8) + low[:-1, 1:] + low[1:, :-1] + low[1:, 1:]
+    )  # how many of each cell's four corners lie below the level
+    # Only the cells the level passes through (a boundary crosses a few hundred of a 200 ×
+    # 200 grid's 40,000): working on every cell cost ~6 ms a snapshot, a fifth of the
+    # training thread's time at 40 snapshots a second. The order stays row-major.
+    rows, cols = np.nonzero((corners_low > 0) & (corners_low < 4))
+    if rows.size == 0:
+        return np.zeros((0, 2, 2))
+    a, b = v[rows, cols], v[rows, cols + 1]  # bottom-left, bottom-right (row i)
+    d, c = v[rows + 1, cols], v[rows + 1, cols + 1]  # top-left, top-right (row i + 1)
+    rows, cols = rows.astype(np.float64), cols.astype(np.float64)
 
     def crossing(p, q):
         hit = (p < level) != (q < level)
@@ -39,8 +49,8 @@ def contour_segments(image: np.ndarray, level: float) -> np.ndarray:
     ):
         hit, t = crossing(p, q)
         edges.append((hit, np.stack([x0 + dx * t, y0 + dy * t], axis=-1)))
-    hits = np.stack([hit for hit, _ in edges], axis=-1)  # (r, c, 4)
-    points = np.stack([pt for _, pt in edges], axis=-2)  # (r, c, 4, 2)
+    hits = np.stack([hit for hit, _ in edges], axis=-1)  # (cells, 4)
+    points = np.stack([pt for _, pt in edges], axis=-2)  # (cells, 4, 2)
     count = hits.sum(axis=-1)
     segments = []
     two = count == 2
