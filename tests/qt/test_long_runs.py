@@ -110,6 +110,36 @@ def test_the_cost_curve_holds_the_same_memory_at_two_and_four_million_steps(qtbo
     assert plot.history.count == 4_000_000
 
 
+def test_the_rnn_perplexity_curve_holds_the_same_memory_however_long_the_run(qtbot):
+    """The text page kept every step's perplexity in lists (a growing copy at each frame);
+    now a bounded series, drawn from at most ~2 × PERPLEXITY_BINS points."""
+    from desktopdl.qt.lessons.rnn import PERPLEXITY_BINS, TextPage
+
+    page = TextPage()
+    qtbot.addWidget(page)
+    costs = np.linspace(3.0, 1.0, 1000)
+
+    def train(first: int, steps: int) -> None:
+        for start in range(first, first + steps, len(costs)):
+            page.add_costs(start, costs)
+        page.redraw()
+
+    train(0, 400_000)
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        train(400_000, 400_000)
+        grown = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert grown < 200_000, f"{grown:,} bytes more for 400,000 more steps"
+    steps, values = page.perplexity_curve.getData()
+    assert len(steps) <= 2 * PERPLEXITY_BINS + 1
+    assert 800_000 - steps[-1] < page._history.stride  # the curve reaches the latest steps
+    # each drawn point is e^cost of its own step (step s took costs[(s - 1) % 1000])
+    assert values == pytest.approx(np.exp(costs[(steps.astype(int) - 1) % len(costs)]))
+
+
 def test_a_thinned_history_keeps_exact_costs_and_every_extreme(monkeypatch):
     """Past its capacity the exact record keeps every 2nd, 4th… step's cost (the same
     numbers, at the right steps), and the envelope still shows every step's extremes."""

@@ -47,6 +47,7 @@ from desktopdl.core.trainer import VALIDATION_COST, Snapshot
 from desktopdl.core.views import ForecastView, HiddenStates, UnrolledView
 from desktopdl.qt import theme
 from desktopdl.qt.binding import Field, write
+from desktopdl.qt.cost_plot import SeriesHistory
 from desktopdl.qt.i18n import tr_core
 from desktopdl.qt.jobs import BackgroundJob, ExperimentPanel
 from desktopdl.qt.lesson_tab import LessonTab
@@ -67,6 +68,9 @@ GENERATED = 40
 FORECAST_COLOR = "#D55E00"
 #: A move of a curve smaller than this (in the series' units) does not show on screen.
 UNSEEN_MOVE = 1e-3
+
+#: Points of the perplexity curve drawn (a narrow plot: more would not show).
+PERPLEXITY_BINS = 600
 
 
 def _tasks() -> QComboBox:
@@ -277,8 +281,8 @@ class TextPage(QWidget):
         self.perplexity_plot.setMinimumHeight(round(theme.px(100)))
         right.addWidget(self.perplexity_plot, 1)
         row.addLayout(right, 1)
-        self._steps: list[np.ndarray] = []
-        self._values: list[np.ndarray] = []
+        #: Bounded however long the run: every other point dropped when full.
+        self._history = SeriesHistory()
 
     def set_enabled_for(self, text_task: bool) -> None:
         self.off_note.setVisible(not text_task)
@@ -286,19 +290,21 @@ class TextPage(QWidget):
         self.body.setVisible(text_task)
 
     def clear_curve(self) -> None:
-        self._steps, self._values = [], []
+        self._history = SeriesHistory()
         self.perplexity_curve.setData([], [])
 
     def add_costs(self, first_step: int, costs: np.ndarray) -> None:
         """Perplexity = e^cost: how many characters the model is still choosing among."""
         if not len(costs):
             return
-        self._steps.append(np.arange(first_step + 1, first_step + 1 + len(costs)))
-        self._values.append(np.exp(np.minimum(np.asarray(costs, dtype=np.float64), 50)))
+        self._history.append(
+            np.arange(first_step + 1, first_step + 1 + len(costs)),
+            np.exp(np.minimum(np.asarray(costs, dtype=np.float64), 50)),
+        )
 
     def redraw(self) -> None:
-        if self._steps:
-            self.perplexity_curve.setData(np.concatenate(self._steps), np.concatenate(self._values))
+        if self._history.steps.size:
+            self.perplexity_curve.setData(*self._history.drawn(PERPLEXITY_BINS))
 
     def restyle(self) -> None:
         theme.restyle_plot(self.perplexity_plot)
