@@ -31,9 +31,10 @@ from collections.abc import Sequence
 import numpy as np
 import torch
 
-HIDDEN_ACTIVATIONS = ("tanh", "relu", "sigmoid", "linear")
-#: One sigmoid output with binary cross-entropy, or softmax with cross-entropy.
-OUTPUTS = ("sigmoid", "softmax")
+HIDDEN_ACTIVATIONS = ("tanh", "relu", "sigmoid", "identity")
+#: One sigmoid output with binary cross-entropy, or a softmax ("categorical") with
+#: cross-entropy. Named for what they compute, not after any lesson.
+OUTPUTS = ("sigmoid", "categorical")
 
 _F32 = np.float32
 
@@ -305,24 +306,24 @@ _FORWARD = {
         "multiply(h{k}, half, h{k})",
         "add(h{k}, half, h{k})",
     ],
-    "linear": [],
+    "identity": [],
 }
 #: ∂cost/∂(pre-activations) from ∂cost/∂(outputs) ``dh`` and the outputs ``h``.
 _DERIVATIVE = {
     "tanh": ["multiply(h{k}, h{k}, tmp{k})", "subtract(one, tmp{k}, tmp{k})"],  # 1 − tanh²
     "relu": ["greater(h{k}, zero, m{k})"],
     "sigmoid": ["subtract(one, h{k}, tmp{k})", "multiply(tmp{k}, h{k}, tmp{k})"],  # σ(1 − σ)
-    "linear": [],
+    "identity": [],
 }
 _DERIVATIVE_LAST = {
     "tanh": "multiply(dh{k}, tmp{k}, dz{k})",
     "relu": "multiply(dh{k}, m{k}, dz{k})",
     "sigmoid": "multiply(dh{k}, tmp{k}, dz{k})",
-    "linear": "copyto(dz{k}, dh{k})",
+    "identity": "copyto(dz{k}, dh{k})",
 }
 _OUTPUT_GRADIENT = {
     "sigmoid": ["multiply(z, half, t)", "tanh(t, t)", "multiply(t, half_c, t)"],
-    "softmax": [
+    "categorical": [
         "maximum.reduce(z, 0, None, column[0])",
         "subtract(z, column, t)",
         "exp(t, t)",

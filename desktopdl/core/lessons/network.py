@@ -24,6 +24,8 @@ from desktopdl.core.text import T
 from desktopdl.core.views import NeuronMaps, Rect, ViewContext
 
 ACTIVATIONS = ("relu", "tanh", "sigmoid", "linear")
+#: The same activations by the names of core.fast_mlp's numpy route.
+FAST_ACTIVATIONS = {"relu": "relu", "tanh": "tanh", "sigmoid": "sigmoid", "linear": "identity"}
 MAX_LAYERS = 6
 MAX_NEURONS = 32
 
@@ -270,8 +272,9 @@ class NeuralNetwork(IntegerClasses, Lesson):
         the time. CPU only (it works on the parameters' memory through numpy)."""
         if device.type != "cpu":
             return None
-        output = "sigmoid" if self.config.classes == 2 else "softmax"
-        return MinibatchSGD(self.layer_sizes, self.config.activation, output)
+        output = "sigmoid" if self.config.classes == 2 else "categorical"
+        activation = FAST_ACTIVATIONS[self.config.activation]
+        return MinibatchSGD(self.layer_sizes, activation, output)
 
     def predicted_class(self, probabilities: np.ndarray) -> int:
         if self.config.classes == 2:
