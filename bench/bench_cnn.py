@@ -47,6 +47,7 @@ def app_run() -> dict[str, float]:
 
     application()
     window = MainWindow()
+    window.confirm_close = False  # no one to answer "save the lessons?" here
     window.resize(1400, 900)
     window.show()
     tab = window.show_lesson("cnn")

@@ -124,6 +124,7 @@ def window_during_cross_validation(points, settings) -> None:
 
     application()
     window = MainWindow()
+    window.confirm_close = False  # no one to answer "save the lessons?" here
     window.show()
     tab = window.show_lesson("overfitting")
     tab.workspace.set_data(points)

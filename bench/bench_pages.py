@@ -221,6 +221,7 @@ def measure(quick: bool = False) -> list[dict[str, object]]:
     warmup_s, window_s, reps = (0.5, 1.5, 1) if quick else (2.0, 10.0, 3)
     application()
     window = MainWindow()
+    window.confirm_close = False  # no one to answer "save the lessons?" here
     window.resize(1400, 900)
     window.show()
     freeze_startup_garbage()

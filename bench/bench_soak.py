@@ -96,6 +96,7 @@ def open_window(size: tuple[int, int] = (1400, 900)):
 
     application()
     window = MainWindow()
+    window.confirm_close = False  # no one to answer "save the lessons?" here
     window.resize(*size)
     window.show()
     if not wait_for(lambda: all(t.snapshot is not None for t in window.tabs)):

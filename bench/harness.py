@@ -251,6 +251,9 @@ class AppWindow:
 def start_app() -> AppWindow:
     application()
     window = MainWindow()
+    # Nothing here is the teacher's work: closing must not wait on the unsaved-lessons
+    # question (offscreen, nobody answers it and the run never ends).
+    window.confirm_close = False
     window.show()
     QTimer.singleShot(0, freeze_startup_garbage)  # as desktopdl.qt.app.run() does
     if not wait_for(lambda: all(t.snapshot is not None for t in window.tabs), 30):

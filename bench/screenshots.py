@@ -44,6 +44,7 @@ def lesson_window(out_dir: str, width: str, height: str, key: str):
     app = application()
     restore_look(app)  # the saved theme (dark or light)
     window = MainWindow()
+    window.confirm_close = False  # no one to answer "save the lessons?" here
     window.resize(int(width), int(height))
     window.show()
     wait_until(lambda: all(tab.snapshot is not None for tab in window.tabs))
@@ -72,6 +73,7 @@ def main(out_dir: str = "shots") -> None:
     out.mkdir(exist_ok=True)
     app = application()
     window = MainWindow()
+    window.confirm_close = False  # no one to answer "save the lessons?" here
     window.show()
     wait_until(lambda: all(tab.snapshot is not None for tab in window.tabs))
 

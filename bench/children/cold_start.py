@@ -24,6 +24,7 @@ from desktopdl.qt.worker import freeze_startup_garbage  # noqa: E402
 marks["imported"] = time.time()
 qt_app = desktop_app.application()
 window = desktop_app.MainWindow()
+window.confirm_close = False  # no one to answer "save the lessons?" here
 marks["window built"] = time.time()
 tab = window.current_tab
 

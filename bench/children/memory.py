@@ -23,6 +23,7 @@ from desktopdl.qt.worker import freeze_startup_garbage  # noqa: E402
 seconds = float(sys.argv[1])
 qt_app = desktop_app.application()
 window = desktop_app.MainWindow()
+window.confirm_close = False  # no one to answer "save the lessons?" here
 window.show()
 wait_for(lambda: all(t.snapshot is not None for t in window.tabs))
 began = time.perf_counter()
