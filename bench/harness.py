@@ -96,6 +96,8 @@ class Context:
     config: Config
     app: AppWindow | None = None
     notes: list[str] = field(default_factory=list)
+    #: The sections asked for with --only (empty: all of them).
+    only: list[str] = field(default_factory=list)
 
 
 # -- timing -------------------------------------------------------------------------------

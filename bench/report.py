@@ -105,10 +105,12 @@ def document(sections: list[Section], ctx: Context, seconds: float) -> str:
     """The whole of docs/benchmarks.md, from one run's sections."""
     config = ctx.config
     when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    scope = f" of {', '.join(ctx.only)} only" if ctx.only else ""
     lines = [
         "# Benchmarks",
         "",
-        f"Written by `bench/run_bench.py` ({config.name} run, {when}, took {seconds:.0f} s). "
+        f"Written by `bench/run_bench.py` ({config.name} run{scope}, {when}, took "
+        f"{seconds:.0f} s). "
         "Do not edit by hand: rerun the script (the sections marked as kept by hand are "
         "carried over).",
         "",

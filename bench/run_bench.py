@@ -157,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
         if unknown:
             parser.error(f"unknown section {', '.join(sorted(unknown))}; choose from {known}")
         chosen = [section for section in chosen if type(section).__name__ in args.only]
-    ctx = Context(config)
+    ctx = Context(config, only=args.only or [])
     began = time.perf_counter()
     run(chosen, ctx)
     text = document(chosen, ctx, time.perf_counter() - began)
