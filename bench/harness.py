@@ -186,7 +186,9 @@ class TabProbe(QObject):
         tab.worker.snapshot_ready.connect(self.take)
         self._time_paints(tab.canvas, self.paint_ms["canvas"])
         self._time_paints(tab.cost_plot, self.paint_ms["cost plot"])
-        surface = getattr(tab, "surface", None)
+        # The probability surface is the overlay's (it was the tab's once: looking only
+        # there counted 0 surfaces a second).
+        surface = getattr(tab.overlay, "surface", None)
         if isinstance(surface, pg.ImageItem):
             surface.sigImageChanged.connect(lambda: self._count("surface"))
         diagram = getattr(tab, "diagram", None)
