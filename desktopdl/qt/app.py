@@ -65,10 +65,11 @@ def base_application(argv: list[str] | None = None) -> QApplication:
 
 def application(argv: list[str] | None = None) -> QApplication:
     from desktopdl.qt import theme
-    from desktopdl.qt.worker import stop_all_workers
+    from desktopdl.qt.worker import collect_garbage_in_gui_thread, stop_all_workers
 
     app = base_application(argv)
     theme.apply(app)
+    collect_garbage_in_gui_thread()
     app.aboutToQuit.connect(stop_all_workers)
     # The training thread runs Python between its torch calls; with the default 5 ms GIL
     # switch interval the GUI thread could wait that long for each turn (a late repaint).

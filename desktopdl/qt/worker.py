@@ -19,6 +19,7 @@ from dataclasses import replace
 import numpy as np
 import shiboken6
 import torch
+from pyqtgraph.util.garbage_collector import GarbageCollector
 from PySide6.QtCore import QThread, Signal
 
 from desktopdl.core.data import Dataset
@@ -310,6 +311,12 @@ class TrainingWorker(QThread):
         except Exception as error:  # noqa: BLE001 - shown to the user, logged to stderr
             traceback.print_exc()
             self._running = False
+            # Steps finished before the error are in the parameters and the step count:
+            # the curve gets their costs, or the count shown would lag behind the model.
+            try:
+                self._record(self._trainer.take_unreported_costs())
+            except Exception:  # noqa: BLE001 - the shadows failed too: the count stays right
+                traceback.print_exc()
             self._trainer.fail(error)
             try:
                 self._publish()
@@ -330,6 +337,26 @@ class TrainingWorker(QThread):
         if self.mailbox.put(snapshot, np.zeros(0), self._pending_first):
             self.snapshot_ready.emit()
         self._last_publish = time.perf_counter()
+
+
+#: How often the GUI thread checks whether a garbage collection is due.
+COLLECT_INTERVAL_S = 0.1
+
+_collector: list[GarbageCollector] = []
+
+
+def collect_garbage_in_gui_thread() -> None:
+    """Turn off Python's automatic garbage collection and run it from a GUI-thread timer.
+
+    Left automatic, a collection runs in whichever thread happens to allocate, most often a
+    training thread, and there it destroyed widgets that earlier windows had left in
+    reference cycles: Qt's destructor then waited for the GIL while holding a lock that the
+    GUI thread, holding the GIL, waited for, and the window froze for good (seen as a test
+    run that hung: native stacks showed exactly that). pyqtgraph's ``GarbageCollector``
+    does what the automatic collector does (same thresholds, same generations), on the GUI
+    thread only. Called once per process; later calls do nothing."""
+    if not _collector:
+        _collector.append(GarbageCollector(interval=COLLECT_INTERVAL_S))
 
 
 def freeze_startup_garbage() -> None:

@@ -2,9 +2,12 @@
 
 import subprocess
 import sys
+import threading
+import weakref
 
 import pytest
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QWidget
 
 import desktopdl
 from desktopdl.qt.app import application
@@ -18,6 +21,30 @@ def qt_messages():
     previous = qInstallMessageHandler(lambda kind, _ctx, text: seen.append((kind, text)))
     yield seen
     qInstallMessageHandler(previous)
+
+
+def test_widgets_left_in_reference_cycles_are_destroyed_in_the_gui_thread(qtbot):
+    """A training thread that allocates must not be the one that frees the widgets
+    garbage holds: a Qt destructor run there deadlocked against the GUI thread (the
+    window froze for good)."""
+    application()
+    freed_in = []
+    widget = QWidget()
+    widget.itself = widget  # a cycle: only the garbage collector frees it
+    weakref.finalize(widget, lambda: freed_in.append(threading.current_thread()))
+    del widget
+
+    allocated = []
+
+    def allocate_like_a_training_thread() -> None:
+        allocated.extend([] for _ in range(200_000))  # enough for many collections
+
+    thread = threading.Thread(target=allocate_like_a_training_thread)
+    thread.start()
+    thread.join()
+    qtbot.waitUntil(lambda: bool(freed_in), timeout=5_000)
+    allocated.clear()
+    assert freed_in == [threading.main_thread()]
 
 
 def test_closing_the_window_while_training_stops_every_thread(qtbot, qt_messages):
