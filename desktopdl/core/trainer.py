@@ -292,6 +292,8 @@ class Trainer:
         #: The input the page asks about (the feature maps of a drawing), or None.
         self.probe: np.ndarray | None = None
         self.custom_start: np.ndarray | None = None
+        #: Costs of steps completed by a call that then raised (take_unreported_costs).
+        self._unreported: list[np.ndarray] = []
         self.reset()
 
     # -- commands -------------------------------------------------------------------------
@@ -434,10 +436,17 @@ class Trainer:
         """Run up to n whole iterations; returns their costs. Stops early at a stop condition
         or when the cost stops being a finite number, keeping the last good parameters.
         With a validation share, the model is evaluated every ``validation_every`` steps."""
+        self._unreported = []
         costs = self._steps(n) if self.x_val is None else self._validated_steps(n)
         if len(costs):
             self.last_step_cost = float(costs[-1])
         return costs
+
+    def take_unreported_costs(self) -> np.ndarray:
+        """The costs of the steps a call to ``step`` completed before it raised: they are
+        counted in ``step_count`` and in the parameters, so the curve must show them too."""
+        costs, self._unreported = self._unreported, []
+        return np.concatenate(costs) if costs else np.zeros(0)
 
     def _validated_steps(self, n: int) -> np.ndarray:
         every = self.settings.validation_every
@@ -447,7 +456,11 @@ class Trainer:
             self._evaluate()
         while done < n and self.can_train:
             chunk = min(n - done, every - self.step_count % every)
-            costs = self._steps(chunk)
+            try:
+                costs = self._steps(chunk)
+            except Exception:
+                self._unreported[:0] = parts
+                raise
             parts.append(costs)
             done += len(costs)
             if len(costs) and self.step_count % every == 0:
@@ -552,36 +565,45 @@ class Trainer:
         allowed = n if not limit else max(0, min(n, limit - self.step_count))
         cost_of, zero_grad, update = lesson.cost, optimizer.zero_grad, optimizer.step
         append, isfinite = costs.append, math.isfinite
-        for _ in range(allowed):
-            if minibatches:
-                index = self._next_batch(batch)
-                cost = cost_of(params, x_train[index], y_train[index], noise)
-            else:
-                cost = cost_of(params, x_train, y_train, noise)
-            value = cost.item()
-            if not isfinite(value):
-                self.step_count += len(costs)
-                costs_done = len(costs)
-                self._samples_seen += costs_done * (batch if minibatches else len(x_train))
-                self._diverge(value)
-                return np.asarray(costs)
-            zero_grad()
-            cost.backward()
-            if l1:
-                self._add_l1_gradient()
-            if recording:
-                self.step_count += len(costs)  # _record reads the step it is at
-                self._record(value)
-                self.step_count -= len(costs)
-            update()
-            append(value)
-            if epsilon:
-                self.step_count += len(costs)
-                stopped = self._converged(value)
-                self.step_count -= len(costs)
-                if stopped:
-                    break
-                self._last_cost = value
+        try:
+            for _ in range(allowed):
+                if minibatches:
+                    index = self._next_batch(batch)
+                    cost = cost_of(params, x_train[index], y_train[index], noise)
+                else:
+                    cost = cost_of(params, x_train, y_train, noise)
+                value = cost.item()
+                if not isfinite(value):
+                    self.step_count += len(costs)
+                    costs_done = len(costs)
+                    self._samples_seen += costs_done * (batch if minibatches else len(x_train))
+                    self._diverge(value)
+                    return np.asarray(costs)
+                zero_grad()
+                cost.backward()
+                if l1:
+                    self._add_l1_gradient()
+                if recording:
+                    self.step_count += len(costs)  # _record reads the step it is at
+                    self._record(value)
+                    self.step_count -= len(costs)
+                update()
+                append(value)
+                if epsilon:
+                    self.step_count += len(costs)
+                    stopped = self._converged(value)
+                    self.step_count -= len(costs)
+                    if stopped:
+                        break
+                    self._last_cost = value
+        except Exception:
+            # The steps before the error have changed the parameters: count them.
+            self.step_count += len(costs)
+            self._samples_seen += len(costs) * (batch if minibatches else len(x_train))
+            self._unreported.append(np.asarray(costs))
+            if costs and not epsilon:
+                self._last_cost = costs[-1]
+            raise
         if costs:
             self._last_cost = self._last_cost if epsilon else costs[-1]
         self.step_count += len(costs)
@@ -800,24 +822,28 @@ class Trainer:
         x_train, y_train, lr = self.x_train, self.y_train, self.settings.learning_rate
         epsilon = self.settings.min_cost_change
         fast = self.lesson.fast_sgd_step
-        for _ in range(n):
-            if self._limit_reached():
-                self._finish_at_limit()
-                break
-            if batch:
-                index = self._next_batch(batch)
-                value = fast(self.params, x_train[index], y_train[index], lr)
-            else:
-                value = fast(self.params, x_train, y_train, lr)
-            if not math.isfinite(value):
-                self._diverge(value)
-                break
-            costs.append(value)
-            self.step_count += 1
-            self._samples_seen += batch or len(x_train)
-            if epsilon and self._converged(value):
-                break
-            self._last_cost = value
+        try:
+            for _ in range(n):
+                if self._limit_reached():
+                    self._finish_at_limit()
+                    break
+                if batch:
+                    index = self._next_batch(batch)
+                    value = fast(self.params, x_train[index], y_train[index], lr)
+                else:
+                    value = fast(self.params, x_train, y_train, lr)
+                if not math.isfinite(value):
+                    self._diverge(value)
+                    break
+                costs.append(value)
+                self.step_count += 1
+                self._samples_seen += batch or len(x_train)
+                if epsilon and self._converged(value):
+                    break
+                self._last_cost = value
+        except Exception:
+            self._unreported.append(np.asarray(costs))  # counted step by step already
+            raise
         if self.status == Status.READY and self._limit_reached():
             self._finish_at_limit()
         return np.asarray(costs)
@@ -836,43 +862,47 @@ class Trainer:
         limit = self.settings.max_steps
         left = n if not limit else max(0, min(n, limit - self.step_count))
         runner, epsilon, parts = self._runner[2], self.settings.min_cost_change, []
-        while left and self.status == Status.READY:
-            count = min(left, RUNNER_STEPS)
-            order = self._order, self._order_position, self._batch_generator.get_state()
-            plan = self._batch_plan(count, batch)
-            costs = runner.run(
-                self.params,
-                self.x_train,
-                self.y_train,
-                plan,
-                self.settings.learning_rate,
-                self.settings.weight_decay,
-            )
-            finite = np.isfinite(costs)
-            keep = count if finite.all() else int(np.argmin(finite))
-            converged = False
-            if epsilon:  # the ε rule compares each step's cost with the one before
-                last = np.nan if self._last_cost is None else self._last_cost
-                previous = np.concatenate([[last], costs[:-1]])
-                close = np.abs(costs[:keep] - previous[:keep]) < epsilon
-                converged = bool(close.any())
+        try:
+            while left and self.status == Status.READY:
+                count = min(left, RUNNER_STEPS)
+                order = self._order, self._order_position, self._batch_generator.get_state()
+                plan = self._batch_plan(count, batch)
+                costs = runner.run(
+                    self.params,
+                    self.x_train,
+                    self.y_train,
+                    plan,
+                    self.settings.learning_rate,
+                    self.settings.weight_decay,
+                )
+                finite = np.isfinite(costs)
+                keep = count if finite.all() else int(np.argmin(finite))
+                converged = False
+                if epsilon:  # the ε rule compares each step's cost with the one before
+                    last = np.nan if self._last_cost is None else self._last_cost
+                    previous = np.concatenate([[last], costs[:-1]])
+                    close = np.abs(costs[:keep] - previous[:keep]) < epsilon
+                    converged = bool(close.any())
+                    if converged:
+                        keep = int(np.argmax(close)) + 1
+                if keep < count:  # a stop rule ended the run inside this call
+                    runner.truncate(keep)
+                    self._order, self._order_position = order[:2]
+                    self._batch_generator.set_state(order[2])
+                    self._batch_plan(keep, batch)
+                self.step_count += keep
+                self._samples_seen += keep * batch
+                parts.append(costs[:keep])
+                left -= keep
+                if keep:
+                    self._last_cost = float(previous[keep - 1] if converged else costs[keep - 1])
                 if converged:
-                    keep = int(np.argmax(close)) + 1
-            if keep < count:  # a stop rule ended the run inside this call
-                runner.truncate(keep)
-                self._order, self._order_position = order[:2]
-                self._batch_generator.set_state(order[2])
-                self._batch_plan(keep, batch)
-            self.step_count += keep
-            self._samples_seen += keep * batch
-            parts.append(costs[:keep])
-            left -= keep
-            if keep:
-                self._last_cost = float(previous[keep - 1] if converged else costs[keep - 1])
-            if converged:
-                self._converged(float(costs[keep - 1]))
-            elif keep < count:
-                self._diverge(float(costs[keep]))
+                    self._converged(float(costs[keep - 1]))
+                elif keep < count:
+                    self._diverge(float(costs[keep]))
+        except Exception:
+            self._unreported.extend(parts)  # the calls before this one are counted
+            raise
         if self.status == Status.READY and self._limit_reached():
             self._finish_at_limit()
         return parts[0] if len(parts) == 1 else np.concatenate([np.zeros(0), *parts])

@@ -165,3 +165,60 @@ def test_trainers_sgd_step_is_torchs_sgd_bit_for_bit(key):
     assert trainer.step(300).tolist() == expected
     for mine, torchs in zip(trainer.params, params, strict=True):
         assert torch.equal(mine.detach(), torchs.detach())
+
+
+def fail_on_call(monkeypatch, owner, name: str, call: int) -> None:
+    """Make ``owner.name`` raise on its ``call``-th call, as a bug in a lesson would."""
+    original, calls = getattr(owner, name), [0]
+
+    def failing(*args, **kwargs):
+        calls[0] += 1
+        if calls[0] == call:
+            raise RuntimeError("a bug in a lesson")
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, failing)
+
+
+def network_trainer(batch: int) -> Trainer:
+    from desktopdl.core import datasets
+    from desktopdl.core.lessons.network import NetworkConfig
+
+    points = datasets.generate("spirals", 200, noise=0.1, seed=0)
+    config = NetworkConfig(2, (8, 8), "tanh")
+    return Trainer(
+        lesson("network"),
+        points,
+        TrainSettings(learning_rate=0.03, seed=4, max_steps=0, batch_size=batch, model=config),
+    )
+
+
+@pytest.mark.parametrize(
+    ("route", "make", "fault"),
+    [
+        ("autograd", lambda: lecture_trainer(max_steps=0), ("lesson", "cost", 40)),
+        (
+            "autograd with validation",
+            lambda: lecture_trainer(max_steps=0, validation_share=0.3, validation_every=10),
+            ("lesson", "cost", 40),
+        ),
+        ("hand-written step", lambda: network_trainer(0), ("lesson", "fast_sgd_step", 40)),
+        ("minibatch runner", lambda: network_trainer(10), ("trainer", "_batch_plan", 2)),
+    ],
+)
+def test_steps_finished_before_an_error_are_counted_once_with_their_costs(
+    route, make, fault, monkeypatch
+):
+    """A lesson that raises in the middle of a call to step: the steps it finished are in
+    the parameters, so the count shown and the curve must hold them, no more, no fewer."""
+    broken, clean = make(), make()
+    owner, name, call = fault
+    fail_on_call(monkeypatch, broken.lesson if owner == "lesson" else broken, name, call)
+    with pytest.raises(RuntimeError, match="a bug in a lesson"):
+        broken.step(5000)
+    done = broken.take_unreported_costs()
+    assert 0 < broken.step_count == len(done) < 5000
+    assert np.array_equal(done, clean.step(broken.step_count))
+    for mine, theirs in zip(broken.snapshot().params, clean.snapshot().params, strict=True):
+        assert np.array_equal(mine, theirs)
+    assert len(broken.take_unreported_costs()) == 0  # handed over once

@@ -9,11 +9,13 @@ the disk fills while a file is written, a folder refuses writes.
 from __future__ import annotations
 
 import errno
+import math
 import os
 import re
 import tempfile
 import threading
 
+import numpy as np
 import pytest
 import torch
 from PySide6.QtWidgets import QMessageBox
@@ -91,6 +93,36 @@ def test_an_error_in_the_middle_of_training_is_shown_and_train_works_after(
     fault.remove()
     trains_again(qtbot, tab)  # Train tries again from where it stopped
     assert tab.workspace.data() == points
+
+
+def test_steps_done_before_an_error_are_on_the_curve_and_in_the_count(
+    window, open_lesson, qtbot, monkeypatch
+):
+    """The error comes once, inside a call that has already taken steps: the step shown,
+    the cost curve and the model agree (the steps of that call were in the model but
+    neither in the count nor on the curve)."""
+    tab = open_lesson("linear")
+    lesson_type, calls = type(tab.lesson), []
+    original = lesson_type.cost
+
+    def fails_once(*args, **kwargs):
+        calls.append(None)
+        if len(calls) == 2_000:
+            raise RuntimeError("a bug in a lesson")
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(lesson_type, "cost", fails_once)
+    start_training(tab)
+    wait_for_error(qtbot, tab)
+    shown = tab.snapshot
+    assert shown.step > 0
+    qtbot.waitUntil(lambda: tab.cost_plot.history.count == shown.step)
+    assert math.isfinite(tab.cost_plot.history.last)
+    monkeypatch.setattr(lesson_type, "cost", original)  # the lecture run below is whole
+    lecture = Trainer(tab.lesson, tab.workspace.data(), tab.settings())
+    lecture.step(shown.step)
+    for mine, theirs in zip(shown.params, lecture.snapshot().params, strict=True):
+        assert np.array_equal(mine, theirs)
 
 
 def test_cuda_out_of_memory_says_what_to_do_and_train_works_after(
