@@ -1,5 +1,9 @@
 """Section 1: the plain lecture loop, the bare core Trainer and the live app, interleaved per
-repeat, on the cases of ``bench.workloads.cases``."""
+repeat, on the cases of ``bench.workloads.cases``.
+
+The bare trainer is timed before and after each live run and the app is compared with the
+mean of the two: a load that comes or goes during one repeat (these machines are shared)
+then moves both sides of the ratio alike instead of only one."""
 
 from __future__ import annotations
 
@@ -18,6 +22,11 @@ from bench.harness import (
 from bench.report import fmt, met, met_within_noise
 from bench.workloads import bare_trainer, cases, plain_loop
 from desktopdl.core.trainer import Status
+
+
+def around(before: list[float], after: list[float]) -> list[float]:
+    """Per repeat, the mean of the bare rates measured just before and just after the app."""
+    return [(b + a) / 2 for b, a in zip(before, after, strict=True)]
 
 
 def gui_summary(runs: list[LiveRun]) -> dict[str, float]:
@@ -40,7 +49,7 @@ class Rates(Section):
     def measure_window(self, ctx: Context) -> None:
         config, app = ctx.config, ctx.app
         for case in cases():
-            plain, bare, live = [], [], []
+            plain, bare, bare_after, live = [], [], [], []
             for rep in range(config.reps):
                 runners = [
                     (plain, plain_loop(case.key, case.points)),
@@ -51,6 +60,9 @@ class Rates(Section):
                 for into, run in runners:
                     into.append(steps_per_second(run, config.loop_window_s))
                 live.append(live_run(app, case, config.app_warmup_s, config.app_window_s))
+                bare_after.append(
+                    steps_per_second(bare_trainer(case.key, case.points)[1], config.loop_window_s)
+                )
             bad = {r.status for r in live} - {Status.READY}
             if bad:
                 ctx.notes.append(f"{case.key} {case.label}: the app's trainer ended as {bad}")
@@ -63,7 +75,7 @@ class Rates(Section):
                     "bare": median(bare),
                     "app": median(app_rates),
                     "bare_plain": ratio(bare, plain),
-                    "app_bare": ratio(app_rates, bare),
+                    "app_bare": ratio(app_rates, around(bare, bare_after)),
                     **gui_summary(live),
                 }
             )
@@ -95,10 +107,12 @@ class Rates(Section):
             "speed with no step limit and the data loaded through the tab's editor; steps "
             "counted from the snapshots that reach the screen over "
             f"{config.app_window_s:g} s after {config.app_warmup_s:g} s of warm-up, from a "
-            "fresh reset each repeat. *take*: GUI time in the tab's `_take_snapshot` (labels, "
-            "cost-curve data, surface image, boundary). *paint*: GUI time in one `paintEvent` "
-            "of the canvas / of the cost plot. *GUI busy*: share of wall time the GUI thread "
-            "spent in take + those paints (medians over repeats).",
+            "fresh reset each repeat; *app/bare* compares each repeat's app with the mean of "
+            "the bare trainer timed just before and just after it. *take*: GUI time in the "
+            "tab's `_take_snapshot` (labels, cost-curve data, surface image, boundary). "
+            "*paint*: GUI time in one `paintEvent` of the canvas / of the cost plot. *GUI "
+            "busy*: share of wall time the GUI thread spent in take + those paints (medians "
+            "over repeats).",
             "",
             "| lesson | points | plain | bare | app | bare/plain | app/bare | snapshots/s "
             "| take ms | paint ms canvas / cost plot | GUI busy |",
