@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import os
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -361,6 +362,10 @@ def save_lesson_svg(
 # -- animations ----------------------------------------------------------------------------
 
 
+#: How long an animation's recording trains between two progress reports.
+PIECE_S = 0.05
+
+
 def record_frames(
     lesson_file: LessonFile,
     steps: int | None = None,
@@ -387,9 +392,17 @@ def record_frames(
     work = 2 * len(marks)  # train to each mark, then draw each frame
     snapshots: list[Snapshot] = []
     costs: list[float] = []
+    piece = 1
     for mark in marks:
-        if mark > trainer.step_count:
-            costs.extend(trainer.step(int(mark) - trainer.step_count).tolist())
+        while trainer.can_train and trainer.step_count < mark:
+            # In pieces of ~PIECE_S, reporting after each: the window's progress dialog
+            # stays live and Cancel is heard even where one step takes milliseconds (CNN).
+            started = time.perf_counter()
+            costs.extend(trainer.step(min(piece, int(mark) - trainer.step_count)).tolist())
+            if time.perf_counter() - started < PIECE_S / 2:
+                piece *= 2
+            if progress is not None:
+                progress(len(snapshots), work)
         snapshots.append(_snapshot(trainer, picture))
         if progress is not None:
             progress(len(snapshots), work)

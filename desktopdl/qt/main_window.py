@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 import desktopdl
+from desktopdl.core import codegen, export, lesson_file
 from desktopdl.core import deck as decks
-from desktopdl.core import export, lesson_file
 from desktopdl.core.lessons import REGISTRY
 from desktopdl.qt import exporting, i18n, theme
 from desktopdl.qt.deck import (
@@ -454,9 +454,16 @@ class MainWindow(QMainWindow):
         """Record the current lesson's training, with a progress bar that can cancel it."""
         tab = self.current_tab
         steps = tab.snapshot.step if tab.snapshot is not None and tab.snapshot.step else None
-        progress = QProgressDialog(
-            self.tr("Recording the training…"), self.tr("Cancel"), 0, 100, self
-        )
+        recorded = tab.lesson_file()
+        planned = codegen.planned_steps(recorded.settings, steps)
+        label = self.tr("Recording the training…")
+        if planned > export.MAX_EXPORT_STEPS:
+            # A lesson left training all lecture (or a limit of 10⁷) would record for hours.
+            steps = export.MAX_EXPORT_STEPS
+            label = self.tr("Recording the first {0} of {1} steps…").format(
+                f"{export.MAX_EXPORT_STEPS:,}", f"{planned:,}"
+            )
+        progress = QProgressDialog(label, self.tr("Cancel"), 0, 100, self)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(0)
 
@@ -468,7 +475,7 @@ class MainWindow(QMainWindow):
                 raise RuntimeError(self.tr("Recording cancelled."))
 
         try:
-            exporting.record_training(tab.lesson_file(), steps, path, progress=advance)
+            exporting.record_training(recorded, steps, path, progress=advance)
         finally:
             progress.close()
 

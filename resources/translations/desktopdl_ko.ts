@@ -620,6 +620,7 @@
     <name>HybridPage</name>
     <message>
         <source>the built-in digits (1,797)</source>
+        <extracomment>Bounded however long the run: every other point dropped when full.</extracomment>
         <translation>내장 손글씨 숫자 (1,797개)</translation>
     </message>
     <message>
@@ -1097,6 +1098,10 @@ Nothing on screen was lost, and a file already there is unchanged. Choose anothe
     <message>
         <source>Recording the training…</source>
         <translation>학습 과정을 녹화하는 중…</translation>
+    </message>
+    <message>
+        <source>Recording the first {0} of {1} steps…</source>
+        <translation>{1}단계 중 처음 {0}단계를 녹화하는 중…</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1813,7 +1818,7 @@ Nothing on screen was lost, and a file already there is unchanged. Choose anothe
     <name>RNNTab</name>
     <message>
         <source>next value</source>
-        <extracomment>Characters generated at a press of Generate. The forecast&apos;s colour (the one-step dots share it, lighter): the model&apos;s own line. A move of a curve smaller than this (in the series&apos; units) does not show on screen.</extracomment>
+        <extracomment>Characters generated at a press of Generate. The forecast&apos;s colour (the one-step dots share it, lighter): the model&apos;s own line. A move of a curve smaller than this (in the series&apos; units) does not show on screen. Points of the perplexity curve drawn (a narrow plot: more would not show).</extracomment>
         <translation>다음 값</translation>
     </message>
     <message>
@@ -2070,6 +2075,7 @@ or choose a series above</source>
     <name>Shortcuts</name>
     <message>
         <source>Train / Pause</source>
+        <extracomment>Between two pages built behind the first one: input and painting get turns between.</extracomment>
         <translation>학습 / 일시정지</translation>
     </message>
     <message>

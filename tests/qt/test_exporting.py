@@ -116,6 +116,41 @@ def test_mp4_holds_every_frame_and_an_even_size(qapp, tmp_path):
     reader.close()
 
 
+def test_an_animation_of_a_lesson_without_a_real_limit_records_a_bounded_run(
+    window, open_lesson, tmp_path, monkeypatch
+):
+    """A step limit of a million (a lesson left training all lecture): the window records
+    the first MAX_EXPORT_STEPS, not hours, and its progress dialog hears from the
+    recording while it trains, not only between frames."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktopdl.core import export
+
+    tab = open_lesson("linear")
+    tab.steps_spin.setValue(1_000_000)
+    path = tmp_path / "long.gif"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
+    seen = {}
+    original = exporting.record_training
+
+    def few_frames(lesson_file, steps, out, progress=None, **kwargs):
+        reports = []
+
+        def heard(done: int, total: int) -> None:
+            reports.append(done)
+            progress(done, total)
+
+        count = original(lesson_file, steps, out, frames=4, progress=heard, **kwargs)
+        seen.update(steps=steps, reports=len(reports))
+        return count
+
+    monkeypatch.setattr(exporting, "record_training", few_frames)
+    window._export("gif", window._export_animation)
+    assert seen["steps"] == export.MAX_EXPORT_STEPS
+    assert seen["reports"] > 2 * 4  # more than one report per frame trained and drawn
+    assert len(gif_frames(path)) == 4
+
+
 def test_an_animation_needs_a_known_format_and_trainable_data(qapp, tmp_path):
     with pytest.raises(ValueError, match="gif"):
         exporting.record_training(LECTURE, 10, tmp_path / "train.avi")
