@@ -200,11 +200,6 @@ class MainWindow(QMainWindow):
         for key, entry in REGISTRY.items():
             self._slots[key] = LessonSlot(key, self._build_page)
             self.tabs_widget.addTab(self._slots[key], tr_core(entry.lesson.title))
-        # Every page is still built here, before the window is shown: building them later,
-        # inside the shown window, twice left the event loop flooded (a CI run hung in a
-        # test waiting for every page's first snapshot; cause not found yet).
-        for slot in self._slots.values():
-            slot.built_page()
         if lesson_key is not None:
             self.tabs_widget.setCurrentWidget(self._slots[lesson_key])
         self.blank = BlankScreen(self)
